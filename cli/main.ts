@@ -1,0 +1,28 @@
+// Entry point of the `dist` command: registers every subcommand on one commander
+// program and turns any unexpected failure into a one-line message and exit code 2.
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check';
+import { registerCompile } from './commands/compile';
+import { registerFmt } from './commands/fmt';
+import { EXIT_USAGE, writeError } from './output';
+
+const program = new Command('dist')
+  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCheck(program);
+registerFmt(program);
+registerCompile(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else {
+    writeError(`dist: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = EXIT_USAGE;
+  }
+}

@@ -1,0 +1,248 @@
+// The IR: what the compiler produces and the only thing the runtime reads. It is
+// plain JSON, versioned by `irVersion`, and defined by the zod schema below, which
+// is also exported as JSON Schema (compiler/ir-json-schema.ts). Durations are in
+// milliseconds; names are resolved; spans point back into the source files and
+// never take part in equality (see stripSpans).
+import { z } from 'zod';
+
+/** Bumped whenever the IR changes shape; the runtime refuses other versions. */
+export const IR_VERSION = 1;
+
+/** Offsets into the file of the enclosing declaration (rule, settings, map, schema). */
+export const ExprSpan = z.object({ start: z.number().int(), end: z.number().int() });
+/** A declaration's place: its file (relative to the project root) and offsets. */
+export const DeclSpan = z.object({ file: z.string(), start: z.number().int(), end: z.number().int() });
+
+export type ExprSpan = z.infer<typeof ExprSpan>;
+export type DeclSpan = z.infer<typeof DeclSpan>;
+
+// ---------------------------------------------------------------- types
+
+export type FieldType =
+  | { type: 'text' | 'number' | 'bool' | 'time' | 'duration' | 'geo' }
+  | { type: 'choice'; options: string[] }
+  | { type: 'list'; element: FieldType };
+
+export const FieldType: z.ZodType<FieldType> = z.lazy(() =>
+  z.union([
+    z.object({ type: z.enum(['text', 'number', 'bool', 'time', 'duration', 'geo']) }),
+    z.object({ type: z.literal('choice'), options: z.array(z.string()).min(1) }),
+    z.object({ type: z.literal('list'), element: FieldType }),
+  ]),
+);
+
+// ---------------------------------------------------------------- expressions
+
+/** Functions an expression may call (conditions and map blocks). */
+export const FUNCTIONS = [
+  'lower',
+  'upper',
+  'length',
+  'distance',
+  'hours_since',
+  'days_since',
+  'trim',
+  'title',
+  'digits',
+  'left',
+  'right',
+  'number',
+  'concat',
+] as const;
+export type FunctionName = (typeof FUNCTIONS)[number];
+
+export type Literal = string | number | boolean | Literal[];
+
+type WithSpan = { span?: ExprSpan };
+
+/** An expression; booleans, arithmetic and values share one tree. */
+export type Expr = WithSpan &
+  (
+    | { op: 'lit'; value: Literal }
+    | { op: 'duration'; ms: number }
+    /** A field of the record (`lead`, `opportunity`…), of the candidate `user`, or of the raw `payload`. */
+    | { op: 'field'; entity: string; path: string[] }
+    | { op: 'list'; items: Expr[] }
+    | { op: 'call'; fn: FunctionName; args: Expr[] }
+    | { op: 'neg'; arg: Expr }
+    | { op: 'arith'; operator: '+' | '-' | '*' | '/'; left: Expr; right: Expr }
+    | { op: 'coalesce'; args: Expr[] }
+    | { op: 'cmp'; operator: '==' | '!=' | '<' | '<=' | '>' | '>='; left: Expr; right: Expr }
+    /** `value in collection` (collection: a list, or a list field); negated for `not in`. */
+    | { op: 'in'; value: Expr; collection: Expr; negated: boolean }
+    | { op: 'contains'; collection: Expr; value: Expr }
+    | { op: 'starts_with' | 'ends_with'; text: Expr; affix: Expr }
+    | { op: 'between'; value: Expr; low: Expr; high: Expr }
+    | { op: 'is_set'; value: Expr; negated: boolean }
+    | { op: 'and' | 'or'; args: Expr[] }
+    | { op: 'not'; arg: Expr }
+  );
+
+const span = { span: ExprSpan.optional() };
+const LiteralSchema: z.ZodType<Literal> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.array(LiteralSchema)]),
+);
+
+export const Expr: z.ZodType<Expr> = z.lazy(() =>
+  z.discriminatedUnion('op', [
+    z.object({ op: z.literal('lit'), value: LiteralSchema, ...span }),
+    z.object({ op: z.literal('duration'), ms: z.number(), ...span }),
+    z.object({ op: z.literal('field'), entity: z.string(), path: z.array(z.string()).min(1), ...span }),
+    z.object({ op: z.literal('list'), items: z.array(Expr), ...span }),
+    z.object({ op: z.literal('call'), fn: z.enum(FUNCTIONS), args: z.array(Expr), ...span }),
+    z.object({ op: z.literal('neg'), arg: Expr, ...span }),
+    z.object({ op: z.literal('arith'), operator: z.enum(['+', '-', '*', '/']), left: Expr, right: Expr, ...span }),
+    z.object({ op: z.literal('coalesce'), args: z.array(Expr).min(2), ...span }),
+    z.object({
+      op: z.literal('cmp'),
+      operator: z.enum(['==', '!=', '<', '<=', '>', '>=']),
+      left: Expr,
+      right: Expr,
+      ...span,
+    }),
+    z.object({ op: z.literal('in'), value: Expr, collection: Expr, negated: z.boolean(), ...span }),
+    z.object({ op: z.literal('contains'), collection: Expr, value: Expr, ...span }),
+    z.object({ op: z.enum(['starts_with', 'ends_with']), text: Expr, affix: Expr, ...span }),
+    z.object({ op: z.literal('between'), value: Expr, low: Expr, high: Expr, ...span }),
+    z.object({ op: z.literal('is_set'), value: Expr, negated: z.boolean(), ...span }),
+    z.object({ op: z.enum(['and', 'or']), args: z.array(Expr).min(2), ...span }),
+    z.object({ op: z.literal('not'), arg: Expr, ...span }),
+  ]),
+) as z.ZodType<Expr>;
+
+// ---------------------------------------------------------------- rules
+
+export const REQUIREMENTS = ['checked_in', 'available', 'workday', 'holidays', 'leave', 'capacity'] as const;
+export const EVENT_KINDS = [
+  'created',
+  'updated',
+  'activity_created',
+  'opportunity_created',
+  'task_created',
+] as const;
+export const QUOTA_PERIODS = ['hourly', 'daily', 'weekly', 'monthly', 'total'] as const;
+export const RULE_STATUSES = ['active', 'draft', 'inactive'] as const;
+
+export const RetryWindow = z.object({ everyMs: z.number().positive(), forMs: z.number().positive() });
+
+export const EventSpec = z.object({
+  entity: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  /** For `updated(f, …)`: fire only when one of these changed; null = any update. */
+  fields: z.array(z.string()).nullable(),
+  span: ExprSpan.optional(),
+});
+
+export const Pool = z.discriminatedUnion('kind', [
+  /** Static users in this order, optionally narrowed by a filter. */
+  z.object({ kind: z.literal('users'), users: z.array(z.string()).min(1), where: Expr.nullable() }),
+  /** Every directory user for whom `where` holds, sorted by user id. */
+  z.object({ kind: z.literal('dynamic'), where: Expr }),
+  z.object({ kind: z.literal('teams'), teams: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal('groups'), groups: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal('anyone') }),
+]);
+
+export const Weight = z.object({ key: z.string(), weight: z.number().int().positive() });
+
+export const Method = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('round_robin') }),
+  z.object({ kind: z.literal('least_recent') }),
+  z.object({ kind: z.literal('load_balance') }),
+  z.object({ kind: z.literal('random') }),
+  /** Keys are the pool's users, teams or groups, in the order written. */
+  z.object({ kind: z.literal('weighted'), weights: z.array(Weight).min(1) }),
+  /** Keys are values of the user's `choice` field `field`. */
+  z.object({ kind: z.literal('weighted_by'), field: z.string(), weights: z.array(Weight).min(1) }),
+  z.object({ kind: z.literal('score'), expr: Expr }),
+  z.object({
+    kind: z.literal('ordered'),
+    keys: z.array(z.object({ expr: Expr, direction: z.enum(['asc', 'desc']) })).min(1),
+  }),
+]);
+
+export const Fallback = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), user: z.string() }),
+  z.object({ kind: z.literal('queue'), queue: z.string(), retry: RetryWindow.nullable() }),
+]);
+
+export const Rule = z.object({
+  /** Stable id derived from the name; method state is keyed by it. */
+  id: z.string(),
+  name: z.string(),
+  priority: z.number().int(),
+  description: z.string().nullable(),
+  status: z.enum(RULE_STATUSES),
+  scope: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('global') }),
+    z.object({ kind: z.literal('team'), team: z.string() }),
+  ]),
+  /** The record entity this rule routes (every event names it). */
+  entity: z.string(),
+  events: z.array(EventSpec).min(1),
+  when: Expr.nullable(),
+  pool: Pool,
+  require: z.array(z.object({ flag: z.enum(REQUIREMENTS), withinMs: z.number().positive().nullable() })),
+  method: Method,
+  take: z.object({ count: z.number().int().positive(), min: z.number().int().positive() }),
+  /** Null: the project's unmatched queue. */
+  fallback: Fallback.nullable(),
+  reassign: z
+    .object({ afterMs: z.number().positive(), when: Expr.nullable(), max: z.number().int().positive() })
+    .nullable(),
+  span: DeclSpan.optional(),
+});
+
+export const Settings = z.object({
+  timezone: z.string(),
+  trigger: z.enum(['entity', 'automation']),
+  /** What load_balance and `require capacity` measure against; null = none configured. */
+  capacity: Expr.nullable(),
+  quotas: z.array(z.object({ period: z.enum(QUOTA_PERIODS), limit: Expr })),
+  unmatched: z.object({ queue: z.string(), retry: RetryWindow.nullable() }),
+  span: DeclSpan.optional(),
+});
+
+export const Schema = z.object({
+  entity: z.string(),
+  fields: z.record(z.string(), FieldType),
+  span: DeclSpan.optional(),
+});
+
+export const InputMap = z.object({
+  entity: z.string(),
+  source: z.string(),
+  fields: z.array(z.object({ name: z.string(), expr: Expr })),
+  /** Where payloads that fail the schema are kept; null = rejected. */
+  invalidQueue: z.string().nullable(),
+  span: DeclSpan.optional(),
+});
+
+export const Program = z.object({
+  irVersion: z.literal(IR_VERSION),
+  settings: Settings,
+  /** Every declared schema, `user` included, keyed by entity name. */
+  schemas: z.record(z.string(), Schema),
+  /** Every rule (any status), in ascending priority. */
+  rules: z.array(Rule),
+  maps: z.array(InputMap),
+});
+
+export type RetryWindow = z.infer<typeof RetryWindow>;
+export type EventSpec = z.infer<typeof EventSpec>;
+export type Pool = z.infer<typeof Pool>;
+export type Method = z.infer<typeof Method>;
+export type Fallback = z.infer<typeof Fallback>;
+export type Rule = z.infer<typeof Rule>;
+export type Settings = z.infer<typeof Settings>;
+export type Schema = z.infer<typeof Schema>;
+export type InputMap = z.infer<typeof InputMap>;
+export type Program = z.infer<typeof Program>;
+export type Requirement = (typeof REQUIREMENTS)[number];
+export type EventKind = (typeof EVENT_KINDS)[number];
+export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
+
+/** A deep copy of any IR value without its `span` properties (for goldens and equality). */
+export function stripSpans<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v) => (key === 'span' ? undefined : v))) as T;
+}
