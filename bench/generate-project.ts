@@ -1,0 +1,107 @@
+// Generates a large, valid `.dist` project in memory for benchmarks: N rules spread
+// over files of 100 rules, each with a realistic mix of clauses and conditions,
+// plus a directory with the users, teams and groups they name. Deterministic.
+import type { SourceText } from '../compiler/compile';
+
+const SOURCES = ['Website', 'Facebook Ads', 'Referral', 'Partner', 'Event'];
+const COUNTRIES = ['India', 'Germany', 'Brazil', 'Kenya', 'Japan'];
+const METHODS = [
+  'round_robin',
+  'least_recent',
+  'load_balance',
+  'random',
+  'weighted by user.grade { "A": 50, "B": 30, "C": 20 }',
+  'score user.conversion_rate * 10 - user.open_load',
+  'ordered by user.quality_score desc, user.conversion_rate desc',
+];
+
+const SCHEMA = `schema lead {
+  source: text
+  country: text
+  city: text
+  score: number
+  language: text
+  status: text
+  zip: text
+  price_max: number
+  created_at: time
+}
+
+schema user {
+  department: text
+  grade: choice("A", "B", "C")
+  languages: list(text)
+  service_zips: list(text)
+  conversion_rate: number
+  quality_score: number
+  max_open: number
+  daily_cap: number
+}
+
+settings {
+  timezone "Asia/Kolkata"
+  capacity user.max_open
+  quota daily user.daily_cap
+  unmatched queue "triage"
+}
+`;
+
+/** One rule; `i` is unique and doubles as the priority, so priorities never conflict. */
+function rule(i: number, users: number, teams: number): string {
+  const source = SOURCES[i % SOURCES.length];
+  const country = COUNTRIES[(i >> 2) % COUNTRIES.length];
+  const pool =
+    i % 3 === 0
+      ? `assign users where user.department == "Sales ${i % 7}" and lead.language in user.languages`
+      : i % 3 === 1
+        ? `assign teams "Team ${i % teams}", "Team ${(i + 1) % teams}"`
+        : `assign users "u${i % users}@acme.test", "u${(i + 1) % users}@acme.test", "u${(i + 2) % users}@acme.test"`;
+  const method = i % 3 === 1 ? `weighted { "Team ${i % teams}": 2, "Team ${(i + 1) % teams}": 1 }` : METHODS[i % METHODS.length];
+  return `rule "Rule ${i}" {
+  priority ${i + 1}
+  description "generated rule ${i}"
+  on lead.created, lead.updated(status, score)
+  when (lead.source == "${source}" or lead.source == "Partner")
+    and lead.country == "${country}"
+    and lead.score between ${i % 50} and ${50 + (i % 50)}
+    and lead.city not in ["Delhi", "Pune"]
+  ${pool}
+  require checked_in, available, workday, holidays, leave
+  distribute ${method}
+  fallback queue "triage"
+}
+`;
+}
+
+/** A project of `ruleCount` rules and a directory of `userCount` users in `teamCount` teams. */
+export function generateProject(ruleCount: number, userCount = 1000, teamCount = 50): {
+  sources: SourceText[];
+  directory: SourceText;
+} {
+  const sources: SourceText[] = [{ file: 'rules/schema.dist', text: SCHEMA }];
+  for (let start = 0; start < ruleCount; start += 100) {
+    const rules: string[] = [];
+    for (let i = start; i < Math.min(ruleCount, start + 100); i++) rules.push(rule(i, userCount, teamCount));
+    sources.push({ file: `rules/generated-${String(start / 100).padStart(4, '0')}.dist`, text: rules.join('\n') });
+  }
+  return { sources, directory: { file: 'directory.yaml', text: directoryYaml(userCount, teamCount) } };
+}
+
+function directoryYaml(userCount: number, teamCount: number): string {
+  const lines = ['users:'];
+  for (let u = 0; u < userCount; u++) {
+    lines.push(
+      `  - id: u${u}@acme.test`,
+      `    teams: [Team ${u % teamCount}]`,
+      `    checked_in: true`,
+      `    fields: { department: Sales ${u % 7}, grade: ${'ABC'[u % 3]}, languages: [en], conversion_rate: 0.${u % 10}, quality_score: ${u % 10}, max_open: 20, daily_cap: 50 }`,
+    );
+  }
+  lines.push('teams:');
+  for (let t = 0; t < teamCount; t++) {
+    const members: string[] = [];
+    for (let u = t; u < userCount; u += teamCount) members.push(`u${u}@acme.test`);
+    lines.push(`  - name: Team ${t}`, `    members: [${members.join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}

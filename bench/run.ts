@@ -1,0 +1,5 @@
+// `npm run bench`: runs every benchmark in turn and prints its figures.
+import { benchCompile } from './compile.bench';
+
+console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+await benchCompile();

@@ -1,0 +1,40 @@
+// `dist check [PATH]`: compiles a project and reports every diagnostic.
+// Exit 0 when clean or warnings only, 1 on errors, 2 on usage or I/O problems.
+import { Option, type Command } from 'commander';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
+import { compileProjectAt, hasErrors, UsageError } from '../project';
+import { DIAGNOSTIC_FORMATS, renderGithub, renderJson, renderText, type DiagnosticFormat } from '../render-diagnostics';
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .summary('check a project for errors')
+    .description(
+      'Parses and checks every `.dist` file of a project (and its directory.yaml, when present) and prints every problem.\n' +
+        'Exit status: 0 clean or warnings only, 1 errors, 2 usage or I/O problems.',
+    )
+    .argument('[path]', 'the project folder, or a file inside it', '.')
+    .addOption(new Option('--format <format>', 'output format').choices(DIAGNOSTIC_FORMATS).default('text'))
+    .addHelpText('after', '\nExamples:\n  dist check\n  dist check examples/tour --format github')
+    .action(async (target: string, options: { format: DiagnosticFormat }) => {
+      process.exitCode = await runCheck(target, options.format);
+    });
+}
+
+async function runCheck(target: string, format: DiagnosticFormat): Promise<number> {
+  try {
+    const project = await compileProjectAt(target);
+    const { diagnostics, texts } = project;
+    if (format === 'json') writeOut(renderJson(diagnostics, texts));
+    else if (format === 'github') {
+      if (diagnostics.length) writeOut(renderGithub(diagnostics, texts));
+    } else writeOut(renderText(diagnostics, texts, painter()));
+    return hasErrors(diagnostics) ? EXIT_FAILURE : EXIT_OK;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeError(`dist check: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

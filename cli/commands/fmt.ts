@@ -1,0 +1,92 @@
+// `dist fmt [--check] [PATH…]`: rewrites `.dist` files in the canonical layout, or
+// with --check reports (with a diff) the files that would change and exits 1.
+// Files with syntax errors are never rewritten; their diagnostics are printed.
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { createTwoFilesPatch } from 'diff';
+import { decodeSource } from '../../language/decode';
+import { formatSource } from '../../language/format';
+import type { Diagnostic } from '../../language/diagnostics';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
+import { renderText } from '../render-diagnostics';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.dist', 'build']);
+
+export function registerFmt(program: Command): void {
+  program
+    .command('fmt')
+    .summary('format .dist files in the canonical layout')
+    .description(
+      'Formats every `.dist` file under the given paths (default: the current folder) in place.\n' +
+        'With --check, changes nothing: prints a diff for each file that would change and exits 1 if any would.\n' +
+        'Exit status: 0 nothing to change, 1 files would change or have syntax errors, 2 usage or I/O problems.',
+    )
+    .argument('[paths...]', 'files or folders to format', ['.'])
+    .option('--check', 'report files that are not formatted, without changing them')
+    .addHelpText('after', '\nExamples:\n  dist fmt\n  dist fmt --check rules/')
+    .action(async (paths: string[], options: { check?: boolean }) => {
+      process.exitCode = await runFmt(paths, Boolean(options.check));
+    });
+}
+
+async function runFmt(paths: string[], check: boolean): Promise<number> {
+  const files: string[] = [];
+  for (const target of paths) {
+    const info = await stat(target).catch(() => null);
+    if (!info) {
+      writeError(`dist fmt: no such file or folder \`${target}\``);
+      return EXIT_USAGE;
+    }
+    if (info.isDirectory()) files.push(...(await findDistFiles(target)));
+    else files.push(target);
+  }
+  const paint = painter();
+  let failed = false;
+  for (const file of files) {
+    const bytes = await readFile(file);
+    const decoded = decodeSource(bytes, file);
+    const result = formatSource(decoded.text, file);
+    const problems: Diagnostic[] = [...decoded.diagnostics, ...result.diagnostics];
+    if (problems.some((d) => d.severity === 'error')) {
+      writeError(renderText(problems, (f) => (f === file ? decoded.text : undefined), painter(process.stderr)));
+      failed = true;
+      continue;
+    }
+    if (!result.changed) continue;
+    if (check) {
+      writeOut(colorDiff(createTwoFilesPatch(file, file, decoded.text, result.text, '', 'formatted'), paint));
+      failed = true;
+    } else {
+      await writeFile(file, result.text);
+      writeOut(`formatted ${file}`);
+    }
+  }
+  return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** Every `.dist` file below a folder, sorted, skipping dependency and state folders. */
+async function findDistFiles(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) found.push(...(await findDistFiles(full)));
+    else if (entry.isFile() && entry.name.endsWith('.dist')) found.push(full);
+  }
+  return found.sort();
+}
+
+function colorDiff(patch: string, paint: ReturnType<typeof painter>): string {
+  return patch
+    .split('\n')
+    .map((line) =>
+      line.startsWith('+') && !line.startsWith('+++')
+        ? paint('green', line)
+        : line.startsWith('-') && !line.startsWith('---')
+          ? paint('red', line)
+          : line.startsWith('@@')
+            ? paint('cyan', line)
+            : line,
+    )
+    .join('\n');
+}
