@@ -91,6 +91,7 @@ export const CODES = {
   DIST504: { severity: 'error', title: 'unknown directory reference' },
   DIST505: { severity: 'error', title: 'team membership disagrees' },
   DIST506: { severity: 'error', title: 'user field does not match `schema user`' },
+  DIST507: { severity: 'warning', title: 'team or group member is not a user' },
 
   DIST601: { severity: 'error', title: 'cannot read file' },
   DIST602: { severity: 'error', title: 'invalid dist.yaml' },

@@ -1,0 +1,120 @@
+// Checks that need the whole directory: unique ids and names (DIST503), references
+// to teams, workdays and holiday calendars (DIST504), team members who are not users
+// (DIST507, a warning: they are left out), and agreement between a
+// user's own `teams` and `teams[].members` (DIST505). Users without a `teams` key
+// get their teams from the members lists, in the order the teams are written.
+import type { IssueList, PathSegment } from './issues';
+import type { Workday } from './model';
+import type { TeamDraft } from './teams';
+import type { UserDraft } from './users';
+
+/** The parts of a read directory the cross-checks look at. */
+export interface DirectoryDrafts {
+  users: UserDraft[];
+  teams: TeamDraft[];
+  groups: TeamDraft[];
+  workdays: ReadonlyMap<string, Workday>;
+  holidays: ReadonlyMap<string, string[]>;
+}
+
+/** Runs every cross-check, reporting into `issues`, and fills in derived team lists. */
+export function crossCheck(drafts: DirectoryDrafts, issues: IssueList): void {
+  const users = firstByKey(drafts.users, (d) => d.user.id, (d) => ['users', d.index, 'id'], 'user id', issues);
+  const teams = firstByKey(drafts.teams, (d) => d.team.name, (d) => ['teams', d.index, 'name'], 'team', issues);
+  firstByKey(drafts.groups, (d) => d.team.name, (d) => ['groups', d.index, 'name'], 'group', issues);
+
+  for (const { user, index } of drafts.users) {
+    const who = `user \`${user.id}\``;
+    const at = (...rest: PathSegment[]) => ['users', index, ...rest];
+    repeats(user.teams, (k) => at('teams', k), `${who} lists team`, issues);
+    user.teams.forEach((name, k) => {
+      if (teams.has(name)) return;
+      issues.report('DIST504', at('teams', k), `${who} lists unknown team \`${name}\`; add it to \`teams\` or fix the name`);
+    });
+    if (user.workday !== null && !drafts.workdays.has(user.workday)) {
+      const message = `${who} names unknown workday \`${user.workday}\`; define it under \`workdays\` or fix the name`;
+      issues.report('DIST504', at('workday'), message);
+    }
+    if (user.holidays !== null && !drafts.holidays.has(user.holidays)) {
+      const calendar = `unknown holiday calendar \`${user.holidays}\``;
+      issues.report('DIST504', at('holidays'), `${who} names ${calendar}; define it under \`holidays\` or fix the name`);
+    }
+  }
+  for (const [section, noun] of [['teams', 'team'], ['groups', 'group']] as const) {
+    for (const { team, index } of drafts[section]) {
+      const at = (k: number) => [section, index, 'members', k];
+      repeats(team.members, at, `${noun} \`${team.name}\` lists member`, issues);
+      team.members.forEach((id, k) => {
+        if (users.has(id)) return;
+        const message = `${noun} \`${team.name}\` lists \`${id}\`, who is not among the users, so they are left out; add the user to \`users\` or remove the member`;
+        issues.report('DIST507', at(k), message);
+      });
+      team.members = team.members.filter((id) => users.has(id));
+    }
+  }
+  checkMembership(drafts, users, teams, issues);
+}
+
+function checkMembership(
+  drafts: DirectoryDrafts,
+  users: ReadonlyMap<string, UserDraft>,
+  teams: ReadonlyMap<string, TeamDraft>,
+  issues: IssueList,
+): void {
+  for (const { user, index, listsTeams } of drafts.users) {
+    if (!listsTeams) {
+      user.teams = drafts.teams.filter((d) => d.team.members.includes(user.id)).map((d) => d.team.name);
+      continue;
+    }
+    user.teams.forEach((name, k) => {
+      const team = teams.get(name);
+      if (!team || team.team.members.includes(user.id)) return;
+      const message =
+        `user \`${user.id}\` lists team \`${name}\`, but the members of team \`${name}\` do not include \`${user.id}\`; ` +
+        "add the user to the team's `members` or remove the team from the user's `teams`";
+      issues.report('DIST505', ['users', index, 'teams', k], message, {
+        related: [{ path: ['teams', team.index, 'members'], message: `the members of team \`${name}\`` }],
+      });
+    });
+  }
+  for (const { team, index } of drafts.teams) {
+    team.members.forEach((id, k) => {
+      const member = users.get(id);
+      if (!member?.listsTeams || member.user.teams.includes(team.name)) return;
+      const message =
+        `team \`${team.name}\` lists member \`${id}\`, but the \`teams\` of user \`${id}\` do not include \`${team.name}\`; ` +
+        "add the team to the user's `teams` or remove the member";
+      issues.report('DIST505', ['teams', index, 'members', k], message, {
+        related: [{ path: ['users', member.index, 'teams'], message: `the teams of user \`${id}\`` }],
+      });
+    });
+  }
+}
+
+/** Maps each key to its first draft, reporting every later duplicate (DIST503) against the first. */
+function firstByKey<T>(
+  drafts: readonly T[],
+  key: (d: T) => string,
+  path: (d: T) => PathSegment[],
+  noun: string,
+  issues: IssueList,
+): Map<string, T> {
+  const first = new Map<string, T>();
+  for (const draft of drafts) {
+    const earlier = first.get(key(draft));
+    if (earlier === undefined) first.set(key(draft), draft);
+    else {
+      issues.report('DIST503', path(draft), `${noun} \`${key(draft)}\` is defined twice; rename or remove one`, {
+        related: [{ path: path(earlier), message: 'first defined here' }],
+      });
+    }
+  }
+  return first;
+}
+
+/** Reports each name listed again in the same list (DIST503). */
+function repeats(names: readonly string[], at: (k: number) => PathSegment[], lead: string, issues: IssueList): void {
+  names.forEach((name, k) => {
+    if (names.indexOf(name) !== k) issues.report('DIST503', at(k), `${lead} \`${name}\` twice; remove one`);
+  });
+}

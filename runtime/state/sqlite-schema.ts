@@ -1,0 +1,106 @@
+// Opening the SQLite state database: the folder, the pragmas (WAL, synchronous=FULL,
+// foreign keys, a busy timeout) and the schema with its forward migrations. The
+// version lives in `schema_version`; a database written by a newer dist is refused
+// rather than misread. Add a migration by appending to MIGRATIONS, never by editing one.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The schema, one entry per version: MIGRATIONS[n] takes version n to n + 1. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE kv (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  -- seq is the rowid: the log's order (newest = highest) and the paging cursor.
+  CREATE TABLE decisions (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    rule_id TEXT,
+    outcome TEXT NOT NULL,
+    decided_at INTEGER NOT NULL,
+    assigned TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  -- Not unique: re-assignments and retries log further decisions for the same
+  -- event; the first one (lowest seq) is the idempotency answer.
+  CREATE INDEX decisions_event ON decisions (event_id, seq);
+  CREATE INDEX decisions_record ON decisions (record_id, seq);
+  CREATE INDEX decisions_rule ON decisions (rule_id, seq);
+  CREATE INDEX decisions_outcome ON decisions (outcome, seq);
+  CREATE INDEX decisions_decided_at ON decisions (decided_at);
+
+  CREATE TABLE decision_users (
+    decision_id TEXT NOT NULL REFERENCES decisions (id) DEFERRABLE INITIALLY DEFERRED,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (decision_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX decision_users_user ON decision_users (user_id, decision_id);
+
+  CREATE TABLE timers (
+    id TEXT PRIMARY KEY,
+    due_at INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX timers_due ON timers (due_at, id);
+
+  -- seq keeps enqueue order; re-enqueueing replaces the row, moving it to the end.
+  CREATE TABLE queue_items (
+    seq INTEGER PRIMARY KEY,
+    queue TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    enqueued_at INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (queue, record_id)
+  );
+  CREATE INDEX queue_items_order ON queue_items (queue, seq);
+
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  `,
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Opens (creating folders and schema as needed) the state database at `path`; `:memory:` for a private one. */
+export function openStateDatabase(path: string): Database.Database {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.transaction(() => migrate(db, path)).immediate();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database, path: string): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const current = (db.prepare('SELECT MAX(version) FROM schema_version').pluck().get() as number | null) ?? 0;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `state database \`${path}\` has schema version ${current}, but this dist supports up to ` +
+        `${SCHEMA_VERSION}: upgrade dist or use another state file`,
+    );
+  }
+  const record = db.prepare('INSERT INTO schema_version (version) VALUES (?)');
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.exec(MIGRATIONS[version] as string);
+    record.run(version + 1);
+  }
+}

@@ -1,0 +1,79 @@
+// The SQL of the SQLite state store: every statement prepared once per connection,
+// and the decision-log query built from a DecisionFilter (statements cached per
+// combination of filters). Values are JSON text; rows come back as parsed copies.
+import type Database from 'better-sqlite3';
+import type { Decision } from '../types';
+import type { DecisionFilter } from './store';
+
+/** Prepares the store's fixed statements on `db`. */
+export function prepareStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  const decisionInsert = p(
+    `INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const decisionUserInsert = p('INSERT OR IGNORE INTO decision_users (decision_id, user_id) VALUES (?, ?)');
+  return {
+    kvGet: p('SELECT value FROM kv WHERE key = ?').pluck(),
+    kvGetMany: p('SELECT key, value FROM kv WHERE key IN (SELECT value FROM json_each(?))'),
+    kvPut: p('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    kvDelete: p('DELETE FROM kv WHERE key = ?'),
+    /** A decision and its user rows; nests as a savepoint inside the open transaction. */
+    decisionAppend: db.transaction((d: Decision) => {
+      const body = JSON.stringify(d);
+      const assigned = JSON.stringify(d.assigned);
+      decisionInsert.run(d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, assigned, body);
+      for (const user of d.assigned) decisionUserInsert.run(d.id, user);
+    }),
+    decisionForEvent: p('SELECT body FROM decisions WHERE event_id = ? ORDER BY seq LIMIT 1').pluck(),
+    decisionGet: p('SELECT body FROM decisions WHERE id = ?').pluck(),
+    timerPut: p('INSERT OR REPLACE INTO timers (id, due_at, body) VALUES (?, ?, ?)'),
+    timersDue: p('SELECT body FROM timers WHERE due_at <= ? ORDER BY due_at, id').pluck(),
+    timerNext: p('SELECT MIN(due_at) FROM timers').pluck(),
+    timerDelete: p('DELETE FROM timers WHERE id = ?'),
+    queuePut: p('INSERT OR REPLACE INTO queue_items (queue, record_id, enqueued_at, body) VALUES (?, ?, ?, ?)'),
+    queueDelete: p('DELETE FROM queue_items WHERE queue = ? AND record_id = ?'),
+    queueList: p('SELECT body FROM queue_items WHERE queue = ? ORDER BY seq').pluck(),
+    outboxPut: p(
+      `INSERT INTO outbox (id, created_at, body) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, body = excluded.body`,
+    ),
+    outboxList: p('SELECT body FROM outbox ORDER BY seq LIMIT ?').pluck(),
+    outboxDelete: p('DELETE FROM outbox WHERE id = ?'),
+  };
+}
+
+/** The prepared statements of one connection. */
+export type Statements = ReturnType<typeof prepareStatements>;
+
+/** The decision-log query: every given filter must match; newest first. */
+export class DecisionQueries {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** The JSON bodies of the decisions matching `filter`, newest first. */
+  list(filter: DecisionFilter): string[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, value: unknown) => {
+      if (value === undefined) return;
+      where.push(clause);
+      params.push(value);
+    };
+    add('entity = ?', filter.entity);
+    add('record_id = ?', filter.recordId);
+    add('rule_id = ?', filter.ruleId);
+    add('id IN (SELECT decision_id FROM decision_users WHERE user_id = ?)', filter.user);
+    add('outcome = ?', filter.outcome);
+    add('decided_at >= ?', filter.fromMs);
+    add('decided_at < ?', filter.toMs);
+    // An unknown cursor is ignored, as the memory store does.
+    add('seq < coalesce((SELECT seq FROM decisions WHERE id = ?), 9223372036854775807)', filter.before);
+    const conditions = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+    const sql = `SELECT body FROM decisions${conditions} ORDER BY seq DESC LIMIT ?`;
+    let statement = this.cache.get(sql);
+    if (!statement) this.cache.set(sql, (statement = this.db.prepare(sql).pluck()));
+    return statement.all(...params, Math.max(0, filter.limit ?? 100)) as string[];
+  }
+}

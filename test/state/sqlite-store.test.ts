@@ -1,0 +1,75 @@
+// The SQLite store: the conformance suite on a file and in memory, durability across
+// close and reopen, the pragmas, and the schema version check.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../runtime/state/sqlite-schema';
+import { createSqliteStore } from '../../runtime/state/sqlite-store';
+import { inTransaction } from '../../runtime/state/store';
+import { describeStoreConformance } from './store-conformance';
+import { decision, outboxItem, queueItem, timer } from './fixtures';
+import { tempDbPath } from './helpers';
+
+describeStoreConformance('sqlite file', () => createSqliteStore(tempDbPath()));
+describeStoreConformance('sqlite :memory:', () => createSqliteStore(':memory:'));
+describeStoreConformance('sqlite without group commit', () =>
+  createSqliteStore(tempDbPath(), { groupCommit: { maxBatch: 1 } }),
+);
+
+describe('sqlite store', () => {
+  it('keeps everything committed across close and reopen, and nothing aborted', async () => {
+    const path = tempDbPath();
+    const store = await createSqliteStore(path);
+    await inTransaction(store, async (tx) => {
+      await tx.put('k', { a: [1, 2] });
+      await tx.appendDecision(decision('d1'));
+      await tx.scheduleTimer(timer('t1', 5));
+      await tx.enqueue(queueItem('q', 'r1'));
+      await tx.addOutbox(outboxItem('o1'));
+    });
+    const aborted = await store.begin();
+    await aborted.put('k', 'aborted');
+    await aborted.abort();
+    await store.close();
+
+    const reopened = await createSqliteStore(path);
+    await inTransaction(reopened, async (tx) => {
+      expect(await tx.get('k')).toEqual({ a: [1, 2] });
+      expect(await tx.listDecisions({ user: 'u1' })).toEqual([decision('d1')]);
+      expect(await tx.decisionForEvent('e-d1')).toEqual(decision('d1'));
+      expect(await tx.dueTimers(10)).toEqual([timer('t1', 5)]);
+      expect(await tx.listQueue('q')).toEqual([queueItem('q', 'r1')]);
+      expect(await tx.listOutbox(5)).toEqual([outboxItem('o1')]);
+    });
+    await reopened.close();
+  });
+
+  it('runs with WAL, synchronous=FULL and foreign keys', async () => {
+    let pragmas: unknown[] = [];
+    const store = await createSqliteStore(tempDbPath(), {
+      beforeCommit: (db) => {
+        pragmas = ['journal_mode', 'synchronous', 'foreign_keys'].map((name) => db.pragma(name, { simple: true }));
+      },
+    });
+    await inTransaction(store, (tx) => tx.put('k', 1));
+    await store.close();
+    expect(pragmas).toEqual(['wal', 2, 1]);
+  });
+
+  it('refuses a database written by a newer schema version', async () => {
+    const path = tempDbPath();
+    await (await createSqliteStore(path)).close();
+    const db = new Database(path);
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION + 1);
+    db.close();
+    await expect(createSqliteStore(path)).rejects.toThrow(
+      `has schema version ${SCHEMA_VERSION + 1}, but this dist supports up to ${SCHEMA_VERSION}`,
+    );
+  });
+
+  it('refuses transactions once closed', async () => {
+    const store = await createSqliteStore(':memory:');
+    await store.close();
+    await store.close();
+    await expect(store.begin()).rejects.toThrow('closed');
+  });
+});
