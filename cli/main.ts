@@ -3,7 +3,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
+import { registerExplain } from './commands/explain';
 import { registerFmt } from './commands/fmt';
+import { registerServe } from './commands/serve';
+import { registerTest } from './commands/test';
 import { EXIT_USAGE, writeError } from './output';
 
 const program = new Command('dist')
@@ -15,6 +18,9 @@ const program = new Command('dist')
 registerCheck(program);
 registerFmt(program);
 registerCompile(program);
+registerServe(program);
+registerTest(program);
+registerExplain(program);
 
 try {
   await program.parseAsync(process.argv);

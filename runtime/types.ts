@@ -82,6 +82,8 @@ export interface PoolTrace {
   users: string[];
   /** Dropped while resolving (inactive, outside the rule's team, `where` false). */
   dropped: { user: string; reason: string }[];
+  /** Dynamic pools: how many users the `where` rejected (counted, not listed in `dropped`). */
+  whereFalse?: number;
 }
 
 export interface FilterTrace {

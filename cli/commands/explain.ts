@@ -1,0 +1,125 @@
+// `dist explain [PROJECT] --event FILE`: decides one event on a fresh memory state
+// and prints the decision's explain trace (RUNTIME.md "Explain"). Exit 0 when
+// decided, 1 when the project has errors or the event is invalid, 2 on usage or
+// I/O problems.
+import { readFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import { emptyDirectory } from '../../compiler/directory/model';
+import { parseIsoTime } from '../../compiler/values';
+import { LineIndex } from '../../language/line-index';
+import { createEngine } from '../../runtime/engine';
+import { explainText } from '../../runtime/explain-text';
+import { ruleLocator } from '../../runtime/scenario/rule-locator';
+import { MemoryStore } from '../../runtime/state/memory-store';
+import type { IncomingEvent } from '../../runtime/types';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
+import { compileProjectAt, hasErrors, UsageError } from '../project';
+import { renderText } from '../render-diagnostics';
+
+interface ExplainOptions {
+  event: string;
+  now?: string;
+  format: 'text' | 'json';
+}
+
+/** The event file's shape (API.md `POST /v1/events`); `id` is optional here. */
+const EventFile = z.strictObject({
+  id: z.string().optional(),
+  type: z.string(),
+  record: z.record(z.string(), z.unknown()),
+  changed: z.array(z.string()).optional(),
+  at: z.string().optional(),
+});
+
+/** Registers `dist explain`. */
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .summary('decide one event and explain the decision')
+    .description(
+      'Compiles the project, decides the event in FILE on a fresh memory state and prints the explain trace:\n' +
+        'each rule tried and why it did or did not match, the pool, the filters, the method and the outcome.\n' +
+        'Exit status: 0 decided, 1 project errors or an invalid event, 2 usage or I/O problems.',
+    )
+    .argument('[project]', 'the project folder', '.')
+    .requiredOption('--event <file>', 'a JSON file holding one event: { "type": "lead.created", "record": { … } }')
+    .option('--now <time>', 'the clock, e.g. 2026-11-23T10:00:00+05:30 (default: the current time)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExample:\n  dist explain examples/tour --event lead.json --now 2026-11-23T10:00:00+05:30')
+    .action(async (target: string, options: ExplainOptions) => {
+      process.exitCode = await runExplain(target, options);
+    });
+}
+
+async function runExplain(target: string, options: ExplainOptions): Promise<number> {
+  try {
+    const project = await compileProjectAt(target);
+    const program = project.result.program;
+    if (hasErrors(project.diagnostics) || !program) {
+      writeError(renderText(project.diagnostics, project.texts, painter(process.stderr)));
+      return EXIT_FAILURE;
+    }
+    const now = options.now === undefined ? Date.now() : parseIsoTime(options.now, program.settings.timezone);
+    if (now === null) throw new UsageError(`\`--now\` must be a time such as \`2026-11-23T10:00:00+05:30\`; got \`${options.now}\``);
+    const event = await readEvent(options.event);
+    if ('error' in event) {
+      writeError(event.error);
+      return EXIT_FAILURE;
+    }
+    const engine = createEngine({
+      program,
+      directory: project.result.directory ?? emptyDirectory(),
+      store: new MemoryStore(),
+      clock: () => now,
+    });
+    const result = await engine.decide(event.event);
+    if (!result.ok) {
+      for (const issue of result.issues) writeError(`${options.event}: \`${issue.path}\`: ${issue.message}`);
+      return EXIT_FAILURE;
+    }
+    const files = { text: (file: string) => project.texts(project.display(file)), display: project.display };
+    const locate = ruleLocator(program, files);
+    writeOut(
+      options.format === 'json'
+        ? JSON.stringify(result.decision, null, 2)
+        : explainText(result.decision, (ruleId) => locate(ruleId) ?? ruleId),
+    );
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeError(`dist explain: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+/** Reads and validates the event file; syntax errors at `file:line:column`, shape errors by field. */
+async function readEvent(file: string): Promise<{ event: IncomingEvent } | { error: string }> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) throw new UsageError(`cannot read the event file \`${file}\`; check the path`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = /position (\d+)/.exec(message);
+    const at = offset ? new LineIndex(text).position(Number(offset[1])) : { line: 1, column: 1 };
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    return { error: `${file}:${at.line}:${at.column}: invalid JSON: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` };
+  }
+  const parsed = EventFile.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}; an event has \`id\`, \`type\`, \`record\`, \`changed\` and \`at\``;
+      const field = issue.path.map(String).join('.') || 'the event';
+      if (issue.code === 'invalid_type' && issue.input === undefined) return `\`${field}\` is missing; add it`;
+      return `\`${field}\` is invalid: ${issue.message.toLowerCase()}`;
+    });
+    return { error: problems.map((p) => `${file}: ${p}`).join('\n') };
+  }
+  const { id, ...rest } = parsed.data;
+  const event: IncomingEvent = { id: id ?? 'explain', ...rest };
+  return { event };
+}

@@ -1,0 +1,61 @@
+// Small checks registered per clause kind (DESIGN principle 6). Each receives the
+// first clause of its kind in a rule and reports against that clause's nodes.
+import { REQUIREMENTS } from '../ir';
+import { report, type ClauseKind, type ClauseOf, type CompileContext, type RuleInfo } from './context';
+import { checkDuration, checkRetry, checkWhole } from './literals';
+import { checkDistribute } from './method-checks';
+import { checkPool } from './pool-checks';
+import { closest, didYouMean, suggestionData } from './suggest';
+
+type ClauseCheck<K extends ClauseKind> = (ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<K>) => void;
+
+/** The checks of each clause kind. */
+export const CLAUSE_CHECKS: { [K in ClauseKind]?: ClauseCheck<K>[] } = {
+  Priority: [(ctx, rule, c) => void checkWhole(ctx, rule.file, c.value, '`priority`', 0)],
+  Take: [checkTake],
+  Reassign: [checkReassign],
+  Require: [checkRequire],
+  Fallback: [(ctx, rule, c) => (c.target.kind === 'QueueTarget' ? checkRetry(ctx, rule.file, c.target.retry) : undefined)],
+  Distribute: [(ctx, rule, c) => checkDistribute(ctx, rule, c)],
+  Assign: [(ctx, rule, c) => checkPool(ctx, rule, c.pool)],
+};
+
+function checkTake(ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<'Take'>): void {
+  const { count, min } = clause;
+  if (!checkWhole(ctx, rule.file, count, '`take`', 0)) return;
+  if (count.value < 1) {
+    report(ctx, 'DIST311', rule.file, count.span, '`take` must assign at least one user; write `take 1` or more');
+    return;
+  }
+  if (!min || !checkWhole(ctx, rule.file, min, '`min`', 0)) return;
+  if (min.value < 1 || min.value > count.value) {
+    report(ctx, 'DIST311', rule.file, min.span, `\`min ${min.raw}\` must be between 1 and the \`take\` count ${count.raw}`);
+  }
+}
+
+function checkReassign(ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<'Reassign'>): void {
+  checkDuration(ctx, rule.file, clause.after, '`reassign after`');
+  if (clause.max) checkWhole(ctx, rule.file, clause.max, '`max`', 1);
+}
+
+function checkRequire(ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<'Require'>): void {
+  const seen = new Set<string>();
+  for (const item of clause.items) {
+    const name = item.name.text;
+    if (!(REQUIREMENTS as readonly string[]).includes(name)) {
+      const suggestion = closest(name, REQUIREMENTS);
+      const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use one of ${REQUIREMENTS.map((r) => `\`${r}\``).join(', ')}`);
+      report(ctx, 'DIST109', rule.file, item.name.span, `unknown requirement \`${name}\`${hint}`, suggestionData(suggestion));
+      continue;
+    }
+    if (seen.has(name)) report(ctx, 'DIST312', rule.file, item.span, `\`${name}\` is required twice; remove one`);
+    seen.add(name);
+    if (item.within && name !== 'workday') {
+      report(ctx, 'DIST314', rule.file, item.within.span, `\`within\` applies only to \`workday\`; remove it from \`${name}\``);
+    } else if (item.within) checkDuration(ctx, rule.file, item.within, '`workday within`');
+    if (name === 'capacity' && !ctx.settings?.entries.CapacitySetting) {
+      const message = '`require capacity` needs a capacity to measure; add `capacity user.FIELD` (or a number) to `settings`';
+      report(ctx, 'DIST305', rule.file, item.name.span, message);
+    }
+  }
+}

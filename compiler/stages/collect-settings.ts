@@ -1,0 +1,122 @@
+// Resolve, part 2: the project's one `settings` block. Reports a second block,
+// entries given twice, unknown time zones, trigger modes and quota periods, and
+// limits that are neither a number nor a `user.` field; queues their limit
+// expressions for the type checker.
+import type { Expr, QuotaSetting, SettingsDecl, Setting } from '../../language/ast';
+import { QUOTA_PERIODS, type QuotaPeriod } from '../ir';
+import { report, type CompileContext, type SettingsInfo } from './context';
+import { checkRetry, checkWhole } from './literals';
+import { closest, didYouMean, suggestionData } from './suggest';
+
+const TRIGGERS = ['entity', 'automation'];
+
+/** Collects the settings block into `ctx.settings`. */
+export function collectSettings(ctx: CompileContext): void {
+  for (const file of ctx.files) {
+    for (const decl of file.declarations) {
+      if (decl.kind === 'Settings') collectBlock(ctx, file.file, decl);
+    }
+  }
+}
+
+function collectBlock(ctx: CompileContext, file: string, decl: SettingsDecl): void {
+  const keyword = { start: decl.span.start, end: decl.span.start + 'settings'.length };
+  if (ctx.settings) {
+    const first = ctx.settings;
+    const firstKeyword = { start: first.decl.span.start, end: first.decl.span.start + 'settings'.length };
+    report(ctx, 'DIST303', file, keyword, 'a project has one `settings` block; merge this one into the first', {
+      related: [{ file: first.file, span: firstKeyword, message: 'first `settings` block' }],
+    });
+    return;
+  }
+  const info: SettingsInfo = { decl, file, entries: {}, quotas: new Map(), timezone: null };
+  ctx.settings = info;
+  for (const entry of decl.entries) {
+    if (entry.kind === 'QuotaSetting') collectQuota(ctx, info, entry);
+    else if (info.entries[entry.kind]) {
+      report(ctx, 'DIST304', file, entry.span, `\`${settingWord(entry)}\` is given twice in \`settings\`; keep one`);
+    } else {
+      (info.entries as Record<string, Setting>)[entry.kind] = entry;
+      checkEntry(ctx, info, entry);
+    }
+  }
+}
+
+function settingWord(entry: Setting): string {
+  return { TimezoneSetting: 'timezone', TriggerSetting: 'trigger', CapacitySetting: 'capacity', QuotaSetting: 'quota', UnmatchedSetting: 'unmatched' }[
+    entry.kind
+  ];
+}
+
+function checkEntry(ctx: CompileContext, info: SettingsInfo, entry: Exclude<Setting, QuotaSetting>): void {
+  const file = info.file;
+  switch (entry.kind) {
+    case 'TimezoneSetting': {
+      const zone = entry.value.value;
+      if (isTimeZone(zone)) info.timezone = zone;
+      else {
+        const suggestion = closest(zone, timeZones());
+        const hint = didYouMean(suggestion, (s) => `\`"${s}"\``, 'use an IANA name such as `"Asia/Kolkata"` or `"UTC"`');
+        report(ctx, 'DIST112', file, entry.value.span, `unknown time zone \`${zone}\`${hint}`, suggestionData(suggestion));
+      }
+      return;
+    }
+    case 'TriggerSetting':
+      if (!TRIGGERS.includes(entry.mode.text)) {
+        report(ctx, 'DIST111', file, entry.mode.span, `unknown trigger \`${entry.mode.text}\`; use \`entity\` or \`automation\``);
+      }
+      return;
+    case 'CapacitySetting':
+      addLimit(ctx, file, entry.value, '`capacity`');
+      return;
+    case 'UnmatchedSetting':
+      checkRetry(ctx, file, entry.queue.retry);
+      return;
+  }
+}
+
+function collectQuota(ctx: CompileContext, info: SettingsInfo, entry: QuotaSetting): void {
+  const period = entry.period.text;
+  if (!(QUOTA_PERIODS as readonly string[]).includes(period)) {
+    const suggestion = closest(period, QUOTA_PERIODS);
+    const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use one of ${QUOTA_PERIODS.map((p) => `\`${p}\``).join(', ')}`);
+    report(ctx, 'DIST111', info.file, entry.period.span, `unknown quota period \`${period}\`${hint}`, suggestionData(suggestion));
+    return;
+  }
+  if (info.quotas.has(period as QuotaPeriod)) {
+    report(ctx, 'DIST312', info.file, entry.span, `\`quota ${period}\` is given twice; keep one`);
+    return;
+  }
+  info.quotas.set(period as QuotaPeriod, entry);
+  addLimit(ctx, info.file, entry.limit, `\`quota ${period}\``);
+}
+
+/** A limit is a whole number or a `user.` number field; the field is checked with the other expressions. */
+function addLimit(ctx: CompileContext, file: string, value: Expr, label: string): void {
+  if (value.kind === 'Number') {
+    checkWhole(ctx, file, value, label, 0);
+  } else if (value.kind === 'Path') {
+    ctx.sites.push({ expr: value, file, place: 'limit', expect: 'number', entity: null, label });
+  } else {
+    report(ctx, 'DIST201', file, value.span, `${label} takes a whole number or a \`user.\` number field, e.g. \`user.max_open\``);
+  }
+}
+
+let zones: Set<string> | null = null;
+
+function timeZones(): Set<string> {
+  zones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  return zones;
+}
+
+/** True for `UTC` and every IANA zone name the platform knows (including aliases such as `Asia/Calcutta`). */
+function isTimeZone(name: string): boolean {
+  if (name === 'UTC' || timeZones().has(name)) return true;
+  if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,140 @@
+// Builds the AST of one file from the parser's CST: declarations, schemas, settings
+// and maps here, rules in cst-to-ast-rule.ts, expressions in cst-to-ast-expr.ts.
+// Every node gets its exact `{start, end}` span; items that were not read whole are
+// left out and their declaration is marked `recovered`.
+import type { CstNode } from 'chevrotain';
+import type {
+  Comment, Declaration, FieldDecl, MapDecl, MapItem, SchemaDecl, Setting, SettingsDecl, SourceFile, Span, TypeExpr,
+} from './ast';
+import {
+  buildItems, closeDeclaration, drop, Dropped, endOf, name, optTok, present, stringLit, sub, subs, tok,
+  tokenSpan, toks, whole, type BuildContext,
+} from './cst-access';
+import { buildExpr } from './cst-to-ast-expr';
+import { buildQueueTarget, buildRule } from './cst-to-ast-rule';
+import { showSource } from './show-source';
+import { KW } from './tokens';
+
+/** Builds the SourceFile of a parsed file; builder diagnostics go to `ctx.diagnostics`. */
+export function buildSourceFile(ctx: BuildContext, cst: CstNode, comments: Comment[]): SourceFile {
+  const declarations: Declaration[] = [];
+  for (const key in DECLARATIONS) {
+    for (const node of subs(cst, key)) {
+      // Not checked with `whole`: a declaration that lost its `}` is built and marked recovered.
+      try {
+        declarations.push(DECLARATIONS[key]!(ctx, node));
+      } catch (error) {
+        if (!(error instanceof Dropped)) throw error;
+        if (error.diagnostic) ctx.diagnostics.push(error.diagnostic);
+      }
+    }
+  }
+  declarations.sort((a, b) => a.span.start - b.span.start);
+  return { kind: 'SourceFile', span: { start: 0, end: ctx.text.length }, file: ctx.file, declarations, comments };
+}
+
+function to(start: number, end: { span: Span }): Span {
+  return { start, end: end.span.end };
+}
+
+function buildSchema(ctx: BuildContext, node: CstNode): SchemaDecl {
+  const keyword = tok(node, KW.schema.name);
+  const entity = name(tok(node, 'AnyWord'));
+  present(node, 'LCurly');
+  const { items, dropped } = buildItems(ctx, subs(node, 'field'), buildField);
+  const { span, recovered } = closeDeclaration(ctx, node, keyword, dropped);
+  return { kind: 'Schema', span, entity, fields: items, recovered };
+}
+
+function buildField(ctx: BuildContext, node: CstNode): FieldDecl {
+  const field = name(tok(node, 'AnyWord'));
+  const type = buildType(ctx, sub(node, 'typeExpr'));
+  return { kind: 'Field', span: to(field.span.start, type), name: field, type };
+}
+
+/** `text`, `choice("A", "B")`, `list(T)`; which words take arguments is decided here, by their text. */
+function buildType(ctx: BuildContext, node: CstNode): TypeExpr {
+  const word = tok(whole(node), 'AnyWord');
+  if (!node.children.LParen) return { kind: 'SimpleType', span: tokenSpan(word), name: name(word) };
+  const span = { start: word.startOffset, end: endOf(tok(node, 'RParen')) };
+  const options = toks(node, 'StringLit');
+  if (word.image === 'choice' && options.length > 0) {
+    return { kind: 'ChoiceType', span, options: options.map((o) => stringLit(ctx, o)) };
+  }
+  if (word.image === 'list' && node.children.typeExpr) {
+    return { kind: 'ListType', span, element: buildType(ctx, sub(node, 'typeExpr')) };
+  }
+  const message =
+    word.image === 'choice' ? '`choice` takes quoted values, as in `choice("A", "B")`'
+    : word.image === 'list' ? '`list` takes an element type, as in `list(text)`'
+    : `type ${showSource(word.image)} takes no arguments; only \`choice(…)\` and \`list(…)\` do`;
+  return drop(ctx, 'DIST003', span, message);
+}
+
+function buildSettings(ctx: BuildContext, node: CstNode): SettingsDecl {
+  const keyword = tok(node, KW.settings.name);
+  present(node, 'LCurly');
+  const { items, dropped } = buildItems(ctx, subs(node, 'setting'), buildSetting);
+  const { span, recovered } = closeDeclaration(ctx, node, keyword, dropped);
+  return { kind: 'Settings', span, entries: items, recovered };
+}
+
+function buildSetting(ctx: BuildContext, node: CstNode): Setting {
+  const c = node.children;
+  const keyword = tok(node, onlyKeyword(c));
+  const start = keyword.startOffset;
+  if (c.Timezone) {
+    const value = stringLit(ctx, tok(node, 'StringLit'));
+    return { kind: 'TimezoneSetting', span: to(start, value), value };
+  }
+  if (c.Trigger) {
+    const mode = name(tok(sub(node, 'settingWord'), 'ValueWord'));
+    return { kind: 'TriggerSetting', span: to(start, mode), mode };
+  }
+  if (c.Capacity) {
+    const value = buildExpr(ctx, sub(node, 'expr'));
+    return { kind: 'CapacitySetting', span: to(start, value), value };
+  }
+  if (c.Quota) {
+    const period = name(tok(sub(node, 'settingWord'), 'ValueWord'));
+    const limit = buildExpr(ctx, sub(node, 'expr'));
+    return { kind: 'QuotaSetting', span: to(start, limit), period, limit };
+  }
+  const queue = buildQueueTarget(ctx, sub(node, 'queueTarget'));
+  return { kind: 'UnmatchedSetting', span: to(start, queue), queue };
+}
+
+const SETTING_KEYWORDS = [KW.timezone, KW.trigger, KW.capacity, KW.quota, KW.unmatched].map((t) => t.name);
+
+function onlyKeyword(children: CstNode['children']): string {
+  return SETTING_KEYWORDS.find((k) => children[k] !== undefined) ?? '';
+}
+
+function buildMap(ctx: BuildContext, node: CstNode): MapDecl {
+  const keyword = tok(node, KW.map.name);
+  const entity = name(tok(node, 'Identifier'));
+  present(node, KW.from.name);
+  const source = stringLit(ctx, tok(node, 'StringLit'));
+  present(node, 'LCurly');
+  const { items, dropped } = buildItems(ctx, subs(node, 'mapItem'), buildMapItem);
+  const { span, recovered } = closeDeclaration(ctx, node, keyword, dropped);
+  return { kind: 'Map', span, entity, source, items, recovered };
+}
+
+function buildMapItem(ctx: BuildContext, node: CstNode): MapItem {
+  const on = optTok(node, KW.on.name);
+  if (on) {
+    const queue = stringLit(ctx, tok(node, 'StringLit'));
+    return { kind: 'OnInvalid', span: to(on.startOffset, queue), queue };
+  }
+  const field = name(tok(node, 'AnyWord'));
+  const value = buildExpr(ctx, sub(node, 'expr'));
+  return { kind: 'MapEntry', span: to(field.span.start, value), field, value };
+}
+
+const DECLARATIONS: Record<string, (ctx: BuildContext, node: CstNode) => Declaration> = {
+  schemaDecl: buildSchema,
+  settingsDecl: buildSettings,
+  ruleDecl: buildRule,
+  mapDecl: buildMap,
+};

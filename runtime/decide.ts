@@ -1,0 +1,164 @@
+// The decision pipeline inside one transaction (RUNTIME.md steps 2–7): select
+// the rules an event can reach in ascending priority, let the first whose `when`
+// holds take the record, distribute it, turn the result into an outcome
+// (assigned, fallback user or queue, unmatched queue), apply its effects, and log
+// the decision with its trace. Timers (timers.ts) reuse `distribute` and `finish`.
+import type { Rule } from '../compiler/ir';
+import type { DirectoryIndex } from './directory-index';
+import { distribute, type Distribution } from './distribute';
+import { assignRecord, enqueueRecord, nextId, scheduleTimer } from './effects';
+import type { EvalContext } from './evaluator/context';
+import { explainCondition } from './evaluator/explain-expr';
+import type { CompiledRule, ProgramIndex } from './program-index';
+import { recordView, saveRecord, type RecordState } from './record-state';
+import type { Transaction } from './state/store';
+import type { Decision, Outcome, RuleTrace, Trace } from './types';
+
+/** Everything a decision reads besides state. */
+export interface EngineEnv {
+  program: ProgramIndex;
+  dir: DirectoryIndex;
+  now: number;
+  /** Record every condition's value in rule traces (`dist test --coverage`). */
+  coverage: boolean;
+  /** Add an outbox item per decision (the server delivers them). */
+  outbox: boolean;
+}
+
+/** Why a decision is being made. */
+export interface DecisionCause {
+  eventId: string;
+  eventType: string;
+  changed: readonly string[];
+  cause: Decision['cause'];
+}
+
+/** An outcome before its effects are applied. */
+export interface ResolvedOutcome {
+  outcome: Outcome;
+  assigned: string[];
+  reason: string | null;
+  queue: string | null;
+  retry: { everyMs: number; forMs: number } | null;
+}
+
+/** Routes the record through the rules of its event and logs the decision. */
+export async function route(env: EngineEnv, tx: Transaction, record: RecordState, cause: DecisionCause): Promise<Decision> {
+  const view = recordView(record);
+  const ctx: EvalContext = { entity: record.entity, record: view, user: null, payload: null, now: env.now };
+  const rules: RuleTrace[] = [];
+  let matched: CompiledRule | null = null;
+  for (const compiled of env.program.rulesFor(cause.eventType)) {
+    const { rule } = compiled;
+    const skipped = skipReason(rule, cause);
+    if (skipped !== null) {
+      rules.push({ ruleId: rule.id, rule: rule.name, skipped, matched: false });
+      continue;
+    }
+    const failed = compiled.when ? compiled.when(ctx) : null;
+    const trace: RuleTrace = { ruleId: rule.id, rule: rule.name, matched: failed === null };
+    if (failed) trace.failed = failed;
+    if (env.coverage && rule.when) trace.conditions = explainCondition(rule.when, ctx, true).conditions ?? [];
+    rules.push(trace);
+    if (failed === null) {
+      matched = compiled;
+      break;
+    }
+  }
+  if (!matched) return finish(env, tx, record, cause, { rule: null, rules }, unmatched(env.program, record));
+  const distribution = await distribute(env, tx, matched, view, new Set());
+  return finish(env, tx, record, cause, { rule: matched.rule, rules, distribution }, resolve(env.program, matched.rule, distribution));
+}
+
+function skipReason(rule: Rule, cause: DecisionCause): string | null {
+  if (rule.status !== 'active') return `status ${rule.status}`;
+  const specs = rule.events.filter((e) => `${e.entity}.${e.kind}` === cause.eventType);
+  if (specs.some((e) => e.fields === null || e.fields.some((f) => cause.changed.includes(f)))) return null;
+  const fields = [...new Set(specs.flatMap((e) => e.fields ?? []))];
+  return `none of ${fields.map((f) => `\`${f}\``).join(', ')} changed`;
+}
+
+/** The outcome of a distribution: its users, or the rule's fallback. */
+export function resolve(program: ProgramIndex, rule: Rule, distribution: Distribution): ResolvedOutcome {
+  if (distribution.assigned.length > 0) {
+    return { outcome: 'assigned', assigned: distribution.assigned, reason: null, queue: null, retry: null };
+  }
+  return fallback(program, rule, distribution.reason ?? 'no eligible user');
+}
+
+/** The rule's fallback for `reason`; without a fallback clause, the project's unmatched queue. */
+export function fallback(program: ProgramIndex, rule: Rule, reason: string): ResolvedOutcome {
+  const fb = rule.fallback;
+  if (fb?.kind === 'user') return { outcome: 'fallback', assigned: [fb.user], reason, queue: null, retry: null };
+  if (fb?.kind === 'queue') return { outcome: 'fallback', assigned: [], reason, queue: fb.queue, retry: fb.retry };
+  const { queue, retry } = program.program.settings.unmatched;
+  return { outcome: 'fallback', assigned: [], reason: `${reason}; the rule has no fallback, so the unmatched queue`, queue, retry };
+}
+
+function unmatched(program: ProgramIndex, record: RecordState): ResolvedOutcome {
+  if (record.owners.length > 0) {
+    return { outcome: 'unmatched', assigned: [], reason: 'no rule matched; the record keeps its owner', queue: null, retry: null };
+  }
+  const { queue, retry } = program.program.settings.unmatched;
+  return { outcome: 'unmatched', assigned: [], reason: 'no rule matched', queue, retry };
+}
+
+/** The trace parts gathered before the outcome. */
+export interface TraceParts {
+  rule: Rule | null;
+  rules: RuleTrace[];
+  distribution?: Distribution;
+}
+
+/** Applies an outcome's effects, saves the record and logs the decision. */
+export async function finish(
+  env: EngineEnv,
+  tx: Transaction,
+  record: RecordState,
+  cause: DecisionCause,
+  parts: TraceParts,
+  resolved: ResolvedOutcome,
+): Promise<Decision> {
+  const id = await nextId(tx, 'decision', 'd');
+  const { rule, distribution } = parts;
+  if (resolved.assigned.length > 0) await assignRecord(env, tx, record, resolved.assigned, true);
+  if (resolved.queue !== null) {
+    await enqueueRecord(env, tx, record, {
+      queue: resolved.queue,
+      retry: resolved.retry,
+      reason: resolved.reason ?? '',
+      decisionId: id,
+      eventId: cause.eventId,
+    });
+  }
+  if (resolved.outcome === 'assigned' && rule?.reassign) {
+    await scheduleTimer(tx, record, { kind: 'reassign', dueAt: env.now + rule.reassign.afterMs, ruleId: rule.id, queue: null, eventId: cause.eventId });
+  }
+  await saveRecord(tx, record);
+  const trace: Trace = {
+    rules: parts.rules,
+    filters: distribution?.filters ?? [],
+    outcome: { outcome: resolved.outcome, assigned: resolved.assigned, reason: resolved.reason, queue: resolved.queue },
+  };
+  if (distribution) trace.pool = distribution.pool;
+  if (distribution?.method) trace.method = distribution.method;
+  const decision: Decision = {
+    id,
+    eventId: cause.eventId,
+    eventType: cause.eventType,
+    entity: record.entity,
+    recordId: record.id,
+    decidedAt: env.now,
+    outcome: resolved.outcome,
+    ruleId: rule?.id ?? null,
+    rule: rule?.name ?? null,
+    assigned: resolved.assigned,
+    reason: resolved.reason,
+    queue: resolved.queue,
+    cause: cause.cause,
+    trace,
+  };
+  await tx.appendDecision(decision);
+  if (env.outbox) await tx.addOutbox({ id: await nextId(tx, 'outbox', 'o'), decisionId: id, createdAt: env.now });
+  return decision;
+}

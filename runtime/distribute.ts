@@ -1,0 +1,120 @@
+// One rule's distribution for one record (RUNTIME.md steps 4–6): resolve the
+// pool, load the users' state, apply the eligibility filters, run the method
+// `take N` times without replacement, and write the method's new state. Returns
+// the chosen users (empty with a reason when the fallback must run) and the
+// pool, filter and method traces.
+import type { DirectoryIndex } from './directory-index';
+import { applyFilters } from './eligibility';
+import type { EvalContext, RecordView, UserView } from './evaluator/context';
+import { leastRecent, METHODS } from './methods';
+import type { DistributionMethod } from './methods/types';
+import { poolSource, resolvePool } from './pools';
+import type { CompiledRule, ProgramIndex } from './program-index';
+import { loadQuotaCounts } from './quotas';
+import { locks } from './state-keys';
+import type { Json, Transaction } from './state/store';
+import type { FilterTrace, MethodTrace, PoolTrace } from './types';
+import { loadUserViews } from './user-state';
+
+/** What a distribution needs besides the rule and the record. */
+export interface DistributeEnv {
+  program: ProgramIndex;
+  dir: DirectoryIndex;
+  now: number;
+}
+
+/** The result of distributing one record under one rule. */
+export interface Distribution {
+  /** Chosen users; empty when the fallback must run. */
+  assigned: string[];
+  /** Why nobody was chosen (null when someone was). */
+  reason: string | null;
+  pool: PoolTrace;
+  filters: FilterTrace[];
+  method?: MethodTrace;
+}
+
+/** Distributes `record` under `compiled`, never choosing a user in `excluded`. */
+export async function distribute(
+  env: DistributeEnv,
+  tx: Transaction,
+  compiled: CompiledRule,
+  record: RecordView,
+  excluded: ReadonlySet<string>,
+): Promise<Distribution> {
+  const { program, dir, now } = env;
+  const rule = compiled.rule;
+  await tx.lock([locks.rule(rule.id)]);
+  const ctx: EvalContext = { entity: rule.entity, record, user: null, payload: null, now };
+
+  const early = compiled.poolWhereReadsState
+    ? await loadUserViews(tx, dir, poolSource(rule, dir).users.map((u) => u.user.id))
+    : new Map<string, UserView>();
+  const pool = resolvePool(compiled, dir, ctx, (u) => early.get(u.user.id) ?? u.base);
+  await tx.lock(pool.users.map(locks.user));
+  const views = compiled.poolWhereReadsState ? early : await loadUserViews(tx, dir, pool.users);
+
+  const capacity = program.capacity ? new Map<string, number | undefined>() : null;
+  const quotaLimits = new Map<string, (number | undefined)[]>();
+  for (const id of pool.users) {
+    ctx.user = views.get(id) ?? null;
+    if (capacity && program.capacity) {
+      const cap = program.capacity(ctx);
+      capacity.set(id, typeof cap === 'number' ? cap - (ctx.user?.openLoad ?? 0) : undefined);
+    }
+    quotaLimits.set(
+      id,
+      program.quotas.map((q) => {
+        const limit = q.limit(ctx);
+        return typeof limit === 'number' ? limit : undefined;
+      }),
+    );
+  }
+  ctx.user = null;
+  const eligibility = applyFilters({
+    compiled,
+    program,
+    dir,
+    pool: pool.users,
+    capacity: capacity ?? new Map(),
+    quotaLimits,
+    quotaCounts: await loadQuotaCounts(tx, program, pool.users, now),
+    excluded,
+    now,
+  });
+  const { candidates, filters } = eligibility;
+  const none = (reason: string): Distribution => ({ assigned: [], reason, pool: pool.trace, filters });
+  if (candidates.length === 0) return none(eligibility.reason ?? 'no eligible user');
+  const min = rule.take.min;
+  if (candidates.length < min) return none(`fewer than ${min} eligible users`);
+
+  const later = eligibility.bucket !== null && eligibility.bucket > 0;
+  const method: DistributionMethod = later ? leastRecent : METHODS[rule.method.kind];
+  const stateKeys = method.stateKeys(rule);
+  const stored = await tx.getMany(stateKeys);
+  const state = new Map(stateKeys.map((k, i) => [k, stored[i]]));
+  const values = new Map<string, unknown[]>();
+  if (!later && (compiled.score || compiled.orderKeys.length > 0)) {
+    for (const id of candidates) {
+      ctx.user = views.get(id) ?? null;
+      values.set(id, compiled.score ? [compiled.score(ctx)] : compiled.orderKeys.map((k) => k.value(ctx)));
+    }
+    ctx.user = null;
+  }
+  const result = method.run({ rule, candidates, count: rule.take.count, views, capacity, values, dir, state });
+  if (result.chosen.length < min) return none(min > 1 ? `fewer than ${min} eligible users` : 'no eligible user');
+
+  for (const [key, value] of result.state) await tx.put(key, value);
+  const methodTrace: MethodTrace = {
+    method: later ? `least_recent (bucket ${eligibility.bucket}D of \`workday within\`)` : rule.method.kind,
+    before: snapshot(stateKeys, state),
+    after: snapshot(stateKeys, new Map([...state, ...result.state])),
+  };
+  if (result.ranking) methodTrace.ranking = result.ranking;
+  return { assigned: result.chosen, reason: null, pool: pool.trace, filters, method: methodTrace };
+}
+
+function snapshot(stateKeys: readonly string[], state: ReadonlyMap<string, Json | undefined>): Record<string, Json> | null {
+  if (stateKeys.length === 0) return null;
+  return Object.fromEntries(stateKeys.map((k) => [k, state.get(k) ?? null]));
+}

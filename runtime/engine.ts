@@ -1,0 +1,168 @@
+// The engine: event → decision (RUNTIME.md). Every public call runs in one
+// state transaction, committed at the end and aborted on any error, so nothing
+// is ever half-written. The program is compiled and the directory indexed once;
+// the clock is injected so tests and scenario suites control time.
+import type { Directory } from '../compiler/directory/model';
+import type { Program } from '../compiler/ir';
+import { route, type EngineEnv } from './decide';
+import { indexDirectory, type DirectoryIndex } from './directory-index';
+import { assignRecord, closeRecordState } from './effects';
+import { indexProgram, type ProgramIndex } from './program-index';
+import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
+import { validateEvent } from './records';
+import { keys, locks } from './state-keys';
+import { inTransaction, type QueueItem, type StateStore } from './state/store';
+import { runTimer } from './timers';
+import type { DecideResult, Decision, IncomingEvent, UserStateOverrides } from './types';
+
+export interface EngineOptions {
+  program: Program;
+  directory: Directory;
+  store: StateStore;
+  /** Epoch ms; every decision reads it once. */
+  clock: () => number;
+  /** Record every condition's value in rule traces (`dist test --coverage`). */
+  coverage?: boolean;
+  /** Add an outbox item per decision for the server to deliver (default false). */
+  outbox?: boolean;
+}
+
+/** A manual assignment reported to the engine (API `POST /v1/assignments`). */
+export interface ManualAssignment {
+  entity: string;
+  recordId: string;
+  user: string;
+  /** False for cherry-picked records: no quota, rotation or least_recent effect. */
+  counts: boolean;
+}
+
+export interface Engine {
+  /** Validates, deduplicates by event id, and decides (RUNTIME.md "An event, start to end"). */
+  decide(event: IncomingEvent): Promise<DecideResult>;
+  /** Runs every timer due at the clock, in due order, one transaction each; returns the decisions made. */
+  tick(): Promise<Decision[]>;
+  nextTimerAt(): Promise<number | null>;
+  /** Replaces the directory (API or scenario `given`); rebuilds the indexes. */
+  setDirectory(directory: Directory): void;
+  /** Sets state-kept user values (scenario `given.state`); `openLoad` sets the user's total. */
+  setUserState(overrides: UserStateOverrides): Promise<void>;
+  /** The record is closed: its owners' open_load goes down. False when unknown or already closed. */
+  closeRecord(entity: string, recordId: string): Promise<boolean>;
+  /** Reports a manual assignment. */
+  reportAssignment(assignment: ManualAssignment): Promise<void>;
+  /** Sends a queued record through the rules again; null when it is not in that queue. */
+  retryQueued(queue: string, recordId: string): Promise<DecideResult | null>;
+  listQueue(queue: string): Promise<QueueItem[]>;
+  /** The prepared program and directory (for tools and benchmarks). */
+  readonly program: ProgramIndex;
+  readonly directory: DirectoryIndex;
+}
+
+/** Creates an engine over a program, a directory and a state store. */
+export function createEngine(options: EngineOptions): Engine {
+  const program = indexProgram(options.program);
+  let dir = indexDirectory(options.directory);
+  const { store, clock } = options;
+  const env = (): EngineEnv => ({ program, dir, now: clock(), coverage: options.coverage ?? false, outbox: options.outbox ?? false });
+
+  return {
+    program,
+    get directory() {
+      return dir;
+    },
+
+    async decide(event) {
+      const eventId = typeof event?.id === 'string' || typeof event?.id === 'number' ? String(event.id) : null;
+      if (eventId === null || eventId === '') {
+        return { ok: false, issues: [{ path: 'id', message: 'an event needs an `id` (a non-empty string or a number)' }] };
+      }
+      const tx = await store.begin();
+      try {
+        await tx.lock([locks.event(eventId)]);
+        const first = await tx.decisionForEvent(eventId);
+        if (first) {
+          await tx.commit();
+          return { ok: true, decision: first, duplicate: true };
+        }
+        const valid = validateEvent(options.program, event);
+        if (!valid.ok) {
+          await tx.abort();
+          return valid;
+        }
+        const e = valid.event;
+        await tx.lock([locks.record(e.entity, e.recordId)]);
+        const record = mergeEvent(await loadRecord(tx, e.entity, e.recordId), e);
+        const decision = await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' });
+        await tx.commit();
+        return { ok: true, decision, duplicate: false };
+      } catch (error) {
+        await tx.abort();
+        throw error;
+      }
+    },
+
+    async tick() {
+      const decisions: Decision[] = [];
+      for (;;) {
+        const made = await inTransaction(store, async (tx) => {
+          const [timer] = await tx.dueTimers(clock());
+          if (!timer) return 'idle' as const;
+          await tx.deleteTimer(timer.id);
+          return runTimer(env(), tx, timer);
+        });
+        if (made === 'idle') return decisions;
+        if (made) decisions.push(made);
+      }
+    },
+
+    nextTimerAt: () => inTransaction(store, (tx) => tx.nextTimerAt()),
+
+    setDirectory(directory) {
+      dir = indexDirectory(directory);
+    },
+
+    setUserState: (overrides) =>
+      inTransaction(store, async (tx) => {
+        for (const [user, at] of Object.entries(overrides.lastAssignedAt ?? {})) {
+          await tx.put(keys.lastAssignedAt(user), at);
+          await tx.delete(keys.lastAssignedSeq(user));
+        }
+        for (const [user, load] of Object.entries(overrides.openLoad ?? {})) {
+          await tx.put(keys.openLoad(user), load - (dir.users.get(user)?.user.openLoad ?? 0));
+        }
+      }),
+
+    closeRecord: (entity, recordId) =>
+      inTransaction(store, async (tx) => {
+        await tx.lock([locks.record(entity, recordId)]);
+        const record = await loadRecord(tx, entity, recordId);
+        if (!record || record.closed) return false;
+        await closeRecordState(tx, record);
+        await saveRecord(tx, record);
+        return true;
+      }),
+
+    reportAssignment: (a) =>
+      inTransaction(store, async (tx) => {
+        await tx.lock([locks.record(a.entity, a.recordId), locks.user(a.user)]);
+        const now = clock();
+        const record = (await loadRecord(tx, a.entity, a.recordId)) ?? newRecord(a.entity, a.recordId, '', `${a.entity}.created`);
+        await assignRecord({ program, now }, tx, record, [a.user], a.counts);
+        await saveRecord(tx, record);
+      }),
+
+    async retryQueued(queue, recordId) {
+      return inTransaction(store, async (tx) => {
+        const item = (await tx.listQueue(queue)).find((i) => i.recordId === recordId);
+        if (!item) return null;
+        await tx.lock([locks.record(item.entity, recordId)]);
+        const record = await loadRecord(tx, item.entity, recordId);
+        if (!record) return null;
+        const decision = await route(env(), tx, record, { eventId: item.eventId, eventType: record.eventType, changed: record.changed, cause: 'manual-retry' });
+        return { ok: true as const, decision, duplicate: false };
+      });
+    },
+
+    listQueue: (queue) => inTransaction(store, (tx) => tx.listQueue(queue)),
+  };
+}

@@ -1,0 +1,199 @@
+// Explains conditions for traces: prints an IR expression back as `.dist`-like
+// text, finds the first false conjunct of a condition with the field values it
+// read, and (coverage mode) records the value of every boolean node by span.
+// Runs only on the explain path, so it uses the reference interpreter.
+import type { Expr } from '../../compiler/ir';
+import type { ConditionTrace } from '../types';
+import { compileCondition, compileExpr, type Compiled } from './compile-expr';
+import type { EvalContext, Value } from './context';
+import { evaluate } from './reference';
+
+/** What explaining a condition found. */
+export interface ConditionExplanation {
+  value: boolean;
+  /** The first false conjunct (the whole condition when it is not an `and`). */
+  failed?: ConditionTrace;
+  /** Coverage mode: every boolean node, in source order. */
+  conditions?: ConditionTrace[];
+}
+
+const BOOLEAN_OPS = new Set<Expr['op']>(['cmp', 'in', 'contains', 'starts_with', 'ends_with', 'between', 'is_set', 'and', 'or', 'not']);
+
+/** Evaluates `expr` as a condition and explains why it is false (and, with `coverage`, every node). */
+export function explainCondition(expr: Expr, ctx: EvalContext, coverage = false): ConditionExplanation {
+  const value = evaluate(expr, ctx) === true;
+  const result: ConditionExplanation = { value };
+  if (!value) result.failed = traceOf(firstFalse(expr, ctx), ctx, false);
+  if (coverage) {
+    const conditions: ConditionTrace[] = [];
+    visitBooleans(expr, (node) => conditions.push(traceOf(node, ctx, evaluate(node, ctx) === true)));
+    result.conditions = conditions;
+  }
+  return result;
+}
+
+/** The field values an expression reads, keyed by their printed name (`lead.score`); unset is null. */
+function fieldValues(expr: Expr, ctx: EvalContext): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  visit(expr, (node) => {
+    if (node.op === 'field') values[printExpr(node)] = evaluate(node, ctx) ?? null;
+  });
+  return values;
+}
+
+/** Explains the failure of a condition fast: returns null when it holds, else its first false conjunct. */
+export type CompiledExplainer = (ctx: EvalContext) => ConditionTrace | null;
+
+/**
+ * Precompiles the explanation of a condition (the engine's hot path): the
+ * conjuncts of its `and` chains, each with its text and the fields it reads.
+ */
+export function compileExplainer(expr: Expr): CompiledExplainer {
+  const conjuncts = flattenAnd(expr).map((node) => {
+    const fields = new Map<string, Compiled>();
+    visit(node, (n) => {
+      if (n.op === 'field') fields.set(printExpr(n), compileExpr(n));
+    });
+    return { holds: compileCondition(node), text: printExpr(node), span: node.span ?? null, fields: [...fields] };
+  });
+  return (ctx) => {
+    const failing = conjuncts.find((c) => !c.holds(ctx));
+    if (!failing) return null;
+    const values: Record<string, unknown> = {};
+    for (const [name, read] of failing.fields) values[name] = read(ctx) ?? null;
+    return { span: failing.span, text: failing.text, value: false, values };
+  };
+}
+
+function flattenAnd(expr: Expr): Expr[] {
+  return expr.op === 'and' ? expr.args.flatMap(flattenAnd) : [expr];
+}
+
+function firstFalse(expr: Expr, ctx: EvalContext): Expr {
+  if (expr.op !== 'and') return expr;
+  const failing = expr.args.find((arg) => evaluate(arg, ctx) !== true);
+  return failing ? firstFalse(failing, ctx) : expr;
+}
+
+function traceOf(expr: Expr, ctx: EvalContext, value: boolean): ConditionTrace {
+  return { span: expr.span ?? null, text: printExpr(expr), value, values: fieldValues(expr, ctx) };
+}
+
+function visitBooleans(expr: Expr, fn: (node: Expr) => void): void {
+  visit(expr, (node) => {
+    if (BOOLEAN_OPS.has(node.op)) fn(node);
+  });
+}
+
+/** Pre-order walk over an expression tree. */
+export function visit(expr: Expr, fn: (node: Expr) => void): void {
+  fn(expr);
+  for (const child of children(expr)) visit(child, fn);
+}
+
+function children(expr: Expr): Expr[] {
+  switch (expr.op) {
+    case 'lit':
+    case 'duration':
+    case 'field':
+      return [];
+    case 'list':
+      return expr.items;
+    case 'call':
+    case 'coalesce':
+    case 'and':
+    case 'or':
+      return expr.args;
+    case 'neg':
+    case 'not':
+      return [expr.arg];
+    case 'arith':
+    case 'cmp':
+      return [expr.left, expr.right];
+    case 'in':
+      return [expr.value, expr.collection];
+    case 'contains':
+      return [expr.collection, expr.value];
+    case 'starts_with':
+    case 'ends_with':
+      return [expr.text, expr.affix];
+    case 'between':
+      return [expr.value, expr.low, expr.high];
+    case 'is_set':
+      return [expr.value];
+  }
+}
+
+const UNITS: [number, string][] = [
+  [86_400_000, 'd'],
+  [3_600_000, 'h'],
+  [60_000, 'm'],
+  [1000, 's'],
+];
+
+/** A duration in the largest unit that divides it (`90m`, `2h`); `ms` otherwise. */
+export function formatDuration(ms: number): string {
+  for (const [size, unit] of UNITS) if (ms !== 0 && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}
+
+/** Prints an expression as `.dist` text (parenthesised where the language requires it). */
+export function printExpr(expr: Expr): string {
+  switch (expr.op) {
+    case 'lit':
+      return printLiteral(expr.value as Value);
+    case 'duration':
+      return formatDuration(expr.ms);
+    case 'field':
+      return `${expr.entity}.${expr.path.join('.')}`;
+    case 'list':
+      return `[${expr.items.map(printExpr).join(', ')}]`;
+    case 'call':
+      return `${expr.fn}(${expr.args.map(printExpr).join(', ')})`;
+    case 'neg':
+      return `-${operand(expr.arg, 3)}`;
+    case 'arith': {
+      const p = precedence(expr);
+      const rightP = expr.operator === '-' || expr.operator === '/' ? p + 1 : p;
+      return `${operand(expr.left, p)} ${expr.operator} ${operand(expr.right, rightP)}`;
+    }
+    case 'coalesce':
+      return expr.args.map((a) => operand(a, 3)).join(' ?? ');
+    case 'cmp':
+      return `${printExpr(expr.left)} ${expr.operator} ${printExpr(expr.right)}`;
+    case 'in':
+      return `${printExpr(expr.value)} ${expr.negated ? 'not in' : 'in'} ${printExpr(expr.collection)}`;
+    case 'contains':
+      return `${printExpr(expr.collection)} contains ${printExpr(expr.value)}`;
+    case 'starts_with':
+    case 'ends_with':
+      return `${printExpr(expr.text)} ${expr.op} ${printExpr(expr.affix)}`;
+    case 'between':
+      return `${printExpr(expr.value)} between ${printExpr(expr.low)} and ${printExpr(expr.high)}`;
+    case 'is_set':
+      return `${printExpr(expr.value)} is ${expr.negated ? 'not set' : 'set'}`;
+    case 'and':
+    case 'or':
+      return expr.args.map((a) => (a.op === 'and' || a.op === 'or' ? `(${printExpr(a)})` : printExpr(a))).join(` ${expr.op} `);
+    case 'not':
+      return `not ${isAtom(expr.arg) ? printExpr(expr.arg) : `(${printExpr(expr.arg)})`}`;
+  }
+}
+
+function printLiteral(v: Value): string {
+  if (Array.isArray(v)) return `[${v.map(printLiteral).join(', ')}]`;
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+function precedence(expr: Expr): number {
+  if (expr.op === 'arith') return expr.operator === '+' || expr.operator === '-' ? 1 : 2;
+  return isAtom(expr) || expr.op === 'neg' ? 4 : 0;
+}
+
+function operand(expr: Expr, min: number): string {
+  return precedence(expr) >= min ? printExpr(expr) : `(${printExpr(expr)})`;
+}
+
+function isAtom(expr: Expr): boolean {
+  return expr.op === 'lit' || expr.op === 'duration' || expr.op === 'field' || expr.op === 'list' || expr.op === 'call';
+}

@@ -1,0 +1,87 @@
+// A program prepared for running, built once per program: every expression
+// compiled to closures (conditions, pool filters, scores, sort keys, capacity,
+// quota limits) and the rules indexed by the event type that can bring a record
+// to them, in ascending priority.
+import { IR_VERSION, type Expr, type Program, type QuotaPeriod, type Rule } from '../compiler/ir';
+import { USER_STATE_FIELDS } from './evaluator/context';
+import { compileCondition, compileExpr, type Compiled, type CompiledCondition } from './evaluator/compile-expr';
+import { compileExplainer, visit, type CompiledExplainer } from './evaluator/explain-expr';
+
+/** A rule with its expressions compiled. */
+export interface CompiledRule {
+  rule: Rule;
+  /** The `when` condition: null when it holds, else its first false conjunct with the values read. */
+  when: CompiledExplainer | null;
+  /** The pool's `where` (dynamic pools and narrowed static lists). */
+  poolWhere: CompiledCondition | null;
+  /** True when the pool's `where` reads `user.open_load` or `user.last_assigned_at`. */
+  poolWhereReadsState: boolean;
+  /** `score EXPR`, or the keys of `ordered by`. */
+  score: Compiled | null;
+  orderKeys: { value: Compiled; direction: 'asc' | 'desc' }[];
+  reassignWhen: CompiledCondition | null;
+}
+
+/** A quota with its limit compiled. */
+export interface CompiledQuota {
+  period: QuotaPeriod;
+  limit: Compiled;
+}
+
+/** The program, prepared. */
+export interface ProgramIndex {
+  program: Program;
+  rules: readonly CompiledRule[];
+  byId: ReadonlyMap<string, CompiledRule>;
+  /** Rules (any status) with an `on` clause naming this event type, in ascending priority. */
+  rulesFor(eventType: string): readonly CompiledRule[];
+  capacity: Compiled | null;
+  quotas: readonly CompiledQuota[];
+}
+
+/** Compiles and indexes a program; throws when its IR version is not this runtime's. */
+export function indexProgram(program: Program): ProgramIndex {
+  if (program.irVersion !== IR_VERSION) {
+    throw new Error(`the IR has version ${String(program.irVersion)}; this runtime runs version ${IR_VERSION}`);
+  }
+  const rules = [...program.rules].sort((a, b) => a.priority - b.priority).map(compileRule);
+  const byEvent = new Map<string, CompiledRule[]>();
+  for (const compiled of rules) {
+    const types = new Set(compiled.rule.events.map((e) => `${e.entity}.${e.kind}`));
+    for (const type of types) {
+      const list = byEvent.get(type) ?? [];
+      list.push(compiled);
+      byEvent.set(type, list);
+    }
+  }
+  return {
+    program,
+    rules,
+    byId: new Map(rules.map((r) => [r.rule.id, r])),
+    rulesFor: (eventType) => byEvent.get(eventType) ?? [],
+    capacity: program.settings.capacity ? compileExpr(program.settings.capacity) : null,
+    quotas: program.settings.quotas.map((q) => ({ period: q.period, limit: compileExpr(q.limit) })),
+  };
+}
+
+function compileRule(rule: Rule): CompiledRule {
+  const where = rule.pool.kind === 'dynamic' || rule.pool.kind === 'users' ? rule.pool.where : null;
+  const method = rule.method;
+  return {
+    rule,
+    when: rule.when ? compileExplainer(rule.when) : null,
+    poolWhere: where ? compileCondition(where) : null,
+    poolWhereReadsState: where ? readsUserState(where) : false,
+    score: method.kind === 'score' ? compileExpr(method.expr) : null,
+    orderKeys: method.kind === 'ordered' ? method.keys.map((k) => ({ value: compileExpr(k.expr), direction: k.direction })) : [],
+    reassignWhen: rule.reassign?.when ? compileCondition(rule.reassign.when) : null,
+  };
+}
+
+function readsUserState(expr: Expr): boolean {
+  let reads = false;
+  visit(expr, (node) => {
+    if (node.op === 'field' && node.entity === 'user' && USER_STATE_FIELDS.has(node.path[0] as string)) reads = true;
+  });
+  return reads;
+}

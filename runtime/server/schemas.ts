@@ -1,0 +1,72 @@
+// The zod schemas of the HTTP bodies and query strings (field names as on the
+// wire), and the small parsers they share: times given as ISO 8601 or epoch ms,
+// durations, page sizes.
+import { z } from 'zod';
+import { parseDuration } from './config';
+
+/** An event: `{ id, type, record, changed?, at? }` (the engine checks the record against its schema). */
+export const EventBody = z.object({
+  id: z.union([z.string().min(1), z.number().finite()], { error: 'expected a non-empty string or a number' }),
+  type: z.string({ error: 'expected a string such as `lead.created`' }).min(1),
+  record: z.record(z.string(), z.unknown(), { error: 'expected a JSON object' }),
+  changed: z.array(z.string()).optional(),
+  at: z.string().optional(),
+});
+
+/** `POST /v1/events:batch`. */
+export function batchBody(maxEvents: number) {
+  return z.strictObject({
+    events: z.array(z.unknown()).min(1, 'send at least one event').max(maxEvents, `at most ${maxEvents} events per batch`),
+  });
+}
+
+/** `POST /v1/distribute`. */
+export const DistributeBody = z.strictObject({
+  event: EventBody,
+  callback_url: z
+    .string()
+    .refine((text) => /^https?:\/\//.test(text) && URL.canParse(text), 'expected an http(s) URL')
+    .optional(),
+  default_user: z.string().min(1).optional(),
+  /** How long to wait for the decision before answering 202 (ms or `10s`). */
+  timeout: z
+    .union([z.string(), z.number()])
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === null || ms <= 0) ctx.addIssue({ code: 'custom', message: 'expected a duration such as `10s` or a number of milliseconds' });
+      return ms ?? 0;
+    })
+    .optional(),
+});
+
+/** An instant given as ISO 8601 or epoch milliseconds. */
+const instant = z.string().transform((text, ctx) => {
+  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+  if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 time or epoch milliseconds' });
+  return ms;
+});
+
+/** `GET /v1/decisions`. */
+export const DecisionQuery = z.strictObject({
+  record: z.string().min(1).optional(),
+  entity: z.string().min(1).optional(),
+  rule: z.string().min(1).optional(),
+  user: z.string().min(1).optional(),
+  outcome: z.enum(['assigned', 'fallback', 'unmatched']).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  before: z.string().min(1).optional(),
+});
+
+/** `GET /v1/stats`. */
+export const StatsQuery = z.strictObject({ from: instant.optional(), to: instant.optional() });
+
+/** `POST /v1/assignments`. */
+export const AssignmentBody = z.strictObject({
+  entity: z.string().min(1),
+  record_id: z.union([z.string().min(1), z.number().finite()]).transform(String),
+  user: z.string().min(1),
+  /** False for cherry-picked records: no quota, rotation or least_recent effect. */
+  counts: z.boolean().default(true),
+});

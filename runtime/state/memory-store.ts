@@ -1,0 +1,274 @@
+// The in-memory state store, for tests and `dist test`. Transactions run one at a
+// time (begin waits for the previous one to end), so concurrent decisions never
+// interleave; each buffers its writes and applies them on commit, so abort
+// discards everything. Values are copied in and out, so nobody can change the
+// store behind a transaction's back.
+import type { Decision } from '../types';
+import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './store';
+
+/** A logged decision: the fields the log filters on, and the decision as JSON text. */
+interface StoredDecision {
+  id: string;
+  eventId: string;
+  meta: Pick<Decision, 'entity' | 'recordId' | 'ruleId' | 'assigned' | 'outcome' | 'decidedAt'>;
+  json: string;
+}
+
+interface Data {
+  kv: Map<string, Json>;
+  decisions: StoredDecision[];
+  decisionIndex: Map<string, number>;
+  eventIndex: Map<string, number>;
+  timers: Map<string, Timer>;
+  /** Queue name → record id → item (insertion order = enqueue order). */
+  queues: Map<string, Map<string, QueueItem>>;
+  outbox: Map<string, OutboxItem>;
+}
+
+const DELETED = Symbol('deleted');
+
+interface QueueOp {
+  op: 'put' | 'delete';
+  queue: string;
+  recordId: string;
+  item?: QueueItem;
+}
+
+/** The memory store; `snapshot()` exposes the committed state for tests. */
+export class MemoryStore implements StateStore {
+  private readonly data: Data = {
+    kv: new Map(),
+    decisions: [],
+    decisionIndex: new Map(),
+    eventIndex: new Map(),
+    timers: new Map(),
+    queues: new Map(),
+    outbox: new Map(),
+  };
+  private tail: Promise<void> = Promise.resolve();
+
+  async begin(): Promise<Transaction> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return new MemoryTransaction(this.data, release);
+  }
+
+  async close(): Promise<void> {}
+
+  /** A deep copy of everything committed (for before/after comparisons in tests). */
+  snapshot(): unknown {
+    const d = this.data;
+    return copy({
+      kv: Object.fromEntries([...d.kv].sort(([a], [b]) => (a < b ? -1 : 1))),
+      decisions: d.decisions.map((s) => JSON.parse(s.json) as Decision),
+      timers: [...d.timers.values()],
+      queues: Object.fromEntries([...d.queues].map(([q, items]) => [q, [...items.values()]])),
+      outbox: [...d.outbox.values()],
+    });
+  }
+}
+
+class MemoryTransaction implements Transaction {
+  private readonly writes = new Map<string, Json | typeof DELETED>();
+  private readonly decisions: StoredDecision[] = [];
+  private readonly timers = new Map<string, Timer | typeof DELETED>();
+  private readonly queueOps: QueueOp[] = [];
+  private readonly outbox = new Map<string, OutboxItem | typeof DELETED>();
+  private done = false;
+
+  constructor(
+    private readonly data: Data,
+    private readonly release: () => void,
+  ) {}
+
+  async lock(): Promise<void> {}
+
+  async get(key: string): Promise<Json | undefined> {
+    this.check();
+    const pending = this.writes.get(key);
+    if (pending === DELETED) return undefined;
+    const value = this.writes.has(key) ? pending : this.data.kv.get(key);
+    return value === undefined ? undefined : copy(value);
+  }
+
+  async getMany(keys: readonly string[]): Promise<(Json | undefined)[]> {
+    const out: (Json | undefined)[] = [];
+    for (const key of keys) out.push(await this.get(key));
+    return out;
+  }
+
+  async put(key: string, value: Json): Promise<void> {
+    this.check();
+    this.writes.set(key, copy(value));
+  }
+
+  async delete(key: string): Promise<void> {
+    this.check();
+    this.writes.set(key, DELETED);
+  }
+
+  async appendDecision(decision: Decision): Promise<void> {
+    this.check();
+    const json = JSON.stringify(decision);
+    const { entity, recordId, ruleId, outcome, decidedAt } = decision;
+    const meta = { entity, recordId, ruleId, outcome, decidedAt, assigned: [...decision.assigned] };
+    this.decisions.push({ id: decision.id, eventId: decision.eventId, meta, json });
+  }
+
+  async decisionForEvent(eventId: string): Promise<Decision | null> {
+    const index = this.data.eventIndex.get(eventId);
+    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.eventId === eventId);
+    return stored ? (JSON.parse(stored.json) as Decision) : null;
+  }
+
+  async getDecision(id: string): Promise<Decision | null> {
+    const index = this.data.decisionIndex.get(id);
+    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.id === id);
+    return stored ? (JSON.parse(stored.json) as Decision) : null;
+  }
+
+  async listDecisions(filter: DecisionFilter): Promise<Decision[]> {
+    const all = [...this.data.decisions, ...this.decisions];
+    let end = all.length;
+    if (filter.before !== undefined) {
+      const at = all.findIndex((d) => d.id === filter.before);
+      if (at >= 0) end = at;
+    }
+    const limit = filter.limit ?? 100;
+    const out: Decision[] = [];
+    for (let i = end - 1; i >= 0 && out.length < limit; i--) {
+      const stored = all[i] as StoredDecision;
+      if (matches(stored.meta, filter)) out.push(JSON.parse(stored.json) as Decision);
+    }
+    return out;
+  }
+
+  async scheduleTimer(timer: Timer): Promise<void> {
+    this.check();
+    this.timers.set(timer.id, copy(timer));
+  }
+
+  async dueTimers(nowMs: number): Promise<Timer[]> {
+    return this.allTimers()
+      .filter((t) => t.dueAt <= nowMs)
+      .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map(copy);
+  }
+
+  async nextTimerAt(): Promise<number | null> {
+    const all = this.allTimers();
+    return all.length === 0 ? null : Math.min(...all.map((t) => t.dueAt));
+  }
+
+  async deleteTimer(id: string): Promise<void> {
+    this.check();
+    this.timers.set(id, DELETED);
+  }
+
+  async enqueue(item: QueueItem): Promise<void> {
+    this.check();
+    this.queueOps.push({ op: 'delete', queue: item.queue, recordId: item.recordId });
+    this.queueOps.push({ op: 'put', queue: item.queue, recordId: item.recordId, item: copy(item) });
+  }
+
+  async dequeue(queue: string, recordId: string): Promise<boolean> {
+    this.check();
+    const present = this.queueView(queue).has(recordId);
+    if (present) this.queueOps.push({ op: 'delete', queue, recordId });
+    return present;
+  }
+
+  async listQueue(queue: string): Promise<QueueItem[]> {
+    return [...this.queueView(queue).values()].map(copy);
+  }
+
+  async addOutbox(item: OutboxItem): Promise<void> {
+    this.check();
+    this.outbox.set(item.id, copy(item));
+  }
+
+  async listOutbox(limit: number): Promise<OutboxItem[]> {
+    const view = new Map(this.data.outbox);
+    for (const [id, item] of this.outbox) if (item === DELETED) view.delete(id);
+    else view.set(id, item);
+    return [...view.values()].slice(0, limit).map(copy);
+  }
+
+  async deleteOutbox(id: string): Promise<void> {
+    this.check();
+    this.outbox.set(id, DELETED);
+  }
+
+  async commit(): Promise<void> {
+    this.check();
+    const d = this.data;
+    for (const [key, value] of this.writes) if (value === DELETED) d.kv.delete(key);
+    else d.kv.set(key, value);
+    for (const decision of this.decisions) {
+      const index = d.decisions.push(decision) - 1;
+      d.decisionIndex.set(decision.id, index);
+      if (!d.eventIndex.has(decision.eventId)) d.eventIndex.set(decision.eventId, index);
+    }
+    for (const [id, timer] of this.timers) if (timer === DELETED) d.timers.delete(id);
+    else d.timers.set(id, timer);
+    applyQueueOps(d.queues, this.queueOps);
+    for (const [id, item] of this.outbox) if (item === DELETED) d.outbox.delete(id);
+    else d.outbox.set(id, item);
+    this.finish();
+  }
+
+  async abort(): Promise<void> {
+    if (!this.done) this.finish();
+  }
+
+  private finish(): void {
+    this.done = true;
+    this.release();
+  }
+
+  private check(): void {
+    if (this.done) throw new Error('transaction already ended');
+  }
+
+  private allTimers(): Timer[] {
+    const view = new Map(this.data.timers);
+    for (const [id, timer] of this.timers) if (timer === DELETED) view.delete(id);
+    else view.set(id, timer);
+    return [...view.values()];
+  }
+
+  private queueView(queue: string): Map<string, QueueItem> {
+    const view = new Map<string, Map<string, QueueItem>>();
+    const committed = this.data.queues.get(queue);
+    view.set(queue, new Map(committed ?? []));
+    applyQueueOps(view, this.queueOps.filter((op) => op.queue === queue));
+    return view.get(queue) as Map<string, QueueItem>;
+  }
+}
+
+function applyQueueOps(queues: Map<string, Map<string, QueueItem>>, ops: readonly QueueOp[]): void {
+  for (const op of ops) {
+    let items = queues.get(op.queue);
+    if (!items) queues.set(op.queue, (items = new Map()));
+    if (op.op === 'delete') items.delete(op.recordId);
+    else if (op.item) items.set(op.recordId, op.item);
+  }
+}
+
+function matches(d: StoredDecision['meta'], f: DecisionFilter): boolean {
+  return (
+    (f.entity === undefined || d.entity === f.entity) &&
+    (f.recordId === undefined || d.recordId === f.recordId) &&
+    (f.ruleId === undefined || d.ruleId === f.ruleId) &&
+    (f.user === undefined || d.assigned.includes(f.user)) &&
+    (f.outcome === undefined || d.outcome === f.outcome) &&
+    (f.fromMs === undefined || d.decidedAt >= f.fromMs) &&
+    (f.toMs === undefined || d.decidedAt < f.toMs)
+  );
+}
+
+function copy<T>(value: T): T {
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+}

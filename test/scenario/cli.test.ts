@@ -1,0 +1,130 @@
+// `dist test` and `dist explain` end to end, as a subprocess: exit codes 0/1/2 and
+// output for a passing project, a failing suite, an invalid suite, a project that
+// does not compile and a missing path; the examples' suites all pass.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURES = 'test/scenario/fixtures';
+
+function dist(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function lastLine(text: string): string {
+  return text.trimEnd().split('\n').at(-1)!;
+}
+
+describe('dist test', { timeout: 120_000 }, () => {
+  it('passes a project folder (its tests/) with exit 0', () => {
+    const run = dist('test', `${FIXTURES}/project`);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  ✓ web leads alternate');
+    expect(lastLine(run.stdout)).toBe('2 passed, 0 failed');
+  });
+
+  it('reports a failing case with expected, actual, the rule and the trace, exit 1', () => {
+    const run = dist('test', `${FIXTURES}/project/broken/fail.test.yaml`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('  ✗ expects the wrong user');
+    expect(run.stdout).toContain('fail.test.yaml:7: step 1, assigned: the last decision assigned other users');
+    expect(run.stdout).toContain('      expected: ["b@x.test"]');
+    expect(run.stdout).toContain('      actual:   ["a@x.test"]');
+    expect(run.stdout).toMatch(/rule: {5}Web leads \(test\/scenario\/fixtures\/project\/rules\/main\.dist:11\)/);
+    expect(run.stdout).toContain('outcome: assigned → a@x.test');
+    expect(lastLine(run.stdout)).toBe('1 passed, 1 failed');
+  });
+
+  it('reports an invalid suite with file:line:column and still runs the others', () => {
+    const run = dist('test', `${FIXTURES}/project/broken/invalid.test.yaml`, `${FIXTURES}/project/tests`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('invalid.test.yaml:3:5: unknown key `evnt` in a case');
+    expect(run.stdout).toContain('  ✓ other leads are unmatched');
+    expect(lastLine(run.stdout)).toBe('2 passed, 1 failed');
+  });
+
+  it('prints the diagnostics of a project that does not compile and fails its suites', () => {
+    const run = dist('test', `${FIXTURES}/uncompilable`);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('DIST003');
+    expect(run.stdout).toContain('does not compile');
+    expect(lastLine(run.stdout)).toBe('0 passed, 1 failed');
+  });
+
+  it('exits 2 for a missing path', () => {
+    const run = dist('test', 'no/such/place');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('dist test: no such file or folder `no/such/place`');
+  });
+
+  it('filters cases by name and fails when nothing matches', () => {
+    expect(lastLine(dist('test', `${FIXTURES}/project`, '--filter', 'ALTERNATE').stdout)).toBe('1 passed, 0 failed');
+    const none = dist('test', `${FIXTURES}/project`, '--filter', 'zzz');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no case name contains `zzz`');
+  });
+
+  it('writes JSON, JUnit and TAP', () => {
+    const json = JSON.parse(dist('test', `${FIXTURES}/project`, '--format', 'json').stdout);
+    expect(json.summary).toEqual({ passed: 2, failed: 0, invalidSuites: 0 });
+    expect(dist('test', `${FIXTURES}/project`, '--format', 'junit').stdout).toMatch(/^<\?xml[^]*<testsuites [^]*<\/testsuites>\n$/);
+    const tap = dist('test', `${FIXTURES}/project`, '--format', 'tap').stdout.split('\n');
+    expect(tap.slice(0, 3)).toEqual(['TAP version 14', '1..2', 'ok 1 - test/scenario/fixtures/project/tests/pass.test.yaml > web leads alternate']);
+  });
+
+  it('reports coverage before the summary', () => {
+    const run = dist('test', `${FIXTURES}/project`, '--coverage');
+    expect(run.stdout).toContain('  Web leads (test/scenario/fixtures/project/rules/main.dist:11): tried 4, matched 3');
+    expect(run.stdout).toContain('✓ true  ✓ false  lead.source == "Web"');
+    expect(lastLine(run.stdout)).toBe('2 passed, 0 failed');
+    const json = JSON.parse(dist('test', `${FIXTURES}/project`, '--coverage', '--format', 'json').stdout);
+    expect(json.coverage[0].rules[0]).toMatchObject({ rule: 'Web leads', tried: 4, matched: 3 });
+    expect(json.coverage[0].rules[0].conditions).toEqual([
+      { location: 'test/scenario/fixtures/project/rules/main.dist:14:8', text: 'lead.source == "Web"', seenTrue: true, seenFalse: true },
+    ]);
+  });
+
+  it('passes every example suite', () => {
+    const run = dist('test', 'examples/seeds', 'examples/tour');
+    expect(run.stdout).not.toContain('✗');
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('dist explain', { timeout: 120_000 }, () => {
+  const project = `${FIXTURES}/project`;
+  const event = (name: string) => `${FIXTURES}/events/${name}.json`;
+
+  it('prints the trace of a decided event', () => {
+    const run = dist('explain', project, '--event', event('web'), '--now', '2026-01-05T10:00:00Z');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✓ "Web leads" (test/scenario/fixtures/project/rules/main.dist:11): matched');
+    expect(run.stdout).toContain('outcome: assigned → a@x.test');
+  });
+
+  it('prints the decision as JSON', () => {
+    const run = dist('explain', project, '--event', event('web'), '--format', 'json');
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'assigned', assigned: ['a@x.test'], rule: 'Web leads' });
+  });
+
+  it('places a JSON syntax error and names invalid fields, exit 1', () => {
+    const syntax = dist('explain', project, '--event', event('syntax'));
+    expect(syntax.code).toBe(1);
+    expect(syntax.stderr).toMatch(/events\/syntax\.json:3:\d+: invalid JSON/);
+    expect(dist('explain', project, '--event', event('missing-type')).stderr).toContain('`type` is missing; add it');
+    const field = dist('explain', project, '--event', event('wrong-field'));
+    expect(field.code).toBe(1);
+    expect(field.stderr).toContain('`record.source`');
+  });
+
+  it('exits 2 for a missing event file or a bad --now', () => {
+    expect(dist('explain', project, '--event', 'nope.json').code).toBe(2);
+    expect(dist('explain', project, '--event', event('web'), '--now', 'noon').code).toBe(2);
+  });
+});
