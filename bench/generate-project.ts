@@ -46,17 +46,24 @@ settings {
 }
 `;
 
+/** The benchmark record that rule `i` takes (and no rule before it: each rule has its own zip). */
+export function recordFor(i: number): Record<string, unknown> {
+  return { source: SOURCES[i % SOURCES.length], country: COUNTRIES[(i >> 2) % COUNTRIES.length], score: 50, city: 'Mumbai', zip: String(i), language: 'en' };
+}
+
 /** One rule; `i` is unique and doubles as the priority, so priorities never conflict. */
-function rule(i: number, users: number, teams: number): string {
+function rule(i: number, users: number, teams: number, forced?: string): string {
   const source = SOURCES[i % SOURCES.length];
   const country = COUNTRIES[(i >> 2) % COUNTRIES.length];
-  const pool =
+  let pool =
     i % 3 === 0
       ? `assign users where user.department == "Sales ${i % 7}" and lead.language in user.languages`
       : i % 3 === 1
         ? `assign teams "Team ${i % teams}", "Team ${(i + 1) % teams}"`
         : `assign users "u${i % users}@acme.test", "u${(i + 1) % users}@acme.test", "u${(i + 2) % users}@acme.test"`;
-  const method = i % 3 === 1 ? `weighted { "Team ${i % teams}": 2, "Team ${(i + 1) % teams}": 1 }` : METHODS[i % METHODS.length];
+  const teamWeights = `weighted { "Team ${i % teams}": 2, "Team ${(i + 1) % teams}": 1 }`;
+  const method = forced === 'weighted' ? teamWeights : forced ?? (i % 3 === 1 ? teamWeights : METHODS[i % METHODS.length]);
+  if (forced === 'weighted') pool = `assign teams "Team ${i % teams}", "Team ${(i + 1) % teams}"`;
   return `rule "Rule ${i}" {
   priority ${i + 1}
   description "generated rule ${i}"
@@ -65,6 +72,7 @@ function rule(i: number, users: number, teams: number): string {
     and lead.country == "${country}"
     and lead.score between ${i % 50} and ${50 + (i % 50)}
     and lead.city not in ["Delhi", "Pune"]
+    and lead.zip == "${i}"
   ${pool}
   require checked_in, available, workday, holidays, leave
   distribute ${method}
@@ -73,15 +81,18 @@ function rule(i: number, users: number, teams: number): string {
 `;
 }
 
-/** A project of `ruleCount` rules and a directory of `userCount` users in `teamCount` teams. */
-export function generateProject(ruleCount: number, userCount = 1000, teamCount = 50): {
+/**
+ * A project of `ruleCount` rules and a directory of `userCount` users in `teamCount`
+ * teams. With `method`, every rule distributes with it (`weighted` over two teams).
+ */
+export function generateProject(ruleCount: number, userCount = 1000, teamCount = 50, method?: string): {
   sources: SourceText[];
   directory: SourceText;
 } {
   const sources: SourceText[] = [{ file: 'rules/schema.dist', text: SCHEMA }];
   for (let start = 0; start < ruleCount; start += 100) {
     const rules: string[] = [];
-    for (let i = start; i < Math.min(ruleCount, start + 100); i++) rules.push(rule(i, userCount, teamCount));
+    for (let i = start; i < Math.min(ruleCount, start + 100); i++) rules.push(rule(i, userCount, teamCount, method));
     sources.push({ file: `rules/generated-${String(start / 100).padStart(4, '0')}.dist`, text: rules.join('\n') });
   }
   return { sources, directory: { file: 'directory.yaml', text: directoryYaml(userCount, teamCount) } };

@@ -1,7 +1,15 @@
 // `npm run bench`: runs every benchmark in turn and prints its figures.
+// `npm run bench -- compile` (or `runtime`, `http`) runs just one.
 import { benchCompile } from './compile.bench';
 import { benchHttp } from './http.bench';
+import { benchRuntime } from './runtime.bench';
 
+const benches: Record<string, () => Promise<void>> = { compile: benchCompile, runtime: benchRuntime, http: benchHttp };
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in benches));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(benches).join(', ')}`);
+  process.exit(2);
+}
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-await benchCompile();
-await benchHttp();
+for (const name of chosen.length ? chosen : Object.keys(benches)) await benches[name]!();

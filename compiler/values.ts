@@ -25,9 +25,16 @@ export function isForbiddenKey(key: string): boolean {
   return KEYS_FORBIDDEN.has(key);
 }
 
-/** True when `zone` is an IANA time zone name the platform knows (`UTC` included). */
+const zoneValidity = new Map<string, boolean>();
+
+/** True when `zone` is an IANA time zone name the platform knows (`UTC` included); answers are cached. */
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 /** `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and an offset (`Z`, `+05:30`, `+0530`, `+05`). */

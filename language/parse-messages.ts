@@ -6,7 +6,7 @@ import { EOF, tokenMatcher, type IParserErrorMessageProvider, type IToken, type 
 import { firstTokenFrom } from './lexer';
 import { showSource } from './show-source';
 import {
-  AnyWord, ArithOp, CompareOp, DeclarationKeyword, DurationLit, Equals, Identifier, KW, NumberLit,
+  AnyWord, ArithOp, CompareOp, DeclarationKeyword, DurationLit, Equals, Identifier, KW, NumberLit, PlainIdentifier,
   RCurly, RParen, StatementKeyword, StringLit, ValueWord,
 } from './tokens';
 
@@ -23,6 +23,8 @@ const NOUNS = new Map<TokenType, string>([
   [NumberLit, 'a number'],
   [DurationLit, 'a duration such as `30m`'],
   [Identifier, 'a name'],
+  [PlainIdentifier, 'a name'],
+  [ValueWord, 'a name'],
   [AnyWord, 'a name'],
   [CompareOp, 'a comparison such as `==`'],
   [ArithOp, 'an operator such as `+`'],
