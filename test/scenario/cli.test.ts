@@ -1,21 +1,10 @@
 // `dist test` and `dist explain` end to end, as a subprocess: exit codes 0/1/2 and
 // output for a passing project, a failing suite, an invalid suite, a project that
 // does not compile and a missing path; the examples' suites all pass.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { dist } from '../helpers/run-dist';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = 'test/scenario/fixtures';
-
-function dist(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function lastLine(text: string): string {
   return text.trimEnd().split('\n').at(-1)!;
