@@ -11,7 +11,7 @@ const TARGET_MS = 1500;
 export async function benchCompile(): Promise<void> {
   const project = generateProject(10_000);
   const bytes = project.sources.reduce((n, s) => n + s.text.length, 0);
-  const rounds = 5;
+  const rounds = 6;
   const parseTimes: number[] = [];
   const checkTimes: number[] = [];
   let diagnostics = 0;
@@ -24,12 +24,13 @@ export async function benchCompile(): Promise<void> {
     );
   }
   if (diagnostics > 0) throw new Error(`the generated project has ${diagnostics} diagnostics; the benchmark needs a clean one`);
-  const check = median(checkTimes);
+  // The first round is what one `dist check` pays (cold JIT); later rounds are a warm language server.
+  const warm = median(checkTimes.slice(1));
   report('compile: 10,000 rules, 1,000 users', [
     ['source size', `${(bytes / 1e6).toFixed(1)} MB in ${project.sources.length} files`],
-    ['lex + parse (median of 5)', `${median(parseTimes).toFixed(0)} ms`],
-    ['lex + parse + check + directory (median of 5)', `${check.toFixed(0)} ms`],
-    ['rules per second', `${Math.round(10_000 / (check / 1000)).toLocaleString('en')}`],
-    ['vs target 1,500 ms', `${(check / TARGET_MS).toFixed(2)}× of the budget`],
+    ['lex + parse, first run / warm median', `${parseTimes[0]!.toFixed(0)} ms / ${median(parseTimes.slice(1)).toFixed(0)} ms`],
+    ['whole check with directory, first run / warm median', `${checkTimes[0]!.toFixed(0)} ms / ${warm.toFixed(0)} ms`],
+    ['rules per second (warm)', `${Math.round(10_000 / (warm / 1000)).toLocaleString('en')}`],
+    ['vs target 1,500 ms (warm)', `${(warm / TARGET_MS).toFixed(2)}× of the budget`],
   ]);
 }
