@@ -78,14 +78,14 @@ export function renderText(
     out.push(`${paint('bold', header)} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${paint('dim', d.code)} ${d.message}`);
     const text = texts(d.file);
     if (text !== undefined) {
-      const index = new LineIndex(text);
-      const source = index.lineText(d.line).replace(/\t/g, ' ');
+      const line = new LineIndex(text).lineText(d.line);
+      const end = d.endLine === d.line ? Math.max(d.endColumn, d.column + 1) : line.length + 1;
+      const excerpt = excerptOf(line, d.column - 1, end - 1);
       const gutter = String(d.line).length;
-      const width = d.endLine === d.line ? Math.max(1, d.endColumn - d.column) : Math.max(1, source.length - d.column + 1);
       out.push(`${' '.repeat(gutter + 1)}${paint('dim', '|')}`);
-      out.push(`${paint('dim', `${d.line} |`)} ${source}`);
+      out.push(`${paint('dim', `${d.line} |`)} ${excerpt.text}`);
       out.push(
-        `${' '.repeat(gutter + 1)}${paint('dim', '|')} ${' '.repeat(d.column - 1)}${paint(SEVERITY_STYLE[d.severity], '^'.repeat(width))}`,
+        `${' '.repeat(gutter + 1)}${paint('dim', '|')} ${' '.repeat(excerpt.start)}${paint(SEVERITY_STYLE[d.severity], '^'.repeat(excerpt.width))}`,
       );
     }
     if (d.help) out.push(`  ${paint('cyan', 'help:')} ${d.help}`);
@@ -94,6 +94,30 @@ export function renderText(
   }
   out.push(summaryLine(diagnostics));
   return out.join('\n');
+}
+
+const EXCERPT_WIDTH = 100;
+
+/**
+ * The part of a source line to show (at most ~100 columns around the problem, with
+ * `…` where cut), control characters made visible (U+0000 → ␀), and where the caret
+ * underline starts and how wide it is in that excerpt.
+ */
+function excerptOf(line: string, start: number, end: number): { text: string; start: number; width: number } {
+  const from = line.length <= EXCERPT_WIDTH ? 0 : Math.max(0, Math.min(start - 20, line.length - EXCERPT_WIDTH));
+  const to = Math.min(line.length, from + EXCERPT_WIDTH);
+  const visible = (part: string) =>
+    Array.from(part, (c) => {
+      const code = c.charCodeAt(0);
+      if (c === '\t') return ' ';
+      if (code < 0x20) return String.fromCharCode(0x2400 + code);
+      return code === 0x7f ? '\u2421' : c;
+    }).join('');
+  const head = from > 0 ? '…' : '';
+  const text = `${head}${visible(line.slice(from, to))}${to < line.length ? '…' : ''}`;
+  const caretStart = head.length + Math.max(0, start - from);
+  const width = Math.max(1, Math.min(end, to) - Math.max(start, from));
+  return { text, start: caretStart, width };
 }
 
 /** `2 errors, 1 warning` / `no problems`. */
