@@ -3,14 +3,17 @@
 // (so that terminals and GitHub annotations can open them).
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { compileProject, type CompileResult, type StageName } from '../compiler/compile';
+import { compileProject, type CompileInput, type CompileResult, type StageName } from '../compiler/compile';
 import { findProjectRoot, loadProject, type ProjectConfig } from '../compiler/project';
 import type { Diagnostic } from '../language/diagnostics';
+import { EXIT_USAGE, writeError } from './output';
 import type { TextLookup } from './render-diagnostics';
 
 export interface CompiledProject {
   root: string;
   config: ProjectConfig;
+  /** The sources as loaded (project-relative file names). */
+  input: CompileInput;
   result: CompileResult;
   /** Every diagnostic (loading and compiling), with `file` relative to the working folder. */
   diagnostics: Diagnostic[];
@@ -22,6 +25,17 @@ export interface CompiledProject {
 
 /** Thrown for usage and I/O problems that stop a command before any checking (exit 2). */
 export class UsageError extends Error {}
+
+/** Runs a command's body; a UsageError becomes `dist NAME: message` on stderr and exit 2. */
+export async function runCommand(name: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    writeError(`dist ${name}: ${error.message}`);
+    return EXIT_USAGE;
+  }
+}
 
 /** Finds the project for `target` (a project folder, or a file or folder inside one) and compiles it. */
 export async function compileProjectAt(target: string, options: { stopAfter?: StageName } = {}): Promise<CompiledProject> {
@@ -39,7 +53,7 @@ export async function compileProjectAt(target: string, options: { stopAfter?: St
     file: display(d.file),
     ...(d.related ? { related: d.related.map((r) => ({ ...r, file: display(r.file) })) } : {}),
   }));
-  return { root, config: loaded.config, result, diagnostics, texts: (file) => texts.get(file), display };
+  return { root, config: loaded.config, input: loaded.input, result, diagnostics, texts: (file) => texts.get(file), display };
 }
 
 /** True when any diagnostic is an error. */

@@ -1,8 +1,8 @@
 // `dist check [PATH]`: compiles a project and reports every diagnostic.
 // Exit 0 when clean or warnings only, 1 on errors, 2 on usage or I/O problems.
 import { Option, type Command } from 'commander';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
-import { compileProjectAt, hasErrors, UsageError } from '../project';
+import { EXIT_FAILURE, EXIT_OK, painter, writeOut } from '../output';
+import { compileProjectAt, hasErrors, runCommand } from '../project';
 import { DIAGNOSTIC_FORMATS, renderGithub, renderJson, renderText, type DiagnosticFormat } from '../render-diagnostics';
 
 export function registerCheck(program: Command): void {
@@ -17,24 +17,16 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(DIAGNOSTIC_FORMATS).default('text'))
     .addHelpText('after', '\nExamples:\n  dist check\n  dist check examples/tour --format github')
     .action(async (target: string, options: { format: DiagnosticFormat }) => {
-      process.exitCode = await runCheck(target, options.format);
+      process.exitCode = await runCommand('check', () => runCheck(target, options.format));
     });
 }
 
 async function runCheck(target: string, format: DiagnosticFormat): Promise<number> {
-  try {
-    const project = await compileProjectAt(target);
-    const { diagnostics, texts } = project;
-    if (format === 'json') writeOut(renderJson(diagnostics, texts));
-    else if (format === 'github') {
-      if (diagnostics.length) writeOut(renderGithub(diagnostics, texts));
-    } else writeOut(renderText(diagnostics, texts, painter()));
-    return hasErrors(diagnostics) ? EXIT_FAILURE : EXIT_OK;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      writeError(`dist check: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
+  const project = await compileProjectAt(target);
+  const { diagnostics, texts } = project;
+  if (format === 'json') writeOut(renderJson(diagnostics, texts));
+  else if (format === 'github') {
+    if (diagnostics.length) writeOut(renderGithub(diagnostics, texts));
+  } else writeOut(renderText(diagnostics, texts, painter()));
+  return hasErrors(diagnostics) ? EXIT_FAILURE : EXIT_OK;
 }

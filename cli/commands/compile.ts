@@ -3,8 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { stripSpans } from '../../compiler/ir';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
-import { compileProjectAt, hasErrors, UsageError } from '../project';
+import { EXIT_FAILURE, EXIT_OK, painter, writeError, writeOut } from '../output';
+import { compileProjectAt, hasErrors, runCommand } from '../project';
 import { renderText } from '../render-diagnostics';
 
 const STAGES = ['parse', 'resolve', 'typecheck', 'validate', 'lower'] as const;
@@ -23,7 +23,7 @@ export function registerCompile(program: Command): void {
     .addOption(new Option('--stop-after <stage>', 'stop after a compiler stage and report its diagnostics').choices(STAGES))
     .addHelpText('after', '\nExamples:\n  dist compile -o build/rules.ir.json\n  dist compile examples/tour --no-spans')
     .action(async (target: string, options: { output: string; spans: boolean; stopAfter?: (typeof STAGES)[number] }) => {
-      process.exitCode = await runCompile(target, options);
+      process.exitCode = await runCommand('compile', () => runCompile(target, options));
     });
 }
 
@@ -31,21 +31,13 @@ async function runCompile(
   target: string,
   options: { output: string; spans: boolean; stopAfter?: (typeof STAGES)[number] },
 ): Promise<number> {
-  try {
-    const project = await compileProjectAt(target, options.stopAfter ? { stopAfter: options.stopAfter } : {});
-    const { diagnostics, texts, result } = project;
-    if (diagnostics.length) writeError(renderText(diagnostics, texts, painter(process.stderr)));
-    if (hasErrors(diagnostics)) return EXIT_FAILURE;
-    if (!result.program) return EXIT_OK;
-    const json = `${JSON.stringify(options.spans ? result.program : stripSpans(result.program), null, 2)}\n`;
-    if (options.output === '-') writeOut(json);
-    else await writeFile(options.output, json);
-    return EXIT_OK;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      writeError(`dist compile: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
+  const project = await compileProjectAt(target, options.stopAfter ? { stopAfter: options.stopAfter } : {});
+  const { diagnostics, texts, result } = project;
+  if (diagnostics.length) writeError(renderText(diagnostics, texts, painter(process.stderr)));
+  if (hasErrors(diagnostics)) return EXIT_FAILURE;
+  if (!result.program) return EXIT_OK;
+  const json = `${JSON.stringify(options.spans ? result.program : stripSpans(result.program), null, 2)}\n`;
+  if (options.output === '-') writeOut(json);
+  else await writeFile(options.output, json);
+  return EXIT_OK;
 }

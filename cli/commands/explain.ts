@@ -13,8 +13,8 @@ import { explainText } from '../../runtime/explain-text';
 import { ruleLocator } from '../../runtime/scenario/rule-locator';
 import { MemoryStore } from '../../runtime/state/memory-store';
 import type { IncomingEvent } from '../../runtime/types';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
-import { compileProjectAt, hasErrors, UsageError } from '../project';
+import { EXIT_FAILURE, EXIT_OK, painter, writeError, writeOut } from '../output';
+import { compileProjectAt, hasErrors, runCommand, UsageError } from '../project';
 import { renderText } from '../render-diagnostics';
 
 interface ExplainOptions {
@@ -48,51 +48,43 @@ export function registerExplain(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExample:\n  dist explain examples/tour --event lead.json --now 2026-11-23T10:00:00+05:30')
     .action(async (target: string, options: ExplainOptions) => {
-      process.exitCode = await runExplain(target, options);
+      process.exitCode = await runCommand('explain', () => runExplain(target, options));
     });
 }
 
 async function runExplain(target: string, options: ExplainOptions): Promise<number> {
-  try {
-    const project = await compileProjectAt(target);
-    const program = project.result.program;
-    if (hasErrors(project.diagnostics) || !program) {
-      writeError(renderText(project.diagnostics, project.texts, painter(process.stderr)));
-      return EXIT_FAILURE;
-    }
-    const now = options.now === undefined ? Date.now() : parseIsoTime(options.now, program.settings.timezone);
-    if (now === null) throw new UsageError(`\`--now\` must be a time such as \`2026-11-23T10:00:00+05:30\`; got \`${options.now}\``);
-    const event = await readEvent(options.event);
-    if ('error' in event) {
-      writeError(event.error);
-      return EXIT_FAILURE;
-    }
-    const engine = createEngine({
-      program,
-      directory: project.result.directory ?? emptyDirectory(),
-      store: new MemoryStore(),
-      clock: () => now,
-    });
-    const result = await engine.decide(event.event);
-    if (!result.ok) {
-      for (const issue of result.issues) writeError(`${options.event}: \`${issue.path}\`: ${issue.message}`);
-      return EXIT_FAILURE;
-    }
-    const files = { text: (file: string) => project.texts(project.display(file)), display: project.display };
-    const locate = ruleLocator(program, files);
-    writeOut(
-      options.format === 'json'
-        ? JSON.stringify(result.decision, null, 2)
-        : explainText(result.decision, (ruleId) => locate(ruleId) ?? ruleId),
-    );
-    return EXIT_OK;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      writeError(`dist explain: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
+  const project = await compileProjectAt(target);
+  const program = project.result.program;
+  if (hasErrors(project.diagnostics) || !program) {
+    writeError(renderText(project.diagnostics, project.texts, painter(process.stderr)));
+    return EXIT_FAILURE;
   }
+  const now = options.now === undefined ? Date.now() : parseIsoTime(options.now, program.settings.timezone);
+  if (now === null) throw new UsageError(`\`--now\` must be a time such as \`2026-11-23T10:00:00+05:30\`; got \`${options.now}\``);
+  const event = await readEvent(options.event);
+  if ('error' in event) {
+    writeError(event.error);
+    return EXIT_FAILURE;
+  }
+  const engine = createEngine({
+    program,
+    directory: project.result.directory ?? emptyDirectory(),
+    store: new MemoryStore(),
+    clock: () => now,
+  });
+  const result = await engine.decide(event.event);
+  if (!result.ok) {
+    for (const issue of result.issues) writeError(`${options.event}: \`${issue.path}\`: ${issue.message}`);
+    return EXIT_FAILURE;
+  }
+  const files = { text: (file: string) => project.texts(project.display(file)), display: project.display };
+  const locate = ruleLocator(program, files);
+  writeOut(
+    options.format === 'json'
+      ? JSON.stringify(result.decision, null, 2)
+      : explainText(result.decision, (ruleId) => locate(ruleId) ?? ruleId),
+  );
+  return EXIT_OK;
 }
 
 /** Reads and validates the event file; syntax errors at `file:line:column`, shape errors by field. */

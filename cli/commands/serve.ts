@@ -9,7 +9,7 @@ import { parseServeConfig } from '../../runtime/server/config';
 import { ProjectError } from '../../runtime/server/live-project';
 import { startServer } from '../../runtime/server/server';
 import { EXIT_FAILURE, EXIT_USAGE, painter, writeError } from '../output';
-import { compileProjectAt, hasErrors, UsageError } from '../project';
+import { compileProjectAt, hasErrors, runCommand } from '../project';
 import { renderText } from '../render-diagnostics';
 
 interface ServeFlags {
@@ -34,19 +34,12 @@ export function registerServe(program: Command): void {
     .option('--state <url>', 'state store: sqlite:PATH, relative to the project (default: sqlite:.dist/state.db)')
     .addHelpText('after', '\nExamples:\n  dist serve\n  dist serve examples/tour --port 0\n  DIST_ADMIN_TOKEN=… dist serve --host 0.0.0.0')
     .action(async (target: string, flags: ServeFlags) => {
-      process.exitCode = await runServe(target, flags);
+      process.exitCode = await runCommand('serve', () => runServe(target, flags));
     });
 }
 
 async function runServe(target: string, flags: ServeFlags): Promise<number> {
-  let project;
-  try {
-    project = await compileProjectAt(target);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    writeError(`dist serve: ${error.message}`);
-    return EXIT_USAGE;
-  }
+  const project = await compileProjectAt(target);
   if (project.diagnostics.length > 0) writeError(renderText(project.diagnostics, project.texts, painter(process.stderr)));
   if (hasErrors(project.diagnostics)) return EXIT_FAILURE;
   const parsed = parseServeConfig(project.config);
@@ -66,7 +59,7 @@ async function runServe(target: string, flags: ServeFlags): Promise<number> {
   const logger = pino({ level: process.env.DIST_LOG_LEVEL ?? 'info', timestamp: pino.stdTimeFunctions.isoTime }, destination);
   let server;
   try {
-    server = await startServer({ project: project.config, config, host: flags.host ?? config.server.host ?? '127.0.0.1', port, statePath: state.path, logger });
+    server = await startServer({ project: project.config, initial: { input: project.input, result: project.result }, config, host: flags.host ?? config.server.host ?? '127.0.0.1', port, statePath: state.path, logger });
   } catch (error) {
     logger.fatal({ step: 'start', err: error }, 'dist serve could not start');
     destination.flushSync();

@@ -5,7 +5,7 @@
 // compile or validate leaves the running version untouched and is reported. A new
 // version is swapped in whole: each decision runs under exactly one version, and
 // since method state is keyed by rule id, rotations carry on across versions.
-import { compileProject, type CompileInput, type SourceText } from '../../compiler/compile';
+import { compileProject, type CompileInput, type CompileResult, type SourceText } from '../../compiler/compile';
 import { directoryFromJson } from '../../compiler/directory/load';
 import { emptyDirectory, type Directory } from '../../compiler/directory/model';
 import type { Program } from '../../compiler/ir';
@@ -62,6 +62,12 @@ export interface LiveDeps {
   onChange?: (ok: boolean) => void;
 }
 
+/** A project loaded and compiled once, without errors. */
+export interface InitialProject {
+  input: CompileInput;
+  result: CompileResult;
+}
+
 type Built = { ok: true; version: LiveVersion; overlay: Overlay; skipped: string[] } | { ok: false; errors: DiagnosticDetail[] };
 
 /** The project as the server runs it (see the top comment). */
@@ -74,17 +80,19 @@ export class LiveProject {
     private status: ReloadStatus,
   ) {}
 
-  /** Loads the project and the overlay kept in state; an overlay that no longer fits is discarded (and logged). */
-  static async open(deps: LiveDeps): Promise<LiveProject> {
-    const loaded = await loadProject(deps.root);
-    const loadErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
-    if (loadErrors.length) throw new ProjectError(locate(loadErrors, loaded.input));
-    let built = build(deps, loaded.input, await inTransaction(deps.store, readOverlay));
+  /**
+   * Loads the project and the overlay kept in state; an overlay that no longer fits is
+   * discarded (and logged). `initial` is the project as the caller already loaded and
+   * compiled it (`dist serve` checks it first), so start-up does not compile it again.
+   */
+  static async open(deps: LiveDeps, initial?: InitialProject): Promise<LiveProject> {
+    const input = initial?.input ?? (await loadInput(deps.root));
+    let built = build(deps, input, await inTransaction(deps.store, readOverlay), initial?.result);
     if (!built.ok) {
       deps.log.error({ step: 'reload', diagnostics: built.errors }, 'the directory changes made over the API no longer fit the project; discarded');
       const none: Overlay = { put: null, patches: {} };
       await inTransaction(deps.store, (tx) => writeOverlay(tx, none));
-      built = build(deps, loaded.input, none);
+      built = build(deps, input, none, initial?.result);
     }
     if (!built.ok) throw new ProjectError(built.errors);
     const live = new LiveProject(deps, built.version, { ok: true, at: deps.clock(), trigger: 'start', diagnostics: [] });
@@ -190,13 +198,21 @@ export class ProjectError extends Error {
   }
 }
 
-/** Compiles `input` with the overlay's directory base and applies its patches. */
-function build(deps: LiveDeps, input: CompileInput, overlay: Overlay): Built {
+/** Loads the project's files; load errors (unreadable files, bad dist.yaml) stop the start. */
+async function loadInput(root: string): Promise<CompileInput> {
+  const loaded = await loadProject(root);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new ProjectError(locate(errors, loaded.input));
+  return loaded.input;
+}
+
+/** Compiles `input` with the overlay's directory base (reusing the start-up compile when it is the same input) and applies its patches. */
+function build(deps: LiveDeps, input: CompileInput, overlay: Overlay, compiled?: CompileResult): Built {
   const fileText = input.directory?.text ?? null;
   const put = overlay.put !== null && overlay.put.fileHash === fileHash(fileText) ? overlay.put : null;
   const apiText = put ? JSON.stringify(put.raw, null, 2) : null;
   const compileInput: CompileInput = apiText === null ? input : { sources: input.sources, directory: { file: API_DIRECTORY_FILE, text: apiText } };
-  const result = compileProject(compileInput);
+  const result = compiled && compileInput === input ? compiled : compileProject(compileInput);
   if (result.program === null) return { ok: false, errors: locate(result.diagnostics.filter((d) => d.severity === 'error'), compileInput) };
   const baseRaw = put ? put.raw : rawFromYaml(fileText);
   let directory = result.directory ?? emptyDirectory();

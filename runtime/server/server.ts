@@ -20,7 +20,7 @@ import type { ServeConfig } from './config';
 import type { ServerContext } from './context';
 import { IdempotencyKeys } from './idempotency';
 import { Ingest } from './ingest';
-import { LiveProject, queuesOf, type LiveDeps, type LiveVersion } from './live-project';
+import { LiveProject, queuesOf, type InitialProject, type LiveDeps, type LiveVersion } from './live-project';
 import { ServerMetrics } from './metrics';
 import { TimerLoop } from './timer-loop';
 import { watchProject } from './watch';
@@ -39,6 +39,8 @@ export interface ServeOptions {
   random?: () => number;
   /** Hot reload (default on). */
   watch?: boolean;
+  /** The project as the caller already compiled it, so start-up does not compile it again. */
+  initial?: InitialProject;
 }
 
 /** A running server. */
@@ -58,7 +60,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const { logger, config } = options;
   let app: FastifyInstance | null = null;
   try {
-    context.live = await LiveProject.open(parts.liveDeps);
+    context.live = await LiveProject.open(parts.liveDeps, options.initial);
     app = buildApp(context, logger);
     const resumed = await worker.start();
     if (resumed > 0) logger.info({ step: 'start', deliveries: resumed }, `resuming ${resumed} pending deliveries`);
