@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compileProject, type CompileInput, type CompileResult, type StageName } from '../compiler/compile';
-import { findProjectRoot, loadProject, type ProjectConfig } from '../compiler/project';
+import { findProjectRoot, loadProject, type ProjectConfig } from '../compiler/node/project';
 import type { Diagnostic } from '../language/diagnostics';
 import { EXIT_USAGE, writeError } from './output';
 import type { TextLookup } from './render-diagnostics';

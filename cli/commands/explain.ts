@@ -10,7 +10,7 @@ import { parseIsoTime } from '../../compiler/values';
 import { LineIndex } from '../../language/line-index';
 import { createEngine } from '../../runtime/engine';
 import { explainText } from '../../runtime/explain-text';
-import { ruleLocator } from '../../runtime/scenario/rule-locator';
+import { ruleLocator } from '../../scenario/rule-locator';
 import { MemoryStore } from '../../runtime/state/memory-store';
 import type { IncomingEvent } from '../../runtime/types';
 import { EXIT_FAILURE, EXIT_OK, painter, writeError, writeOut } from '../output';

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import pino from 'pino';
-import { parseServeConfig } from '../../runtime/server/config';
-import { ProjectError } from '../../runtime/server/live-project';
-import { startServer } from '../../runtime/server/server';
+import { parseServeConfig } from '../../server/config';
+import { ProjectError } from '../../server/live-project';
+import { startServer } from '../../server/server';
 import { EXIT_FAILURE, EXIT_USAGE, painter, writeError } from '../output';
 import { compileProjectAt, hasErrors, runCommand } from '../project';
 import { renderText } from '../render-diagnostics';

@@ -2,22 +2,21 @@
 // Each project is compiled once; an invalid suite is reported and the others still
 // run. Exit 0 when every case passes, 1 on a failed case, an invalid suite or a
 // project that does not compile, 2 on usage or I/O problems.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { findProjectRoot } from '../../compiler/project';
+import { findProjectRoot } from '../../compiler/node/project';
 import type { Program } from '../../compiler/ir';
-import { CoverageCollector } from '../../runtime/scenario/coverage';
-import { findSuites } from '../../runtime/scenario/find-suites';
-import { loadSuite, type SuiteProject } from '../../runtime/scenario/load-suite';
-import { renderJsonReport } from '../../runtime/scenario/reporters/json';
-import { renderJunitReport } from '../../runtime/scenario/reporters/junit';
-import { REPORT_FORMATS, type ReportFormat, type RunReport } from '../../runtime/scenario/reporters/report';
-import { renderTapReport } from '../../runtime/scenario/reporters/tap';
-import { renderTextReport } from '../../runtime/scenario/reporters/text';
-import { summarize, type RuleLocator, type SuiteResult } from '../../runtime/scenario/results';
-import { ruleLocator } from '../../runtime/scenario/rule-locator';
-import { runSuite } from '../../runtime/scenario/run-suite';
+import { CoverageCollector } from '../../scenario/coverage';
+import type { SuiteProject } from '../../scenario/load-suite';
+import { findSuites, readSuite } from '../../scenario/read-suites';
+import { renderJsonReport } from '../../scenario/reporters/json';
+import { renderJunitReport } from '../../scenario/reporters/junit';
+import { REPORT_FORMATS, type ReportFormat, type RunReport } from '../../scenario/reporters/report';
+import { renderTapReport } from '../../scenario/reporters/tap';
+import { renderTextReport } from '../../scenario/reporters/text';
+import { summarize, type RuleLocator, type SuiteResult } from '../../scenario/results';
+import { ruleLocator } from '../../scenario/rule-locator';
+import { runSuite } from '../../scenario/run-suite';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
 import { compileProjectAt, hasErrors } from '../project';
 import { renderText } from '../render-diagnostics';
@@ -91,12 +90,11 @@ async function runTests(paths: string[], options: TestOptions): Promise<number> 
       suites.push(invalid(project.message));
       continue;
     }
-    const text = await readFile(file, 'utf8').catch(() => null);
-    if (text === null) {
+    const loaded = await readSuite(file, display, project.suiteProject);
+    if (loaded === null) {
       suites.push(invalid('cannot read this suite; check its permissions'));
       continue;
     }
-    const loaded = await loadSuite({ file: display, path: file, text }, project.suiteProject);
     if (!loaded.ok) {
       suites.push({ file: display, errors: loaded.errors, cases: [] });
       continue;
@@ -123,13 +121,11 @@ async function prepareProject(root: string, coverage: boolean): Promise<Prepared
     writeError(renderText(compiled.diagnostics, compiled.texts, painter(process.stderr)));
     return { ok: false, message: `the project \`${shown}\` does not compile; fix the errors printed above (\`dist check ${shown}\`)` };
   }
-  const directoryPath = path.resolve(root, compiled.config.directory);
-  const directoryText = await readFile(directoryPath, 'utf8').catch(() => null);
   const files = { text: (file: string) => compiled.texts(compiled.display(file)), display: compiled.display };
   return {
     ok: true,
     program,
-    suiteProject: { program, directory: directoryText === null ? null : { path: directoryPath, text: directoryText } },
+    suiteProject: { program, directory: compiled.input.directory?.text ?? null },
     locate: ruleLocator(program, files),
     ...(coverage ? { coverage: new CoverageCollector(shown, program, files) } : {}),
   };

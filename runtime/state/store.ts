@@ -75,7 +75,7 @@ export interface OutboxItem {
   id: string;
   decisionId: string;
   createdAt: number;
-  /** Server deliveries (runtime/outbox): where to send it; re-adding an item with the same id updates it. */
+  /** Server deliveries (server/outbox): where to send it; re-adding an item with the same id updates it. */
   target?: { name: string; url: string; method: string; headers: Record<string, string>; recordIdPath: string | null };
   /** The JSON body to send. */
   payload?: Json;

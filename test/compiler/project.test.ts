@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { findProjectRoot, loadProject } from '../../compiler/project';
+import { findProjectRoot, loadProject } from '../../compiler/node/project';
 
 let root: string;
 

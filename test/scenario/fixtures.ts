@@ -4,8 +4,8 @@
 import type { Directory } from '../../compiler/directory/model';
 import type { Program, Rule } from '../../compiler/ir';
 import type { Engine, EngineOptions } from '../../runtime/engine';
-import { loadSuite } from '../../runtime/scenario/load-suite';
-import type { LoadedSuite } from '../../runtime/scenario/loaded-suite';
+import { loadSuite } from '../../scenario/load-suite';
+import type { LoadedSuite } from '../../scenario/loaded-suite';
 import type { Decision, IncomingEvent, UserStateOverrides } from '../../runtime/types';
 
 /** A rule routing `lead.created` for `source == <source>` to static users. */
@@ -60,9 +60,9 @@ teams:
 
 /** Loads a suite text against the fixture program; throws with the errors when invalid. */
 export async function load(text: string, file = 'tests/fixture.test.yaml'): Promise<LoadedSuite> {
-  const result = await loadSuite({ file, path: `/project/${file}`, text }, {
+  const result = await loadSuite({ file, text }, {
     program: program(),
-    directory: { path: '/project/directory.yaml', text: DIRECTORY_TEXT },
+    directory: DIRECTORY_TEXT,
   });
   if (!result.ok) throw new Error(result.errors.map((e) => `${e.line}:${e.column}: ${e.message}`).join('\n'));
   return result.suite;

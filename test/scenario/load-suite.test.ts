@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { DEFAULT_NOW, loadSuite } from '../../runtime/scenario/load-suite';
+import { DEFAULT_NOW, loadSuite } from '../../scenario/load-suite';
 import { DIRECTORY_TEXT, load, program } from './fixtures';
 
 const GOLDEN = fileURLToPath(new URL('./load-errors.yaml', import.meta.url));
@@ -14,8 +14,8 @@ const entries = golden.toJS() as { name: string; suite: string; errors: string[]
 
 async function errorsOf(text: string): Promise<string[]> {
   const result = await loadSuite(
-    { file: 'x.test.yaml', path: '/project/tests/x.test.yaml', text },
-    { program: program(), directory: { path: '/project/directory.yaml', text: DIRECTORY_TEXT } },
+    { file: 'x.test.yaml', text },
+    { program: program(), directory: DIRECTORY_TEXT },
   );
   return result.ok ? [] : result.errors.map((e) => `${e.line}:${e.column}: ${e.message}`);
 }

@@ -2,11 +2,11 @@
 // JUnit XML that parses and escapes `<&"`, and the TAP plan and lines.
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { renderJsonReport } from '../../runtime/scenario/reporters/json';
-import { renderJunitReport, xml } from '../../runtime/scenario/reporters/junit';
-import type { RunReport } from '../../runtime/scenario/reporters/report';
-import { renderTapReport } from '../../runtime/scenario/reporters/tap';
-import { renderTextReport } from '../../runtime/scenario/reporters/text';
+import { renderJsonReport } from '../../scenario/reporters/json';
+import { renderJunitReport, xml } from '../../scenario/reporters/junit';
+import type { RunReport } from '../../scenario/reporters/report';
+import { renderTapReport } from '../../scenario/reporters/tap';
+import { renderTextReport } from '../../scenario/reporters/text';
 
 const REPORT: RunReport = {
   suites: [

@@ -3,8 +3,8 @@
 // `repeat`, `advance` firing timers in order, `at`, and every `expect` key passing
 // and failing.
 import { describe, expect, it } from 'vitest';
-import { runSuite, type RunOptions } from '../../runtime/scenario/run-suite';
-import type { CaseResult } from '../../runtime/scenario/results';
+import { runSuite, type RunOptions } from '../../scenario/run-suite';
+import type { CaseResult } from '../../scenario/results';
 import { fakeEngines, load, program, type CallLog } from './fixtures';
 
 const T0 = Date.parse('2026-01-05T10:00:00Z');

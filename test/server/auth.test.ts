@@ -3,8 +3,8 @@
 // team-limited tokens that see only their team's decisions.
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticate, isLoopback, verifySignature } from '../../runtime/server/auth';
-import { ApiError } from '../../runtime/server/errors';
+import { authenticate, isLoopback, verifySignature } from '../../server/auth';
+import { ApiError } from '../../server/errors';
 import { call, lead, removeProject, signature, startTestServer, stateSnapshot, writeProject, type TestServer } from './helpers';
 
 const SECRET = 'webhook-secret';

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
-import { loadProject } from '../../compiler/project';
-import { signBody } from '../../runtime/server/auth';
-import { parseServeConfig } from '../../runtime/server/config';
-import { startServer, type RunningServer } from '../../runtime/server/server';
+import { loadProject } from '../../compiler/node/project';
+import { signBody } from '../../server/auth';
+import { parseServeConfig } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/server';
 
 export const RULES = `schema lead {
   source: text

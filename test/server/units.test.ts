@@ -2,13 +2,13 @@
 // the safe JSON body parser, retry timing and answer classification, and the
 // delivery worker's per-target pause on 429 (with a fake sender and clock).
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, classify, findRecordId, parseRetryAfter, type AttemptResult } from '../../runtime/outbox/attempt';
-import { OutboxWorker } from '../../runtime/outbox/worker';
+import { backoffDelay, classify, findRecordId, parseRetryAfter, type AttemptResult } from '../../server/outbox/attempt';
+import { OutboxWorker } from '../../server/outbox/worker';
 import { MemoryStore } from '../../runtime/state/memory-store';
 import type { OutboxItem } from '../../runtime/state/store';
-import { parseDuration, parseServeConfig, parseSize } from '../../runtime/server/config';
-import type { ApiError } from '../../runtime/server/errors';
-import { findForbiddenKey, nestingDepth, parseJsonBody } from '../../runtime/server/json-body';
+import { parseDuration, parseServeConfig, parseSize } from '../../server/config';
+import type { ApiError } from '../../server/errors';
+import { findForbiddenKey, nestingDepth, parseJsonBody } from '../../server/json-body';
 
 describe('serve configuration', () => {
   it('applies defaults', () => {

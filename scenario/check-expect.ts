@@ -1,0 +1,89 @@
+// Checks one step's `expect` against the decisions the step made (TESTING.md):
+// `rule`, `outcome`, `assigned`, `reason` and `queue` look at the step's last
+// decision; `assigned_sequence` at one decision per event sent (or per timer
+// firing in a step without an event); `not_assigned` at every decision.
+import { explainText } from '../runtime/explain-text';
+import type { Decision } from '../runtime/types';
+import type { CaseFailure, RuleLocator } from './results';
+import type { ExpectInput } from './suite-schema';
+
+/** The decisions of one step: timers fired while the clock moved, then the events sent. */
+export interface StepDecisions {
+  timers: Decision[];
+  events: Decision[];
+  /** Whether the step sent an event (then `assigned_sequence` follows the events). */
+  hasEvent: boolean;
+}
+
+type Failure = Omit<CaseFailure, 'step' | 'stepLine'>;
+
+/** The first failing expectation, in the order the keys are documented; null when all hold. */
+export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locate: RuleLocator): Failure | null {
+  const all = [...decisions.timers, ...decisions.events];
+  const last = decisions.events.at(-1) ?? decisions.timers.at(-1);
+  const needsLast = Object.keys(expect).some((k) => k !== 'not_assigned' && k !== 'assigned_sequence');
+  if (needsLast && !last) {
+    return { check: 'decision', message: 'this step made no decision (no event was sent and no timer came due)' };
+  }
+  const fail = (check: string, message: string, expected: unknown, actual: unknown, decision: Decision | undefined): Failure =>
+    withDecision({ check, message, expected, actual }, decision, locate);
+
+  if (expect.rule !== undefined && last!.rule !== expect.rule) {
+    return fail('rule', `expected rule \`${expect.rule}\` to take the record, got ${name(last!.rule)}`, expect.rule, last!.rule, last);
+  }
+  if (expect.outcome !== undefined && last!.outcome !== expect.outcome) {
+    return fail('outcome', `expected outcome \`${expect.outcome}\`, got \`${last!.outcome}\``, expect.outcome, last!.outcome, last);
+  }
+  if (expect.assigned !== undefined && !sameList(expect.assigned, last!.assigned)) {
+    return fail('assigned', 'the last decision assigned other users', expect.assigned, last!.assigned, last);
+  }
+  if (expect.assigned_sequence !== undefined) {
+    const source = decisions.hasEvent ? decisions.events : decisions.timers;
+    const actual = source.map((d) => d.assigned[0] ?? null);
+    if (!sameList(expect.assigned_sequence, actual)) {
+      const at = firstDifference(expect.assigned_sequence, actual);
+      const message = `the sequence differs at position ${at + 1}`;
+      return fail('assigned_sequence', message, expect.assigned_sequence, actual, source[Math.min(at, source.length - 1)]);
+    }
+  }
+  if (expect.not_assigned !== undefined) {
+    for (const decision of all) {
+      const hit = decision.assigned.find((u) => expect.not_assigned!.includes(u));
+      if (hit !== undefined) {
+        return fail('not_assigned', `\`${hit}\` was assigned but must not be`, expect.not_assigned, decision.assigned, decision);
+      }
+    }
+  }
+  if (expect.reason !== undefined && !(last!.reason ?? '').includes(expect.reason)) {
+    return fail('reason', `expected the reason to contain \`${expect.reason}\`, got ${name(last!.reason)}`, expect.reason, last!.reason, last);
+  }
+  if (expect.queue !== undefined && last!.queue !== expect.queue) {
+    return fail('queue', `expected queue \`${expect.queue}\`, got ${name(last!.queue)}`, expect.queue, last!.queue, last);
+  }
+  return null;
+}
+
+function withDecision(failure: Failure, decision: Decision | undefined, locate: RuleLocator): Failure {
+  if (!decision) return failure;
+  const location = decision.ruleId ? locate(decision.ruleId) : null;
+  return {
+    ...failure,
+    decision,
+    explain: explainText(decision, (ruleId) => locate(ruleId) ?? ruleId),
+    ...(location ? { ruleLocation: location } : {}),
+  };
+}
+
+function name(value: string | null): string {
+  return value === null ? 'none' : `\`${value}\``;
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function firstDifference(a: readonly unknown[], b: readonly unknown[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}

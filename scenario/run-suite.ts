@@ -1,0 +1,109 @@
+// Runs a loaded suite against a compiled program (TESTING.md): every case on a
+// fresh memory store from the suite's `now`; per step `given`, then the clock
+// (due timers fire in order), then the event (`repeat` times); the case stops at
+// its first failing step.
+import type { Program } from '../compiler/ir';
+import { createEngine, type Engine, type EngineOptions } from '../runtime/engine';
+import { MemoryStore } from '../runtime/state/memory-store';
+import type { Decision, IncomingEvent } from '../runtime/types';
+import { checkExpect, type StepDecisions } from './check-expect';
+import type { CoverageCollector } from './coverage';
+import type { LoadedCase, LoadedStep, LoadedSuite } from './loaded-suite';
+import type { CaseFailure, CaseResult, RuleLocator, SuiteResult } from './results';
+
+export interface RunOptions {
+  /** Run only cases whose name contains this text (case-insensitive). */
+  filter?: string;
+  /** Collects coverage from every decision; turns on the engine's condition recording. */
+  coverage?: CoverageCollector;
+  /** Builds each case's engine (tests substitute their own). */
+  engine?: (options: EngineOptions) => Engine;
+}
+
+/** The most timer firings one clock move may cause before the runner gives up. */
+const MAX_TIMER_ROUNDS = 10_000;
+
+/** Runs every (filtered) case of a suite. */
+export async function runSuite(
+  suite: LoadedSuite,
+  program: Program,
+  locate: RuleLocator,
+  options: RunOptions = {},
+): Promise<SuiteResult> {
+  const needle = options.filter?.toLowerCase();
+  const cases: CaseResult[] = [];
+  for (const [index, c] of suite.cases.entries()) {
+    if (needle !== undefined && !c.name.toLowerCase().includes(needle)) continue;
+    const started = performance.now();
+    const failure = await runCase(c, index, suite.nowMs, program, locate, options);
+    const result: CaseResult = { name: c.name, line: c.line, passed: failure === null, durationMs: performance.now() - started };
+    if (failure) result.failure = failure;
+    cases.push(result);
+  }
+  return { file: suite.file, errors: [], cases };
+}
+
+async function runCase(
+  c: LoadedCase,
+  caseIndex: number,
+  nowMs: number,
+  program: Program,
+  locate: RuleLocator,
+  options: RunOptions,
+): Promise<CaseFailure | null> {
+  const clock = { now: nowMs };
+  const engine = (options.engine ?? createEngine)({
+    program,
+    directory: c.directory,
+    store: new MemoryStore(),
+    clock: () => clock.now,
+    coverage: options.coverage !== undefined,
+  });
+  if (c.state) await engine.setUserState(c.state);
+  for (const [stepIndex, step] of c.steps.entries()) {
+    const where = { step: stepIndex + 1, stepLine: step.line };
+    if (step.directory) engine.setDirectory(step.directory);
+    if (step.state) await engine.setUserState(step.state);
+    const decisions: StepDecisions = { timers: [], events: [], hasEvent: step.event !== null };
+    const clockProblem = await moveClock(engine, clock, step, decisions.timers);
+    if (clockProblem) return { ...where, check: 'clock', message: clockProblem };
+    for (let n = 1; step.event && n <= step.event.repeat; n++) {
+      const event = buildEvent(step.event, `${caseIndex + 1}-${stepIndex + 1}-${n}`);
+      const result = await engine.decide(event);
+      if (!result.ok) {
+        const issues = result.issues.map((i) => `\`${i.path}\`: ${i.message}`).join('; ');
+        return { ...where, check: 'event', message: `the engine refused event ${n} of this step: ${issues}` };
+      }
+      decisions.events.push(result.decision);
+    }
+    for (const d of [...decisions.timers, ...decisions.events]) options.coverage?.record(d);
+    const failure = step.expect ? checkExpect(step.expect, decisions, locate) : null;
+    if (failure) return { ...where, ...failure };
+  }
+  return null;
+}
+
+/** Moves the clock for `advance`/`at`, firing every timer that comes due on the way, in order. */
+async function moveClock(engine: Engine, clock: { now: number }, step: LoadedStep, fired: Decision[]): Promise<string | null> {
+  if (!step.clock) return null;
+  const target = step.clock.kind === 'advance' ? clock.now + step.clock.ms : step.clock.ms;
+  if (target < clock.now) {
+    return `\`at\` is ${new Date(target).toISOString()}, before the clock (${new Date(clock.now).toISOString()}); the clock only moves forward`;
+  }
+  for (let round = 0; ; round++) {
+    if (round === MAX_TIMER_ROUNDS) return `timers kept coming due after ${MAX_TIMER_ROUNDS} firings; check the rules' \`reassign\` and queue retries`;
+    const next = await engine.nextTimerAt();
+    if (next === null || next > target) break;
+    clock.now = Math.max(clock.now, next);
+    fired.push(...(await engine.tick()));
+  }
+  clock.now = target;
+  return null;
+}
+
+function buildEvent(event: NonNullable<LoadedStep['event']>, id: string): IncomingEvent {
+  const record = { ...event.record, id: event.record.id ?? `r${id}` };
+  const incoming: IncomingEvent = { id: `e${id}`, type: event.type, record };
+  if (event.changed) incoming.changed = event.changed;
+  return incoming;
+}

@@ -1,0 +1,110 @@
+// The shape of a scenario suite file (`tests/*.test.yaml`, TESTING.md) as a zod
+// schema: structure and value types only. Checks that need the project (user ids,
+// event types, rule names, times in the project's zone) live in load-suite.ts.
+import { z } from 'zod';
+import { parseDuration } from '../compiler/values';
+
+const USER_STATUSES = ['available', 'away', 'busy', 'offline'] as const;
+export const OUTCOMES = ['assigned', 'fallback', 'unmatched'] as const;
+
+/** Overrides of one directory user: any key of a DIRECTORY.md user except `id`. */
+const UserOverride = z
+  .strictObject({
+    name: z.string(),
+    teams: z.array(z.string()),
+    active: z.boolean(),
+    status: z.enum(USER_STATUSES),
+    checked_in: z.boolean(),
+    workday: z.string().nullable(),
+    holidays: z.string().nullable(),
+    leave: z.array(z.unknown()),
+    open_load: z.number().int().min(0),
+    fields: z.record(z.string(), z.unknown()),
+  })
+  .partial();
+
+/** A team or sales group given by name: its members replace the directory's. */
+const MemberList = z.strictObject({ members: z.array(z.string()) });
+
+/** Values the runtime maintains, set before the step's clock and event. */
+const StateGiven = z
+  .strictObject({
+    last_assigned_at: z.record(z.string(), z.string()),
+    open_load: z.record(z.string(), z.number().int().min(0)),
+  })
+  .partial();
+
+/** `given` at suite, case or step level. */
+export const Given = z
+  .strictObject({
+    users: z.record(z.string(), UserOverride),
+    teams: z.record(z.string(), MemberList),
+    groups: z.record(z.string(), MemberList),
+    workdays: z.record(z.string(), z.unknown()),
+    holidays: z.record(z.string(), z.array(z.string())),
+    state: StateGiven,
+  })
+  .partial();
+
+/** What a step expects of its decisions. */
+export const Expect = z
+  .strictObject({
+    rule: z.string(),
+    outcome: z.enum(OUTCOMES),
+    assigned: z.array(z.string()),
+    /** One entry per event sent; `null` (`~`) for an event that assigned nobody. */
+    assigned_sequence: z.array(z.string().nullable()),
+    not_assigned: z.array(z.string()),
+    reason: z.string(),
+    queue: z.string(),
+  })
+  .partial();
+
+const stepShape = {
+  given: Given,
+  event: z.string(),
+  record: z.record(z.string(), z.unknown()),
+  changed: z.array(z.string()),
+  repeat: z.number().int().min(1),
+  advance: z
+    .string()
+    .refine((text) => parseDuration(text) !== null, { error: '`advance` must be a duration such as `61m`, `2h` or `7d`' }),
+  at: z.string(),
+  expect: Expect,
+};
+
+/** One step of a case: `given`, then the clock (`advance` or `at`), then the event. */
+export const Step = z.strictObject(stepShape).partial();
+
+/** A case: either single-step (step keys at case level) or `steps`, never both. */
+export const Case = z.strictObject({
+  ...Step.shape,
+  name: z.string().min(1),
+  steps: z.array(Step).min(1).optional(),
+});
+
+/** A whole suite file. */
+export const Suite = z.strictObject({
+  directory: z.string().optional(),
+  now: z.string().optional(),
+  given: Given.optional(),
+  cases: z.array(Case).min(1),
+});
+
+export type GivenInput = z.infer<typeof Given>;
+export type ExpectInput = z.infer<typeof Expect>;
+export type StepInput = z.infer<typeof Step>;
+export type CaseInput = z.infer<typeof Case>;
+export type SuiteInput = z.infer<typeof Suite>;
+
+/** The keys allowed at each level, for "unknown key" messages. */
+export const ALLOWED_KEYS = {
+  suite: Object.keys(Suite.shape),
+  case: Object.keys(Case.shape),
+  step: Object.keys(Step.shape),
+  given: Object.keys(Given.shape),
+  user: Object.keys(UserOverride.shape),
+  state: Object.keys(StateGiven.shape),
+  expect: Object.keys(Expect.shape),
+  team: Object.keys(MemberList.shape),
+} as const;

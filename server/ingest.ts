@@ -1,0 +1,163 @@
+// From an accepted request to a durable, explained decision, and what follows it.
+// Every engine call that can decide (events, timers, queue retries) goes through
+// here, so each decision is logged the same way (`ingest`, `decided`), counted,
+// and its deliveries handed to the worker only after its commit. `onDecision`
+// runs inside the decision's transaction (the store decorator of
+// decision-hook.ts calls it): that is where the outbox items and the
+// Idempotency-Key record are written, so they commit with the decision or not at
+// all. Requests for an event id already in flight wait for it and then
+// replay its decision.
+import { performance } from 'node:perf_hooks';
+import { EVENT_KINDS, type Program } from '../compiler/ir';
+import { planDeliveries } from './outbox/plan';
+import type { OutboxWorker, WorkerLogger } from './outbox/worker';
+import { loadRecord } from '../runtime/record-state';
+import type { OutboxItem, Transaction } from '../runtime/state/store';
+import type { DecideResult, Decision, IncomingEvent } from '../runtime/types';
+import type { DeliveryConfig } from './config';
+import { rememberKey, type IdempotencyClaim } from './idempotency';
+import type { LiveVersion } from './live-project';
+import type { ServerMetrics } from './metrics';
+
+/** What a request adds to the decision of its event. */
+export interface RequestContext {
+  via: 'events' | 'batch' | 'distribute';
+  idempotency?: IdempotencyClaim | null;
+  /** `/v1/distribute`'s `callback_url`. */
+  callbackUrl?: string | null;
+}
+
+export interface IngestDeps {
+  version: () => LiveVersion;
+  worker: OutboxWorker;
+  metrics: ServerMetrics;
+  log: WorkerLogger;
+  deliveries: readonly DeliveryConfig[];
+  /** A decision may have scheduled a timer. */
+  timersChanged: () => void;
+}
+
+const RULES_LOGGED = 10;
+
+/** The decision pipeline of the server (see the top comment). */
+export class Ingest {
+  private readonly contexts = new Map<string, { context: RequestContext; record: IncomingEvent['record'] }>();
+  private readonly inFlight = new Map<string, Promise<DecideResult>>();
+  /** Outbox items written by decisions whose commit has not resolved yet. */
+  private readonly staged = new Map<string, OutboxItem[]>();
+
+  constructor(private readonly deps: IngestDeps) {}
+
+  /** The decision hook: runs inside the decision's transaction. */
+  readonly onDecision = async (tx: Transaction, decision: Decision): Promise<void> => {
+    const pending = decision.cause === 'event' ? this.contexts.get(decision.eventId) : undefined;
+    if (pending?.context.idempotency) await rememberKey(tx, pending.context.idempotency, decision.id, decision.decidedAt);
+    const callbackUrl = pending?.context.callbackUrl ?? null;
+    if (this.deps.deliveries.length === 0 && callbackUrl === null) return;
+    const state = await loadRecord(tx, decision.entity, decision.recordId);
+    const record = { ...state?.fields, ...pending?.record, id: decision.recordId };
+    const items = planDeliveries(decision, { deliveries: this.deps.deliveries, record, callbackUrl, now: decision.decidedAt });
+    for (const item of items) await tx.addOutbox(item);
+    if (items.length > 0) this.staged.set(decision.id, items);
+  };
+
+  /** Decides one event; a second request for an event id in flight waits for the first and replays it. */
+  decide(event: IncomingEvent, context: RequestContext): Promise<DecideResult> {
+    const id = typeof event.id === 'string' || typeof event.id === 'number' ? String(event.id) : null;
+    if (id === null) return this.decideNow(event, null, context);
+    const previous = this.inFlight.get(id);
+    const run = (previous ? previous.catch(() => undefined) : Promise.resolve()).then(() => this.decideNow(event, id, context));
+    this.inFlight.set(id, run);
+    const forget = () => {
+      if (this.inFlight.get(id) === run) this.inFlight.delete(id);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  /** Runs every due timer. */
+  async tick(): Promise<Decision[]> {
+    const decisions = await this.deps.version().engine.tick();
+    for (const decision of decisions) this.settled(decision, null);
+    return decisions;
+  }
+
+  /** Sends a queued record through the rules again; null when it is not in that queue. */
+  async retry(queue: string, recordId: string): Promise<DecideResult | null> {
+    const result = await this.deps.version().engine.retryQueued(queue, recordId);
+    if (result?.ok) this.settled(result.decision, null);
+    return result;
+  }
+
+  private async decideNow(event: IncomingEvent, id: string | null, context: RequestContext): Promise<DecideResult> {
+    const started = performance.now();
+    const { log, metrics } = this.deps;
+    const recordId = typeof event.record === 'object' && event.record !== null ? event.record.id : undefined;
+    log.info({ step: 'ingest', event: id, type: event.type, record: recordId ?? null, via: context.via }, 'event received');
+    if (id !== null) this.contexts.set(id, { context, record: event.record });
+    let result: DecideResult;
+    try {
+      result = await this.deps.version().engine.decide(event);
+    } finally {
+      if (id !== null) this.contexts.delete(id);
+    }
+    const type = typeLabel(this.deps.version().program, event.type);
+    if (!result.ok) {
+      metrics.events.inc({ type, outcome: 'invalid' });
+      log.info({ step: 'rejected', event: id, issues: result.issues }, 'event rejected');
+    } else if (result.duplicate) {
+      metrics.events.inc({ type, outcome: 'duplicate' });
+      log.info({ step: 'duplicate', event: id, decision: result.decision.id }, 'event seen before; answering its first decision');
+    } else {
+      this.settled(result.decision, performance.now() - started);
+    }
+    return result;
+  }
+
+  /** After a decision's commit: hand over its deliveries, re-arm timers, count and log it. */
+  private settled(decision: Decision, durationMs: number | null): void {
+    const items = this.staged.get(decision.id);
+    if (items) {
+      this.staged.delete(decision.id);
+      this.deps.worker.add(items);
+    }
+    const rule = decision.ruleId === null ? undefined : this.deps.version().engine.program.byId.get(decision.ruleId)?.rule;
+    if (decision.queue !== null || (decision.outcome === 'assigned' && rule?.reassign)) this.deps.timersChanged();
+    const { metrics } = this.deps;
+    if (decision.cause === 'event') metrics.events.inc({ type: decision.eventType, outcome: decision.outcome });
+    else metrics.timerDecisions.inc();
+    if (durationMs !== null) metrics.decisionSeconds.observe(durationMs / 1000);
+    this.deps.log.info(decidedFields(decision, durationMs), `decided ${decision.outcome}`);
+  }
+}
+
+/** The metric label of an event type: declared types as they are, anything else `other` (labels never grow unbounded). */
+function typeLabel(program: Program, type: unknown): string {
+  if (typeof type !== 'string') return 'other';
+  const [entity = '', kind = '', ...rest] = type.split('.');
+  const declared = entity !== 'user' && Object.hasOwn(program.schemas, entity) && (EVENT_KINDS as readonly string[]).includes(kind);
+  return declared && rest.length === 0 ? type : 'other';
+}
+
+/** The `decided` log line: rules tried, pool, filters, method, outcome. */
+function decidedFields(d: Decision, durationMs: number | null): Record<string, unknown> {
+  const tried = d.trace.rules.filter((r) => r.skipped === undefined);
+  return {
+    step: 'decided',
+    decision: d.id,
+    event: d.eventId,
+    record: d.recordId,
+    cause: d.cause,
+    rule: d.rule,
+    outcome: d.outcome,
+    rules_tried: tried.length,
+    rules: tried.slice(0, RULES_LOGGED).map((r) => ({ rule: r.rule, matched: r.matched })),
+    pool: d.trace.pool?.users.length ?? null,
+    filters: Object.fromEntries(d.trace.filters.map((f) => [f.filter, f.dropped.length])),
+    method: d.trace.method?.method ?? null,
+    assigned: d.assigned,
+    reason: d.reason,
+    queue: d.queue,
+    duration_ms: durationMs === null ? null : Math.round(durationMs * 1000) / 1000,
+  };
+}

@@ -1,0 +1,148 @@
+// The ingest endpoints: `POST /v1/events` (one event), `POST /v1/events:batch` (up
+// to 1,000, one decision each, in order) and `POST /v1/distribute` (automation
+// trigger mode: the decision, and a callback when asked). Each checks the
+// signature on the raw body first, then parses it safely, validates it with zod
+// and the engine, and answers only once the decision is durable.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { inTransaction } from '../../runtime/state/store';
+import type { DecideResult, IncomingEvent, InputIssue } from '../../runtime/types';
+import { verifySignature } from '../auth';
+import type { ServerContext } from '../context';
+import { ApiError, errorBody, parseWith } from '../errors';
+import { rememberKey, type IdempotencyClaim } from '../idempotency';
+import type { RequestContext } from '../ingest';
+import { EVENT_MAX_DEPTH, parseJsonBody } from '../json-body';
+import { batchBody, DistributeBody, EventBody } from '../schemas';
+import { decisionSummary } from '../wire';
+
+/** Registers the ingest endpoints. */
+export function registerIngestRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { server } = ctx.config;
+  const batch = batchBody(server.batch_max_events);
+
+  app.post('/v1/events', { bodyLimit: server.body_limit }, async (request, reply) => {
+    const text = signedBody(ctx, request);
+    requireEntityMode(ctx);
+    const value = parseJsonBody(text, EVENT_MAX_DEPTH);
+    const event = parseWith(EventBody, value, 'invalid_event', 'the event');
+    return withIdempotency(ctx, request, reply, text, async (claim) => {
+      const result = await ctx.ingest.decide(event as IncomingEvent, { via: 'events', idempotency: claim });
+      return answer(ctx, reply, result, claim);
+    });
+  });
+
+  app.post('/v1/events::batch', { bodyLimit: server.batch_body_limit }, async (request, reply) => {
+    const text = signedBody(ctx, request);
+    requireEntityMode(ctx);
+    const { events } = parseWith(batch, parseJsonBody(text, EVENT_MAX_DEPTH + 2), 'invalid_request', 'the batch');
+    return withIdempotency(ctx, request, reply, text, async (claim) => {
+      const results = await Promise.all(events.map((raw) => decideOne(ctx, raw)));
+      if (claim) await inTransaction(ctx.store, (tx) => rememberKey(tx, claim, null, ctx.clock()));
+      return { results };
+    });
+  });
+
+  app.post('/v1/distribute', { bodyLimit: server.body_limit }, async (request, reply) => {
+    const text = signedBody(ctx, request);
+    const body = parseWith(DistributeBody, parseJsonBody(text, EVENT_MAX_DEPTH + 1), 'invalid_request', 'the request');
+    return withIdempotency(ctx, request, reply, text, async (claim) => {
+      const context: RequestContext = { via: 'distribute', idempotency: claim, callbackUrl: body.callback_url ?? null };
+      const decided = ctx.ingest.decide(body.event as IncomingEvent, context).then((result) => answer(ctx, reply, result, claim));
+      const answered = body.timeout === undefined ? await decided : await raceTimeout(decided, body.timeout);
+      if (answered === TIMED_OUT) {
+        decided.catch((error: unknown) => request.log.error({ step: 'error', err: error }, 'a distribute decision failed after its timeout'));
+        void reply.status(202);
+        return { event_id: String(body.event.id), status: 'pending', ...(body.default_user ? { default_user: body.default_user } : {}) };
+      }
+      const summary = answered as ReturnType<typeof decisionSummary>;
+      return summary.assigned.length === 0 && body.default_user ? { ...summary, default_user: body.default_user } : summary;
+    });
+  });
+}
+
+/** The raw body, after the signature check when a webhook secret is set. */
+function signedBody(ctx: ServerContext, request: FastifyRequest): string {
+  const text = typeof request.body === 'string' ? request.body : '';
+  const secret = ctx.secrets.webhookSecret;
+  if (secret !== null) {
+    const header = request.headers['dist-signature'];
+    verifySignature(secret, Array.isArray(header) ? header[0] : header, text, Math.floor(ctx.clock() / 1000));
+  }
+  return text;
+}
+
+function requireEntityMode(ctx: ServerContext): void {
+  if (ctx.live.current.program.settings.trigger === 'automation') {
+    throw new ApiError(409, 'automation_trigger_mode', 'the rules run in `trigger automation` mode: records enter only through `POST /v1/distribute`');
+  }
+}
+
+/** Runs `work` under the request's Idempotency-Key, or answers the earlier decision of that key. */
+async function withIdempotency(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  text: string,
+  work: (claim: IdempotencyClaim | null) => Promise<unknown>,
+): Promise<unknown> {
+  const claim = ctx.idempotency.claimOf(request, text);
+  if (!claim) return work(null);
+  const earlier = await ctx.idempotency.begin(claim);
+  if (earlier?.decision) {
+    void reply.header('idempotent-replayed', 'true');
+    return decisionSummary(earlier.decision);
+  }
+  try {
+    return await work(claim);
+  } finally {
+    if (!earlier) ctx.idempotency.end(claim);
+  }
+}
+
+/** The answer to a decided event (or 400 with the engine's issues). */
+async function answer(
+  ctx: ServerContext,
+  reply: FastifyReply,
+  result: DecideResult,
+  claim: IdempotencyClaim | null,
+): Promise<ReturnType<typeof decisionSummary>> {
+  if (!result.ok) throw issuesError(result.issues);
+  if (result.duplicate) {
+    void reply.header('idempotent-replayed', 'true');
+    if (claim) await inTransaction(ctx.store, (tx) => rememberKey(tx, claim, result.decision.id, ctx.clock()));
+  }
+  return decisionSummary(result.decision);
+}
+
+/** One event of a batch: its decision summary, or its error. */
+async function decideOne(ctx: ServerContext, raw: unknown): Promise<unknown> {
+  try {
+    const event = parseWith(EventBody, raw, 'invalid_event', 'the event');
+    const result = await ctx.ingest.decide(event as IncomingEvent, { via: 'batch' });
+    if (!result.ok) throw issuesError(result.issues);
+    return { status: 200, ...(result.duplicate ? { replayed: true } : {}), ...decisionSummary(result.decision) };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { status: error.status, ...errorBody(error.code, error.message, error.details) };
+  }
+}
+
+/** 400 `unknown_event_type` when the type is at fault, else `invalid_event`; details list every issue. */
+function issuesError(issues: InputIssue[]): ApiError {
+  const typeIssue = issues.find((i) => i.path === 'type');
+  const first = typeIssue ?? (issues[0] as InputIssue);
+  const message = `${first.path ? `${first.path}: ` : ''}${first.message}`;
+  return new ApiError(400, typeIssue ? 'unknown_event_type' : 'invalid_event', message, issues);
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+async function raceTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

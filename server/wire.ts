@@ -1,0 +1,68 @@
+// Decisions as the API and the outbound deliveries show them: snake_case keys,
+// ISO times, optional fields left out when empty. The summary is what an ingest
+// endpoint answers; the entry adds what the decision log lists; the detail adds
+// the explain trace.
+import type { Decision, PoolTrace, Trace } from '../runtime/types';
+
+/** `{ decision_id, event_id, outcome, rule, assigned, reason?, queue? }` (API.md). */
+export interface DecisionSummary {
+  decision_id: string;
+  event_id: string;
+  outcome: Decision['outcome'];
+  rule: string | null;
+  assigned: string[];
+  reason?: string;
+  queue?: string;
+}
+
+/** The answer of an ingest endpoint. */
+export function decisionSummary(d: Decision): DecisionSummary {
+  const summary: DecisionSummary = {
+    decision_id: d.id,
+    event_id: d.eventId,
+    outcome: d.outcome,
+    rule: d.rule,
+    assigned: d.assigned,
+  };
+  if (d.reason !== null) summary.reason = d.reason;
+  if (d.queue !== null) summary.queue = d.queue;
+  return summary;
+}
+
+/** A decision log entry: the summary with its record, rule id, cause and time. */
+export function decisionEntry(d: Decision): DecisionSummary & Record<string, unknown> {
+  return {
+    ...decisionSummary(d),
+    rule_id: d.ruleId,
+    entity: d.entity,
+    record_id: d.recordId,
+    event_type: d.eventType,
+    cause: d.cause,
+    decided_at: new Date(d.decidedAt).toISOString(),
+  };
+}
+
+/** One decision with its explain trace (`GET /v1/decisions/{id}`). */
+export function decisionDetail(d: Decision, deliveries: unknown[]): Record<string, unknown> {
+  return { ...decisionEntry(d), trace: traceWire(d.trace), deliveries };
+}
+
+function traceWire(trace: Trace): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    rules: trace.rules.map(({ ruleId, ...rest }) => ({ rule_id: ruleId, ...rest })),
+    filters: trace.filters,
+    outcome: trace.outcome,
+  };
+  if (trace.pool) out.pool = poolWire(trace.pool);
+  if (trace.method) out.method = trace.method;
+  return out;
+}
+
+function poolWire({ whereFalse, ...pool }: PoolTrace): Record<string, unknown> {
+  return whereFalse === undefined ? pool : { ...pool, where_false: whereFalse };
+}
+
+/** Epoch ms as ISO 8601, or null. */
+export function isoOrNull(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}
