@@ -12,6 +12,25 @@ export interface RelatedInformation {
   message: string;
 }
 
+/** One text change of a fix; `file` defaults to the diagnostic's file. */
+export interface FixEdit {
+  file?: string;
+  span: Span;
+  newText: string;
+}
+
+/** A quick fix: a title for the editor's menu ("change to `lead.score`") and its edits. */
+export interface Fix {
+  title: string;
+  edits: FixEdit[];
+}
+
+/** What a quick fix needs: the fix itself, plus any code-specific facts (the suggested name). */
+export interface DiagnosticData {
+  fix?: Fix;
+  [key: string]: unknown;
+}
+
 export interface Diagnostic {
   code: DiagnosticCode;
   severity: Severity;
@@ -22,8 +41,8 @@ export interface Diagnostic {
   span: Span;
   help?: string;
   related?: RelatedInformation[];
-  /** What a quick fix needs (for example the suggested name). */
-  data?: Record<string, unknown>;
+  /** What a quick fix needs: `data.fix` where the change is certain, and facts such as the suggested name. */
+  data?: DiagnosticData;
 }
 
 /**
