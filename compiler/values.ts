@@ -4,6 +4,7 @@
 // numeric strings, no truthy strings; times become epoch milliseconds, durations
 // milliseconds.
 import { DateTime, IANAZone } from 'luxon';
+import { parseDuration } from '../language/literals';
 import type { FieldType } from './ir';
 import type { FieldValue, GeoPoint } from './directory/model';
 
@@ -50,16 +51,6 @@ export function parseIsoTime(text: string, zone: string): number | null {
   if (!ISO_TIME.test(text)) return null;
   const parsed = DateTime.fromISO(text.replace(' ', 'T'), { zone });
   return parsed.isValid ? parsed.toMillis() : null;
-}
-
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION_TEXT = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
-
-/** Parses `30s`, `30m`, `1.5h`, `7d`, `250ms` to milliseconds; null when invalid. */
-export function parseDuration(text: string): number | null {
-  const match = DURATION_TEXT.exec(text);
-  if (!match) return null;
-  return Math.round(Number(match[1]) * DURATION_UNITS[match[2]!]!);
 }
 
 /** The phrase naming what a value of `type` must look like. */

@@ -1,6 +1,8 @@
 // Decoding of literal tokens: JSON-escaped strings, numbers with digit-group
 // underscores, and durations. Each check returns what is wrong in user terms; the
 // lexer turns that into a diagnostic and the AST builder reuses the values.
+// `parseDuration` is the one duration parser of the product: dist.yaml, scenario
+// suites, directory values and HTTP bodies read durations with it too.
 
 /** A string token decoded: its value, whether it was closed, and the first bad escape. */
 export interface DecodedString {
@@ -10,7 +12,7 @@ export interface DecodedString {
   badEscape: { at: number; length: number } | null;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const SIMPLE_ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);
 const HEX4 = /^[0-9A-Fa-f]{4}$/;
 
 /** Decodes a string token's image (`"…"`, possibly unterminated) with JSON escapes. */
@@ -31,8 +33,9 @@ export function decodeString(raw: string): DecodedString {
       continue;
     }
     const next = raw[i + 1];
-    if (next !== undefined && next in SIMPLE_ESCAPES) {
-      value += SIMPLE_ESCAPES[next];
+    const simple = next === undefined ? undefined : SIMPLE_ESCAPES.get(next);
+    if (simple !== undefined) {
+      value += simple;
       i += 2;
     } else if (next === 'u' && HEX4.test(raw.slice(i + 2, i + 6))) {
       value += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
@@ -48,7 +51,10 @@ export function decodeString(raw: string): DecodedString {
 }
 
 const NUMBER = /^[0-9]+(?:_[0-9]+)*(?:\.[0-9]+(?:_[0-9]+)*)?$/;
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Duration units in milliseconds. `.dist` literals use s, m, h and d; files and HTTP bodies may also say ms. */
+const UNIT_MS = new Map([['ms', 1], ['s', 1000], ['m', 60_000], ['h', 3_600_000], ['d', 86_400_000]]);
+const LITERAL_UNITS = new Set(['s', 'm', 'h', 'd']);
+const DURATION_TEXT = /^([0-9][0-9_.]*)(ms|s|m|h|d)$/;
 
 /** Why a number token is malformed, or null when it is a valid number. */
 export function numberProblem(raw: string): string | null {
@@ -60,7 +66,7 @@ export function numberProblem(raw: string): string | null {
 export function durationProblem(raw: string): string | null {
   const split = raw.search(/[A-Za-z]/);
   const unit = raw.slice(split);
-  if (!(unit in UNIT_MS)) {
+  if (!LITERAL_UNITS.has(unit)) {
     return `invalid literal \`${raw}\`; a duration is a number followed by \`s\`, \`m\`, \`h\` or \`d\`, as in \`30m\``;
   }
   return numberProblem(raw.slice(0, split));
@@ -73,6 +79,15 @@ export function numberValue(raw: string): number {
 
 /** Milliseconds of a valid duration token, rounded to a whole millisecond. */
 export function durationMs(raw: string): number {
-  const unit = raw[raw.length - 1]!;
-  return Math.round(numberValue(raw.slice(0, -1)) * UNIT_MS[unit]!);
+  return parseDuration(raw)!;
+}
+
+/**
+ * Parses a duration (`250ms`, `30s`, `60m`, `1.5h`, `7d`, digit groups as in
+ * `1_000ms`) to whole milliseconds; null when it is not one.
+ */
+export function parseDuration(text: string): number | null {
+  const match = DURATION_TEXT.exec(text);
+  if (!match || numberProblem(match[1]!) !== null) return null;
+  return Math.round(numberValue(match[1]!) * UNIT_MS.get(match[2]!)!);
 }

@@ -9,7 +9,8 @@ import { changesDirectory, mergeGiven, mergeState, stateOverrides, type RawDirec
 import type { LoadedCase, LoadedStep } from './loaded-suite';
 import type { PathSegment, SuiteError, SuiteLocator } from './suite-errors';
 import type { CaseInput, ExpectInput, GivenInput, StepInput, SuiteInput } from './suite-schema';
-import { parseDuration, parseIsoTime } from '../compiler/values';
+import { parseDuration } from '../language/literals';
+import { parseIsoTime } from '../compiler/values';
 
 /** Validates a merged directory: the directory or `path: message` problems. */
 export type DirectoryValidator = (raw: RawDirectory) => { directory: Directory } | { problems: string[] };

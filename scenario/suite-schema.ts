@@ -2,7 +2,7 @@
 // schema: structure and value types only. Checks that need the project (user ids,
 // event types, rule names, times in the project's zone) live in load-suite.ts.
 import { z } from 'zod';
-import { parseDuration } from '../compiler/values';
+import { parseDuration } from '../language/literals';
 
 const USER_STATUSES = ['available', 'away', 'busy', 'offline'] as const;
 export const OUTCOMES = ['assigned', 'fallback', 'unmatched'] as const;

@@ -4,28 +4,26 @@
 // (`deliveries[0].url: expected a URL`). The compiler only passes these sections
 // through; this file owns their meaning.
 import { z } from 'zod';
+import { parseDuration } from '../language/literals';
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
-const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib)?$/i;
-const SIZE_BYTES: Record<string, number> = { b: 1, kb: 1000, kib: 1024, mb: 1_000_000, mib: 1_048_576 };
+const SIZE_BYTES = new Map([['b', 1], ['kb', 1000], ['kib', 1024], ['mb', 1_000_000], ['mib', 1_048_576]]);
 
 /** `250ms`, `1s`, `5m`, `2h`, `1d`, or a number of milliseconds. */
-export function parseDuration(value: string | number): number | null {
+export function parseConfigDuration(value: string | number): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
-  const match = DURATION.exec(value.trim());
-  return match ? Number(match[1]) * (DURATION_MS[match[2] as string] as number) : null;
+  return parseDuration(value.trim());
 }
 
 /** `1MiB`, `512kb`, `16 MiB`, or a number of bytes. */
 export function parseSize(value: string | number): number | null {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : null;
   const match = SIZE.exec(value.trim());
-  return match ? Math.round(Number(match[1]) * (SIZE_BYTES[(match[2] ?? 'b').toLowerCase()] as number)) : null;
+  return match ? Math.round(Number(match[1]) * (SIZE_BYTES.get((match[2] ?? 'b').toLowerCase())!)) : null;
 }
 
 const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
+  const ms = parseConfigDuration(value);
   if (ms === null) ctx.addIssue({ code: 'custom', message: 'expected a duration such as `500ms`, `1s`, `5m` or `2h`' });
   return ms ?? 0;
 });

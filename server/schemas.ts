@@ -2,7 +2,7 @@
 // wire), and the small parsers they share: times given as ISO 8601 or epoch ms,
 // durations, page sizes.
 import { z } from 'zod';
-import { parseDuration } from './config';
+import { parseConfigDuration } from './config';
 
 /** An event: `{ id, type, record, changed?, at? }` (the engine checks the record against its schema). */
 export const EventBody = z.object({
@@ -32,7 +32,7 @@ export const DistributeBody = z.strictObject({
   timeout: z
     .union([z.string(), z.number()])
     .transform((value, ctx) => {
-      const ms = parseDuration(value);
+      const ms = parseConfigDuration(value);
       if (ms === null || ms <= 0) ctx.addIssue({ code: 'custom', message: 'expected a duration such as `10s` or a number of milliseconds' });
       return ms ?? 0;
     })

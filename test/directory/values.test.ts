@@ -2,7 +2,8 @@
 // a zone (and across DST), and list items named by index.
 import { describe, expect, it } from 'vitest';
 import type { FieldType } from '../../compiler/ir';
-import { coerceValue, isForbiddenKey, parseDuration } from '../../compiler/values';
+import { coerceValue, isForbiddenKey } from '../../compiler/values';
+import { parseDuration } from '../../language/literals';
 
 const IST = { timezone: 'Asia/Kolkata' };
 const T = (type: FieldType['type']) => ({ type }) as FieldType;

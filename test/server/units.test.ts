@@ -6,7 +6,7 @@ import { backoffDelay, classify, findRecordId, parseRetryAfter, type AttemptResu
 import { OutboxWorker } from '../../server/outbox/worker';
 import { MemoryStore } from '../../runtime/state/memory-store';
 import type { OutboxItem } from '../../runtime/state/store';
-import { parseDuration, parseServeConfig, parseSize } from '../../server/config';
+import { parseConfigDuration, parseServeConfig, parseSize } from '../../server/config';
 import type { ApiError } from '../../server/errors';
 import { findForbiddenKey, nestingDepth, parseJsonBody } from '../../server/json-body';
 
@@ -40,7 +40,7 @@ describe('serve configuration', () => {
   });
 
   it('parses durations and sizes', () => {
-    expect([parseDuration('1.5s'), parseDuration('5m'), parseDuration(20), parseDuration('5 minutes')]).toEqual([1500, 300_000, 20, null]);
+    expect([parseConfigDuration('1.5s'), parseConfigDuration('5m'), parseConfigDuration(20), parseConfigDuration('5 minutes')]).toEqual([1500, 300_000, 20, null]);
     expect([parseSize('1MiB'), parseSize('512kb'), parseSize(10), parseSize('big')]).toEqual([1_048_576, 512_000, 10, null]);
   });
 });
