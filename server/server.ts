@@ -87,6 +87,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           onChange: () => void context.live.reloadFromFiles(),
           log: logger,
         });
+  await watcher?.ready;
   context.readiness = { ready: true, reason: '' };
   logger.info({ step: 'start', url, state: options.statePath, rules: context.live.current.program.rules.length }, `listening on ${url}`);
 
@@ -96,7 +97,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     (closing ??= (async () => {
       context.readiness = { ready: false, reason: 'the server is shutting down' };
       logger.info({ step: 'stop' }, 'shutting down: finishing requests and deliveries in flight');
-      watcher?.close();
+      await watcher?.close();
       await timers.stop();
       await running.close();
       await worker.stop(config.server.shutdown_grace);

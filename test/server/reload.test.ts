@@ -2,7 +2,8 @@
 // deciding and is reported on /readyz; the fix goes live; a broken directory file
 // keeps the old directory; API changes to the directory survive a restart, and a
 // PUT base gives way when directory.yaml changes.
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, DIRECTORY, eventually, lead, removeProject, RULES, startTestServer, writeProject, type TestServer } from './helpers';
@@ -45,6 +46,32 @@ describe('hot reload', () => {
     const fixed = await call(server.url, 'POST', '/v1/events', lead('new'));
     expect(fixed.body).toMatchObject({ rule: 'Web' });
     expect(['b@x.test', 'c@x.test']).toContain(fixed.body.assigned[0]);
+  });
+
+  it('takes every later change saved by rename, and a fix copied over a failed one', async () => {
+    const root = project();
+    const server = await serve(root);
+    const rules = path.join(root, 'rules', 'main.dist');
+    const reloadedAfter = async (at: number, what: string) => {
+      await eventually(async () => (await readyz(server)).reload.at > at, 8000, what);
+      return (await readyz(server)).reload;
+    };
+    let status = (await readyz(server)).reload;
+    for (const [from, to] of [['"Web"', '"Web A"'], ['"Web A"', '"Web B"']] as const) {
+      execFileSync('sed', ['-i', `s/${from}/${to}/`, rules]);
+      status = await reloadedAfter(status.at, `the reload to ${to}`);
+      expect(status.ok).toBe(true);
+      expect((await call(server.url, 'POST', '/v1/events', lead(`e-${to}`))).body.rule).toBe(JSON.parse(to));
+    }
+    execFileSync('sed', ['-i', 's/rule "Web B" {/rule "Web B" {{/', rules]);
+    status = await reloadedAfter(status.at, 'the failed reload');
+    expect(status.ok).toBe(false);
+    const fixed = path.join(root, 'fixed.dist');
+    writeFileSync(fixed, RULES.replace('"Web"', '"Web C"'));
+    copyFileSync(fixed, rules);
+    status = await reloadedAfter(status.at, 'the fixed reload');
+    expect(status).toMatchObject({ ok: true, diagnostics: [] });
+    expect((await call(server.url, 'POST', '/v1/events', lead('e-fixed'))).body.rule).toBe('Web C');
   });
 
   it('keeps the old directory when directory.yaml breaks', async () => {
