@@ -66,8 +66,13 @@ export async function route(env: EngineEnv, tx: Transaction, record: RecordState
     }
   }
   if (!matched) return finish(env, tx, record, cause, { rule: null, rules }, unmatched(env.program, record));
-  const distribution = await distribute(env, tx, matched, view, new Set());
+  const distribution = await distribute(env, tx, matched, view, new Set(isRetry(cause) ? record.holders : []));
   return finish(env, tx, record, cause, { rule: matched.rule, rules, distribution }, resolve(env.program, matched.rule, distribution));
+}
+
+/** A queue retry (timed or manual) may assign only users who never had the record, so retries cannot hand it back and forth. */
+function isRetry(cause: DecisionCause): boolean {
+  return cause.cause === 'retry' || cause.cause === 'manual-retry';
 }
 
 function skipReason(rule: Rule, cause: DecisionCause): string | null {

@@ -61,16 +61,18 @@ export interface QueuePlacement {
 }
 
 /**
- * Puts the record in a queue (moving it from another queue). A record already
- * waiting in the same queue keeps its retry window; a retry timer is scheduled
- * while the next retry still falls inside the window. Owners are unchanged: the
- * record keeps its owner, if it had one, while it waits.
+ * Puts the record in a queue (moving it from another queue). A record that had
+ * a retry window in this queue since its last event keeps it (a record still
+ * waiting there, or one back after a retry assigned it and a re-assignment gave
+ * it up); a new event opens a new window. A retry timer is scheduled while the next retry still falls inside the
+ * window. Owners are unchanged: the record keeps its owner, if it had one, while
+ * it waits.
  */
 export async function enqueueRecord(env: EffectEnv, tx: Transaction, record: RecordState, placement: QueuePlacement): Promise<void> {
   const { queue, retry } = placement;
   const sameQueue = record.queue === queue;
   if (record.queue !== null && !sameQueue) await tx.dequeue(record.queue, record.id);
-  const retryUntil = retry ? (sameQueue && record.retryUntil !== null ? record.retryUntil : env.now + retry.forMs) : null;
+  const retryUntil = retry ? retryWindowEnd(record, queue, env.now + retry.forMs) : null;
   await tx.enqueue({
     queue,
     entity: record.entity,
@@ -88,6 +90,15 @@ export async function enqueueRecord(env: EffectEnv, tx: Transaction, record: Rec
   if (retry && retryUntil !== null && env.now + retry.everyMs <= retryUntil) {
     await scheduleTimer(tx, record, { kind: 'retry', dueAt: env.now + retry.everyMs, ruleId: null, queue, eventId: placement.eventId });
   }
+}
+
+/** The end of the record's retry window in `queue`: the one opened since its last event, else a new one ending at `fresh`. */
+function retryWindowEnd(record: RecordState, queue: string, fresh: number): number {
+  const windows = (record.retryWindows ??= []);
+  const earlier = windows.find((w) => w.queue === queue);
+  if (earlier) return earlier.until;
+  windows.push({ queue, until: fresh });
+  return fresh;
 }
 
 /** Schedules a timer for the record's current generation. */

@@ -1,6 +1,6 @@
 // Eligibility (RUNTIME.md step 5): the filters between the pool and the method,
 // applied in order — the rule's `require` flags as written, then quotas, then
-// re-assignment exclusions, then `workday within H` (last, because it asks
+// users who already had the record (re-assignments and queue retries), then `workday within H` (last, because it asks
 // whether anyone *left* works now). Each filter records whom it dropped and why.
 import { availabilityBucket, isHoliday, isOnLeave, isWorking, nextWorkStart, userZone } from './calendar';
 import type { DirectoryUser } from '../compiler/directory/model';
@@ -83,7 +83,7 @@ export function applyFilters(input: EligibilityInput): Eligibility {
       return limit !== undefined && count >= limit ? `${quota.period} quota reached (${count} of ${limit})` : null;
     });
   });
-  if (input.excluded.size > 0) run('reassign exclusion', (id) => (input.excluded.has(id) ? 'already had the record' : null));
+  if (input.excluded.size > 0) run('earlier owners', (id) => (input.excluded.has(id) ? 'already had the record' : null));
   if (within === null || candidates.length === 0) return { candidates, filters, bucket: null, reason: null };
 
   const label = `workday within ${formatDuration(within)}`;

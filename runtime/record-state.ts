@@ -1,8 +1,11 @@
 // What the engine remembers about each record it has seen (`record/<entity>/<id>`):
 // its latest fields (later events merge into them), who owns it, everyone who
 // ever had it (re-assignment exclusions), whose open_load it counts in, where it
-// waits, and a generation that every change of hands or queue bumps, so that
-// timers scheduled before the change know they are stale.
+// waits, the retry windows it has had since its last event (a queue retry,
+// re-assignment or a retry's own fallback never opens a fresh window, so the
+// decisions one event causes are bounded), and a generation that every change
+// of hands or queue bumps, so that timers scheduled before the change know they
+// are stale.
 import type { Value, RecordView } from './evaluator/context';
 import type { NormalisedEvent } from './records';
 import { keys } from './state-keys';
@@ -31,6 +34,14 @@ export interface RecordState {
   /** The queue it waits in, and when its retry window ends. */
   queue: string | null;
   retryUntil: number | null;
+  /** Every retry window opened since the record's last event, by queue (absent in state written before windows were kept). */
+  retryWindows?: RetryWindowEnd[];
+}
+
+/** When a record's retry window in one queue ends. */
+export interface RetryWindowEnd {
+  queue: string;
+  until: number;
 }
 
 /** Reads a record's state; null when the engine has never seen it. */
@@ -62,6 +73,7 @@ export function newRecord(entity: string, id: string, eventId: string, eventType
     generation: 0,
     queue: null,
     retryUntil: null,
+    retryWindows: [],
   };
 }
 
@@ -79,6 +91,7 @@ export function mergeEvent(previous: RecordState | null, event: NormalisedEvent)
     sentOwner: event.owner ?? state.sentOwner,
     eventType: event.type,
     changed: event.changed,
+    retryWindows: [],
   };
 }
 

@@ -87,7 +87,7 @@ export interface PoolTrace {
 }
 
 export interface FilterTrace {
-  /** `checked_in`, `available`, `workday`, `holidays`, `leave`, `capacity`, `quota hourly`, `reassign exclusion`… */
+  /** `checked_in`, `available`, `workday`, `holidays`, `leave`, `capacity`, `quota hourly`, `earlier owners`… */
   filter: string;
   dropped: { user: string; reason: string }[];
 }

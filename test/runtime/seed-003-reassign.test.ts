@@ -3,6 +3,7 @@
 // at most twice, then the fallback; no re-assignment once the lead was contacted
 // or closed. Also queue retries.
 import { describe, expect, it } from 'vitest';
+import type { Decision } from '../../runtime/types';
 import { Harness, MINUTE, usersYaml } from './helpers';
 
 const rules = `rule "Buyer leads" {
@@ -49,7 +50,7 @@ describe('re-assignment', () => {
     expect(await h.advance(59 * MINUTE)).toEqual([]);
     const [second] = await h.advance(2 * MINUTE);
     expect([second?.cause, second?.assigned]).toEqual(['reassign', ['agent2']]);
-    expect(second?.trace.filters.find((f) => f.filter === 'reassign exclusion')?.dropped).toEqual([{ user: 'agent1', reason: 'already had the record' }]);
+    expect(second?.trace.filters.find((f) => f.filter === 'earlier owners')?.dropped).toEqual([{ user: 'agent1', reason: 'already had the record' }]);
     const [third] = await h.advance(60 * MINUTE);
     expect(third?.assigned).toEqual(['agent3']);
     const [last] = await h.advance(60 * MINUTE);
@@ -131,5 +132,68 @@ describe('queues', () => {
     const retried = await h.engine.retryQueued('waiting', 'Q1');
     expect(retried?.ok && [retried.decision.cause, retried.decision.assigned]).toEqual(['manual-retry', ['a']]);
     expect(await h.engine.retryQueued('waiting', 'Q1')).toBeNull();
+  });
+});
+
+describe('re-assignment with queue retries', () => {
+  const DAY = 24 * 60 * MINUTE;
+  const retrying = (fallback: string, settings = '') => `${settings}
+rule "Buyers" {
+  priority 1
+  on lead.created
+  assign users "a", "b", "c"
+  require available
+  distribute round_robin
+  reassign after 60m when lead.status == "New" max 1
+  ${fallback}
+}`;
+  const team = `users:
+  - { id: a, name: A }
+  - { id: b, name: B }
+  - { id: c, name: C, status: away }
+`;
+  const owners = (decisions: Decision[]) => decisions.flatMap((d) => d.assigned);
+
+  for (const [kind, text, queue] of [
+    ['a rule queue', retrying('fallback queue "q" retry every 15m for 24h'), 'q'],
+    ['the unmatched queue', retrying('', 'settings {\n  timezone "UTC"\n  unmatched queue "triage" retry every 15m for 24h\n}'), 'triage'],
+  ] as const) {
+    it(`with ${kind}: retries assign only users who never had the record, and the decisions end`, async () => {
+      const h = new Harness(text, team);
+      const decisions = [await h.send({ id: 'L1', status: 'New' })];
+      decisions.push(...(await h.advance(2 * 60 * MINUTE)));
+      expect(decisions.map((d) => [d.cause, d.outcome, d.assigned.join()])).toEqual([
+        ['event', 'assigned', 'a'],
+        ['reassign', 'assigned', 'b'],
+        ['reassign', 'fallback', ''],
+      ]);
+      h.setUser('c', { status: 'available' });
+      const later = await h.advance(2 * DAY);
+      expect(owners(later)).toEqual(['c']);
+      const retry = later.find((d) => d.assigned.length > 0);
+      expect(retry?.trace.filters.find((f) => f.filter === 'earlier owners')?.dropped.map((d) => d.user)).toEqual(['a', 'b']);
+      // The window opened when the record first entered the queue: 24h of 15-minute retries at most, however often it comes back.
+      expect(later.length).toBeLessThanOrEqual(24 * 4 + 1);
+      expect(later.filter((d) => d.cause === 'retry').every((d) => d.decidedAt <= decisions[2]!.decidedAt + DAY)).toBe(true);
+      expect(await h.engine.nextTimerAt()).toBeNull();
+      expect((await h.engine.listQueue(queue)).map((i) => i.recordId)).toEqual(['L1']);
+      expect(await h.advance(7 * DAY)).toEqual([]);
+    });
+  }
+
+  it('a manual retry does not hand the record back to an earlier owner', async () => {
+    const h = new Harness(retrying('fallback queue "q" retry every 15m for 24h'), team);
+    await h.send({ id: 'L1', status: 'New' });
+    await h.advance(2 * 60 * MINUTE);
+    const retried = await h.engine.retryQueued('q', 'L1');
+    expect(retried?.ok && [retried.decision.outcome, retried.decision.assigned, retried.decision.queue]).toEqual(['fallback', [], 'q']);
+  });
+
+  it('a new event opens a new retry window', async () => {
+    const h = new Harness(retrying('fallback queue "q" retry every 15m for 1h'), team.replace('{ id: a, name: A }', '{ id: a, name: A, status: away }').replace('{ id: b, name: B }', '{ id: b, name: B, status: away }'));
+    await h.send({ id: 'L1', status: 'New' });
+    expect(await h.advance(2 * 60 * MINUTE)).toHaveLength(4);
+    await h.send({ id: 'L1', status: 'New' }, { type: 'lead.created' });
+    expect(await h.advance(2 * 60 * MINUTE)).toHaveLength(4);
   });
 });
