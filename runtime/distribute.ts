@@ -2,7 +2,9 @@
 // pool, load the users' state, apply the eligibility filters, run the method
 // `take N` times without replacement, and write the method's new state. Returns
 // the chosen users (empty with a reason when the fallback must run) and the
-// pool, filter and method traces.
+// pool, filter and method traces. When nobody can be assigned, the method runs
+// with nobody to choose, so that its state still takes in who is eligible now
+// (RUNTIME.md: ineligible users leave the rotation queue at every decision).
 import type { DirectoryIndex } from './directory-index';
 import { applyFilters } from './eligibility';
 import type { EvalContext, RecordView, UserView } from './evaluator/context';
@@ -83,35 +85,42 @@ export async function distribute(
     now,
   });
   const { candidates, filters } = eligibility;
-  const none = (reason: string): Distribution => ({ assigned: [], reason, pool: pool.trace, filters });
-  if (candidates.length === 0) return none(eligibility.reason ?? 'no eligible user');
   const min = rule.take.min;
-  if (candidates.length < min) return none(`fewer than ${min} eligible users`);
-
   const later = eligibility.bucket !== null && eligibility.bucket > 0;
   const method: DistributionMethod = later ? leastRecent : METHODS[rule.method.kind];
   const stateKeys = method.stateKeys(rule);
   const stored = await tx.getMany(stateKeys);
   const state = new Map(stateKeys.map((k, i) => [k, stored[i]]));
-  const values = new Map<string, unknown[]>();
+  const methodTrace = (after: ReadonlyMap<string, Json>): MethodTrace => ({
+    method: later ? `least_recent (bucket ${eligibility.bucket}D of \`workday within\`)` : rule.method.kind,
+    before: snapshot(stateKeys, state),
+    after: snapshot(stateKeys, new Map([...state, ...after])),
+  });
+  const input = { rule, candidates, count: rule.take.count, views, capacity, values: new Map<string, unknown[]>(), dir, state };
+  // Nobody is assigned: the method still takes in who is eligible now (ineligible users leave a rotation), and nothing moves on.
+  const none = async (reason: string): Promise<Distribution> => {
+    const settled = [...method.run({ ...input, count: 0 }).state].filter(([key, value]) => state.get(key) !== undefined && JSON.stringify(value) !== JSON.stringify(state.get(key)));
+    for (const [key, value] of settled) await tx.put(key, value);
+    const base = { assigned: [], reason, pool: pool.trace, filters };
+    return settled.length > 0 ? { ...base, method: methodTrace(new Map(settled)) } : base;
+  };
+  if (candidates.length === 0) return none(eligibility.reason ?? 'no eligible user');
+  if (candidates.length < min) return none(`fewer than ${min} eligible users`);
+
   if (!later && (compiled.score || compiled.orderKeys.length > 0)) {
     for (const id of candidates) {
       ctx.user = views.get(id) ?? null;
-      values.set(id, compiled.score ? [compiled.score(ctx)] : compiled.orderKeys.map((k) => k.value(ctx)));
+      input.values.set(id, compiled.score ? [compiled.score(ctx)] : compiled.orderKeys.map((k) => k.value(ctx)));
     }
     ctx.user = null;
   }
-  const result = method.run({ rule, candidates, count: rule.take.count, views, capacity, values, dir, state });
+  const result = method.run(input);
   if (result.chosen.length < min) return none(min > 1 ? `fewer than ${min} eligible users` : 'no eligible user');
 
   for (const [key, value] of result.state) await tx.put(key, value);
-  const methodTrace: MethodTrace = {
-    method: later ? `least_recent (bucket ${eligibility.bucket}D of \`workday within\`)` : rule.method.kind,
-    before: snapshot(stateKeys, state),
-    after: snapshot(stateKeys, new Map([...state, ...result.state])),
-  };
-  if (result.ranking) methodTrace.ranking = result.ranking;
-  return { assigned: result.chosen, reason: null, pool: pool.trace, filters, method: methodTrace };
+  const trace = methodTrace(result.state);
+  if (result.ranking) trace.ranking = result.ranking;
+  return { assigned: result.chosen, reason: null, pool: pool.trace, filters, method: trace };
 }
 
 function snapshot(stateKeys: readonly string[], state: ReadonlyMap<string, Json | undefined>): Record<string, Json> | null {

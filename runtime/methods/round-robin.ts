@@ -10,12 +10,8 @@ import type { DistributionMethod, MethodResult } from './types';
 /** Level name of a rule's own rotation (teams and values have their own levels). */
 const POOL_LEVEL = 'pool';
 
-/**
- * One turn of a rotation: normalises `queue` against `eligible` (pool order),
- * then assigns the first user not in `skip` (already chosen in this decision)
- * and moves them to the end. `chosen` is null when every eligible user is skipped.
- */
-export function rotate(queue: readonly string[], eligible: readonly string[], skip: ReadonlySet<string>): { chosen: string | null; queue: string[] } {
+/** A rotation queue as it stands for `eligible` (pool order): ineligible users leave it, eligible users not in it join at the end. */
+export function normaliseQueue(queue: readonly string[], eligible: readonly string[]): string[] {
   const allowed = new Set(eligible);
   const next: string[] = [];
   const inQueue = new Set<string>();
@@ -31,6 +27,16 @@ export function rotate(queue: readonly string[], eligible: readonly string[], sk
       inQueue.add(user);
     }
   }
+  return next;
+}
+
+/**
+ * One turn of a rotation: normalises `queue` against `eligible` (pool order),
+ * then assigns the first user not in `skip` (already chosen in this decision)
+ * and moves them to the end. `chosen` is null when every eligible user is skipped.
+ */
+export function rotate(queue: readonly string[], eligible: readonly string[], skip: ReadonlySet<string>): { chosen: string | null; queue: string[] } {
+  const next = normaliseQueue(queue, eligible);
   const at = next.findIndex((user) => !skip.has(user));
   if (at < 0) return { chosen: null, queue: next };
   const [chosen] = next.splice(at, 1) as [string];
@@ -43,7 +49,7 @@ export function storedQueue(value: Json | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** Runs `count` turns of the rotation stored under `key`, skipping users already chosen. */
+/** Runs `count` turns (none: only normalises) of the rotation stored under `key`, skipping users already chosen. */
 function rotateMany(
   key: string,
   stored: Json | undefined,
@@ -51,7 +57,7 @@ function rotateMany(
   chosen: string[],
   count: number,
 ): MethodResult['state'] {
-  let queue = storedQueue(stored);
+  let queue = normaliseQueue(storedQueue(stored), eligible);
   const skip = new Set(chosen);
   for (let i = 0; i < count; i++) {
     const turn = rotate(queue, eligible, skip);

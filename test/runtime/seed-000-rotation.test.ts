@@ -34,6 +34,36 @@ describe('round robin', () => {
   });
 });
 
+describe('round robin when nobody is eligible', () => {
+  const capped = `settings {
+  timezone "UTC"
+  unmatched queue "triage"
+  quota daily user.daily_cap
+}
+${rr('"A", "B"')}`;
+
+  it('lets the capped users leave the rotation, so the next day starts in pool order again', async () => {
+    const h = new Harness(capped, usersYaml(['A', 'B'], 'fields: { daily_cap: 1 }'));
+    // A, then B alone is eligible (A capped), then nobody: the fallback runs and the queue empties.
+    expect(await h.sequence(2)).toEqual(['A', 'B']);
+    const none = await h.send();
+    expect([none.outcome, none.queue]).toEqual(['fallback', 'triage']);
+    expect(none.trace.method).toEqual({ method: 'round_robin', before: { 'rr/rr/pool': ['B'] }, after: { 'rr/rr/pool': [] } });
+    h.now += 24 * 3_600_000;
+    expect(await h.sequence(2)).toEqual(['A', 'B']);
+  });
+
+  it('takes in who is eligible also when fewer than `take … min` are', async () => {
+    const h = new Harness(rr('"A", "B", "C"').replace('distribute round_robin', 'distribute round_robin\n  take 2 min 2'), usersYaml(['A', 'B', 'C']));
+    expect(await h.sequence(1)).toEqual(['A+B']);
+    h.setUser('A', { status: 'away' });
+    h.setUser('B', { status: 'away' });
+    const none = await h.send();
+    expect(none.outcome).toBe('fallback');
+    expect(none.trace.method?.after).toEqual({ 'rr/rr/pool': ['C'] });
+  });
+});
+
 describe('weighted', () => {
   it('A3 B2 C1 gives A B C A B A, then again', async () => {
     const h = new Harness(
