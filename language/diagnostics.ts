@@ -97,6 +97,7 @@ export const CODES = {
   DIST313: { severity: 'error', title: 'rule ids collide' },
   DIST314: { severity: 'error', title: 'name not available here' },
   DIST315: { severity: 'error', title: 'duplicate map' },
+  DIST316: { severity: 'error', title: 'queue given two retry policies' },
 
   DIST401: { severity: 'warning', title: 'shadowed rule' },
   DIST402: { severity: 'warning', title: 'empty static pool' },

@@ -1,7 +1,8 @@
 // The `lower` stage: turns a project that checked without errors into the IR
 // (ir.ts). Defaults are filled in here (status active, scope global, take 1 min 1,
-// reassign max 1, settings defaults), and rules are sorted by ascending priority,
-// ties by file and position.
+// reassign max 1, settings defaults), every clause naming a queue gets the
+// queue's retry policy (queue-policies.ts), and rules are sorted by ascending
+// priority, ties by file and position.
 import type { Method as AstMethod, Pool as AstPool, FallbackClause, NumberLit } from '../../language/ast';
 import {
   IR_VERSION,
@@ -12,12 +13,14 @@ import {
   type Pool,
   type Program,
   type Requirement,
+  type RetryWindow,
   type Rule,
   type Schema,
   type Settings,
 } from '../ir';
 import { hasErrors, type CompileContext, type MapInfo, type RuleInfo, type Stage } from './context';
 import { lowerExpr } from './lower-expr';
+import { queueRetry } from './queue-policies';
 
 /** Build the IR, unless an error was reported. */
 export const lowerStage: Stage = {
@@ -29,27 +32,28 @@ export const lowerStage: Stage = {
 
 function lowerProgram(ctx: CompileContext): Program {
   const rules = [...ctx.rules].sort((a, b) => a.clauses.Priority!.value.value - b.clauses.Priority!.value.value);
+  const retryOf = queueRetry(ctx);
   return {
     irVersion: IR_VERSION,
-    settings: lowerSettings(ctx),
+    settings: lowerSettings(ctx, retryOf),
     schemas: lowerSchemas(ctx),
-    rules: rules.map(lowerRule),
+    rules: rules.map((rule) => lowerRule(rule, retryOf)),
     maps: ctx.maps.map(lowerMap),
   };
 }
 
-function lowerSettings(ctx: CompileContext): Settings {
+/** The retry policy of a queue by name. */
+type RetryOf = (queue: string) => RetryWindow | null;
+
+function lowerSettings(ctx: CompileContext, retryOf: RetryOf): Settings {
   const s = ctx.settings;
-  const unmatched = s?.entries.UnmatchedSetting?.queue;
+  const queue = s?.entries.UnmatchedSetting?.queue.name.value ?? 'unmatched';
   return {
     timezone: s?.timezone ?? 'UTC',
     trigger: s?.entries.TriggerSetting?.mode.text === 'automation' ? 'automation' : 'entity',
     capacity: s?.entries.CapacitySetting ? lowerExpr(s.entries.CapacitySetting.value) : null,
     quotas: [...(s?.quotas ?? [])].map(([period, q]) => ({ period, limit: lowerExpr(q.limit) })),
-    unmatched: {
-      queue: unmatched?.name.value ?? 'unmatched',
-      retry: unmatched?.retry ? { everyMs: unmatched.retry.every.ms, forMs: unmatched.retry.for.ms } : null,
-    },
+    unmatched: { queue, retry: retryOf(queue) },
     ...(s ? { span: { file: s.file, start: s.decl.span.start, end: s.decl.span.end } } : {}),
   };
 }
@@ -68,7 +72,7 @@ function lowerSchemas(ctx: CompileContext): Record<string, Schema> {
   return schemas;
 }
 
-function lowerRule(rule: RuleInfo): Rule {
+function lowerRule(rule: RuleInfo, retryOf: RetryOf): Rule {
   const c = rule.clauses;
   const reassign = c.Reassign;
   return {
@@ -85,7 +89,7 @@ function lowerRule(rule: RuleInfo): Rule {
     require: (c.Require?.items ?? []).map((i) => ({ flag: i.name.text as Requirement, withinMs: i.within?.ms ?? null })),
     method: lowerMethod(c.Distribute!.method),
     take: { count: c.Take?.count.value ?? 1, min: c.Take?.min?.value ?? 1 },
-    fallback: c.Fallback ? lowerFallback(c.Fallback) : null,
+    fallback: c.Fallback ? lowerFallback(c.Fallback, retryOf) : null,
     reassign: reassign
       ? { afterMs: reassign.after.ms, when: reassign.when ? lowerExpr(reassign.when) : null, max: reassign.max?.value ?? 1 }
       : null,
@@ -122,10 +126,10 @@ function lowerMethod(method: AstMethod): Method {
   }
 }
 
-function lowerFallback(clause: FallbackClause): Fallback {
+function lowerFallback(clause: FallbackClause, retryOf: RetryOf): Fallback {
   const t = clause.target;
   if (t.kind === 'FallbackUser') return { kind: 'user', user: t.user.value };
-  return { kind: 'queue', queue: t.name.value, retry: t.retry ? { everyMs: t.retry.every.ms, forMs: t.retry.for.ms } : null };
+  return { kind: 'queue', queue: t.name.value, retry: retryOf(t.name.value) };
 }
 
 function lowerMap(map: MapInfo): InputMap {

@@ -1,11 +1,12 @@
 // The `validate` stage: the structure of each rule (required clauses, clauses
-// given twice), the per-clause checks of clause-checks.ts, and priority conflicts
-// across rules. Only the first clause of each kind is checked; later ones are
+// given twice), the per-clause checks of clause-checks.ts, priority conflicts
+// across rules, and queues given two retry policies. Only the first clause of each kind is checked; later ones are
 // reported as given twice and otherwise ignored.
 import type { Clause } from '../../language/ast';
 import { CLAUSE_CHECKS } from './clause-checks';
 import { report, type ClauseKind, type CompileContext, type RuleInfo, type Stage } from './context';
 import { checkPriorityConflicts } from './priority-conflicts';
+import { checkQueuePolicies } from './queue-policies';
 
 /** The keyword of each clause, for messages. */
 const KEYWORDS: Record<ClauseKind, string> = {
@@ -31,7 +32,7 @@ const REQUIRED: Array<[ClauseKind, string]> = [
   ['Distribute', 'distribute round_robin'],
 ];
 
-/** Check rule structure, run the clause checks, find priority conflicts. */
+/** Check rule structure, run the clause checks, find priority conflicts and conflicting queue policies. */
 export const validateStage: Stage = {
   name: 'validate',
   run(ctx) {
@@ -44,6 +45,7 @@ export const validateStage: Stage = {
       }
     }
     checkPriorityConflicts(ctx);
+    checkQueuePolicies(ctx);
   },
 };
 

@@ -125,6 +125,14 @@ describe('queues', () => {
     expect((await h.engine.listQueue('waiting')).map((i) => i.recordId)).toEqual(['Q1']);
   });
 
+  it("retries by the queue's policy, wherever it is written", async () => {
+    const settings = 'settings {\n  timezone "UTC"\n  unmatched queue "waiting" retry every 15m for 1h\n}\n';
+    const h = new Harness(settings + queued.replace(' retry every 15m for 1h', ''), usersYaml(['a', 'b']));
+    expect(h.program.rules[0]?.fallback).toEqual({ kind: 'queue', queue: 'waiting', retry: { everyMs: 15 * MINUTE, forMs: 60 * MINUTE } });
+    await h.send({ id: 'Q1' });
+    expect(await h.advance(2 * 60 * MINUTE)).toHaveLength(4);
+  });
+
   it('sends a queued record back through the rules on request', async () => {
     const h = new Harness(queued, usersYaml(['a', 'b']));
     await h.send({ id: 'Q1' });
