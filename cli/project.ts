@@ -4,7 +4,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compileProject, type CompileInput, type CompileResult, type StageName } from '../compiler/compile';
-import { findProjectRoot, loadProject, type ProjectConfig } from '../compiler/node/project';
+import { compileFolder, type CompiledFolder } from '../compiler/node/compile-folder';
+import { CONFIG_FILE, defaultConfig, findProjectRoot, loadProject, noProjectMessage, readText, toPosix, type ProjectConfig } from '../compiler/node/project';
+import { sortDiagnostics } from '../language/diagnostics';
 import type { Diagnostic } from '../language/diagnostics';
 import { EXIT_USAGE, writeError } from './output';
 import type { TextLookup } from './render-diagnostics';
@@ -37,23 +39,65 @@ export async function runCommand(name: string, body: () => Promise<number>): Pro
   }
 }
 
-/** Finds the project for `target` (a project folder, or a file or folder inside one) and compiles it. */
-export async function compileProjectAt(target: string, options: { stopAfter?: StageName } = {}): Promise<CompiledProject> {
+/** How a command reads its PATH. */
+export interface CompileAtOptions {
+  stopAfter?: StageName;
+  /**
+   * A `.dist` file as PATH means that file: it is checked within its project
+   * (only its own diagnostics are kept), or alone when no project is above it.
+   * Without this, a file means the project around it.
+   */
+  singleFile?: boolean;
+}
+
+/**
+ * Finds the project for `target` (a project folder, or a file or folder inside one)
+ * and compiles it. A path outside any project is a usage error, except a single
+ * `.dist` file with `singleFile`.
+ */
+export async function compileProjectAt(target: string, options: CompileAtOptions = {}): Promise<CompiledProject> {
   const info = await stat(target).catch(() => null);
   if (!info) throw new UsageError(`no such file or folder \`${target}\``);
-  const root = (await findProjectRoot(path.resolve(target))) ?? path.resolve(info.isDirectory() ? target : path.dirname(target));
-  const loaded = await loadProject(root);
-  const result = compileProject(loaded.input, options.stopAfter ? { stopAfter: options.stopAfter } : {});
+  const absolute = path.resolve(target);
+  const single = options.singleFile && info.isFile() && absolute.endsWith('.dist') ? absolute : null;
+  const stages = options.stopAfter ? { stopAfter: options.stopAfter } : {};
+  const root = await findProjectRoot(absolute);
+  if (root === null && single === null) throw new UsageError(noProjectMessage(target));
+  if (single === null) return present(await compileFolder(root!, stages));
+  const compiled = await compileFileWithin(root ?? path.dirname(single), single, stages, root === null);
+  const own = toPosix(path.relative(compiled.root, single));
+  return present({ ...compiled, diagnostics: compiled.diagnostics.filter((d) => d.file === own) });
+}
+
+/** Compiles the project at `root` with `file` among its sources (or, `alone`, as its only source). */
+async function compileFileWithin(root: string, file: string, stages: { stopAfter?: StageName }, alone: boolean): Promise<CompiledFolder> {
+  const loaded = alone ? null : await loadProject(root);
+  const diagnostics = loaded ? [...loaded.diagnostics] : [];
+  const input: CompileInput = loaded ? loaded.input : { sources: [], directory: null };
+  const name = toPosix(path.relative(root, file));
+  if (!input.sources.some((s) => s.file === name)) {
+    const text = await readText(root, name, diagnostics);
+    if (text === null) throw new UsageError(`cannot read \`${path.relative(process.cwd(), file)}\``);
+    input.sources = [...input.sources, { file: name, text }];
+  }
+  const result = compileProject(input, stages);
+  return { root, config: loaded?.config ?? defaultConfig(root), configText: loaded?.configText ?? null, input, result, diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]) };
+}
+
+/** Maps a compiled folder's project-relative names to paths relative to the working folder. */
+function present(compiled: CompiledFolder): CompiledProject {
+  const { root, input, configText } = compiled;
   const display = (file: string) => path.relative(process.cwd(), path.join(root, file)) || file;
   const texts = new Map<string, string>();
-  for (const source of loaded.input.sources) texts.set(display(source.file), source.text);
-  if (loaded.input.directory) texts.set(display(loaded.input.directory.file), loaded.input.directory.text);
-  const diagnostics = [...loaded.diagnostics, ...result.diagnostics].map((d) => ({
+  for (const source of input.sources) texts.set(display(source.file), source.text);
+  if (input.directory) texts.set(display(input.directory.file), input.directory.text);
+  if (configText !== null) texts.set(display(CONFIG_FILE), configText);
+  const diagnostics = compiled.diagnostics.map((d) => ({
     ...d,
     file: display(d.file),
     ...(d.related ? { related: d.related.map((r) => ({ ...r, file: display(r.file) })) } : {}),
   }));
-  return { root, config: loaded.config, input: loaded.input, result, diagnostics, texts: (file) => texts.get(file), display };
+  return { root, config: compiled.config, input, result: compiled.result, diagnostics, texts: (file) => texts.get(file), display };
 }
 
 /** True when any diagnostic is an error. */

@@ -12,13 +12,17 @@ export const DIAGNOSTIC_FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 
 /** Looks up a file's text (for line/column and the source excerpt); undefined if unknown. */
 export type TextLookup = (file: string) => string | undefined;
 
-/** A diagnostic with its positions resolved: what `--format json` prints. */
+/**
+ * A diagnostic with its positions resolved: what `--format json` prints. A
+ * diagnostic about a whole file or folder (one that cannot be read, a folder
+ * without rules) has no line and column.
+ */
 export interface LocatedDiagnostic {
   file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
   severity: Severity;
   code: string;
   message: string;
@@ -43,18 +47,12 @@ export function locator(texts: TextLookup): (file: string, offset: number) => Po
 export function locate(diagnostics: readonly Diagnostic[], texts: TextLookup): LocatedDiagnostic[] {
   const at = locator(texts);
   return diagnostics.map((d) => {
-    const start = at(d.file, d.span.start);
-    const end = at(d.file, d.span.end);
-    const located: LocatedDiagnostic = {
-      file: d.file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-    };
+    const located: LocatedDiagnostic = { file: d.file, severity: d.severity, code: d.code, message: d.message };
+    if (texts(d.file) !== undefined) {
+      const start = at(d.file, d.span.start);
+      const end = at(d.file, d.span.end);
+      Object.assign(located, { line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+    }
     if (d.help) located.help = d.help;
     if (d.related?.length) {
       located.related = d.related.map((r) => ({ file: r.file, ...at(r.file, r.span.start), message: r.message }));
@@ -74,13 +72,13 @@ export function renderText(
   const located = locate(diagnostics, texts);
   const out: string[] = [];
   for (const d of located) {
-    const header = `${d.file}:${d.line}:${d.column}`;
+    const header = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column}`;
     out.push(`${paint('bold', header)} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${paint('dim', d.code)} ${d.message}`);
     const text = texts(d.file);
-    if (text !== undefined) {
+    if (text !== undefined && d.line !== undefined) {
       const line = new LineIndex(text).lineText(d.line);
-      const end = d.endLine === d.line ? Math.max(d.endColumn, d.column + 1) : line.length + 1;
-      const excerpt = excerptOf(line, d.column - 1, end - 1);
+      const end = d.endLine === d.line ? Math.max(d.endColumn!, d.column! + 1) : line.length + 1;
+      const excerpt = excerptOf(line, d.column! - 1, end - 1);
       const gutter = String(d.line).length;
       out.push(`${' '.repeat(gutter + 1)}${paint('dim', '|')}`);
       out.push(`${paint('dim', `${d.line} |`)} ${excerpt.text}`);
@@ -154,7 +152,8 @@ export function renderGithub(diagnostics: readonly Diagnostic[], texts: TextLook
   const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
   return locate(diagnostics, texts)
     .map((d) => {
-      const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${d.code}`;
+      const place = d.line === undefined ? '' : `,line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn}`;
+      const props = `file=${escapeProperty(d.file)}${place},title=${d.code}`;
       return `::${command[d.severity]} ${props}::${escapeData(d.message)}`;
     })
     .join('\n');

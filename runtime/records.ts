@@ -1,10 +1,11 @@
-// Event validation (RUNTIME.md step 1): checks an incoming event against the
-// program's schemas and returns either every problem found or the normalised
-// event. The record's fields are coerced with the same rules as the directory
+// Event validation (RUNTIME.md step 1): the one rule for what an event is, used
+// by the engine for every host (HTTP ingest, `dist explain`, scenario suites,
+// embedding services). Checks an incoming event against the program's schemas
+// and returns either every problem found or the normalised event. The record's fields are coerced with the same rules as the directory
 // (compiler/values.ts); fields the schema does not declare are kept for the log
 // and ignored by rules; `null` clears a field. Nothing is changed here.
 import { EVENT_KINDS, type EventKind, type Program } from '../compiler/ir';
-import { coerceValue, isForbiddenKey } from '../compiler/values';
+import { coerceValue, isForbiddenKey, parseIsoTime } from '../compiler/values';
 import type { Value } from './evaluator/context';
 import type { IncomingEvent, InputIssue } from './types';
 
@@ -26,11 +27,17 @@ export interface NormalisedEvent {
   /** Fields the schema does not declare (kept for the log). */
   extra: Record<string, unknown>;
   changed: string[];
+  /** When the event happened at its source (`at`, epoch ms); null when not given. */
+  at: number | null;
 }
 
 export type ValidationResult = { ok: true; event: NormalisedEvent } | { ok: false; issues: InputIssue[] };
 
 const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
+
+/** The keys of an event; any other top-level key is refused (record fields may be anything). */
+export const EVENT_KEYS: readonly string[] = ['id', 'type', 'record', 'changed', 'at'];
+const EVENT_KEY_SET: ReadonlySet<string> = new Set(EVENT_KEYS);
 
 /** Validates `event` against `program`; every issue names the field at fault. */
 export function validateEvent(program: Program, event: IncomingEvent): ValidationResult {
@@ -40,20 +47,26 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
   }
   scanKeys(event, '', 0, issues);
   if (issues.length > 0) return { ok: false, issues };
+  for (const key of Object.keys(event)) {
+    if (!EVENT_KEY_SET.has(key)) issues.push({ path: key, message: `unknown field \`${key}\`; an event has ${list(EVENT_KEYS)}` });
+  }
 
   const id = idOf(event.id);
   if (id === null) issues.push({ path: 'id', message: 'an event needs an `id` (a non-empty string or a number)' });
   const [entity = '', kind = '', ...more] = typeof event.type === 'string' ? event.type.split('.') : [];
   const schema = entity !== 'user' && more.length === 0 ? program.schemas[entity] : undefined;
-  if (!schema || !KINDS.has(kind)) {
+  if (event.type === undefined) {
+    issues.push({ path: 'type', message: '`type` is missing; add it, such as `lead.created`' });
+  } else if (!schema || !KINDS.has(kind)) {
     const entities = Object.keys(program.schemas).filter((e) => e !== 'user');
     issues.push({
       path: 'type',
+      code: 'unknown_event_type',
       message: `unknown event type \`${String(event.type)}\`; expected \`<entity>.<kind>\` with an entity among ${list(entities)} and a kind among ${list(EVENT_KINDS)}`,
     });
   }
   const changed = checkChanged(event.changed, issues);
-  if (event.at !== undefined && typeof event.at !== 'string') issues.push({ path: 'at', message: '`at` must be an ISO 8601 time' });
+  const at = atOf(event.at, program.settings.timezone, issues);
 
   const record = event.record;
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
@@ -92,8 +105,17 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
       owner: typeof owner === 'string' ? owner : undefined,
       extra,
       changed,
+      at,
     },
   };
+}
+
+/** `at`: an ISO 8601 time (local to the project's time zone without an offset). */
+function atOf(raw: unknown, timezone: string, issues: InputIssue[]): number | null {
+  if (raw === undefined || raw === null) return null;
+  const ms = typeof raw === 'string' ? parseIsoTime(raw, timezone) : null;
+  if (ms === null) issues.push({ path: 'at', message: `\`at\` must be an ISO 8601 time such as \`2026-11-23T10:00:00+05:30\`; got ${describe(raw)}` });
+  return ms;
 }
 
 function idOf(raw: unknown): string | null {

@@ -10,7 +10,7 @@ export interface IncomingEvent {
   record: Record<string, unknown> & { id?: unknown };
   /** For `updated` events: the fields that changed. */
   changed?: string[];
-  /** When the event happened (ISO 8601); informational, the engine's clock decides. */
+  /** When the event happened at its source (ISO 8601); validated. The engine's clock decides; `dist explain` uses it as its clock. */
   at?: string;
 }
 
@@ -18,6 +18,8 @@ export interface IncomingEvent {
 export interface InputIssue {
   path: string;
   message: string;
+  /** Set when the event's type names no declared entity and kind. */
+  code?: 'unknown_event_type';
 }
 
 export type Outcome = 'assigned' | 'fallback' | 'unmatched';

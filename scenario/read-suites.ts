@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findProjectRoot, loadProject } from '../compiler/node/project';
+import { findProjectRoot, loadProject, noProjectMessage } from '../compiler/node/project';
 import { loadSuite, type LoadSuiteResult, type SuiteProject } from './load-suite';
 
 /** A suite file name ends with this (`.yml` is accepted too). */
@@ -16,7 +16,7 @@ export async function findSuites(targets: readonly string[], cwd: string): Promi
   const files = new Set<string>();
   if (targets.length === 0) {
     const root = await findProjectRoot(cwd);
-    if (!root) return { error: 'no project here (no `dist.yaml` or `rules/` in this folder or above); pass a PATH' };
+    if (!root) return { error: noProjectMessage('.') };
     for (const file of await walk(await testsFolder(root))) files.add(file);
     if (files.size === 0) return { error: `no scenario suites (\`*.test.yaml\`) in \`${display(await testsFolder(root), cwd)}\`; add one` };
   }
@@ -29,6 +29,7 @@ export async function findSuites(targets: readonly string[], cwd: string): Promi
       continue;
     }
     const root = await findProjectRoot(absolute);
+    if (root === null) return { error: noProjectMessage(target) };
     const folder = root === absolute ? await testsFolder(root) : absolute;
     const found = await walk(folder);
     if (found.length === 0) return { error: `no scenario suites (\`*.test.yaml\`) under \`${target}\`; add one or pass another path` };

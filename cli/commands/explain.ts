@@ -4,7 +4,6 @@
 // I/O problems.
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
 import { emptyDirectory } from '../../compiler/directory/model';
 import { parseIsoTime } from '../../compiler/values';
 import { LineIndex } from '../../language/line-index';
@@ -12,7 +11,8 @@ import { createEngine } from '../../runtime/engine';
 import { explainText } from '../../runtime/explain-text';
 import { ruleLocator } from '../../scenario/rule-locator';
 import { MemoryStore } from '../../runtime/state/memory-store';
-import type { IncomingEvent } from '../../runtime/types';
+import { validateEvent } from '../../runtime/records';
+import type { IncomingEvent, InputIssue } from '../../runtime/types';
 import { EXIT_FAILURE, EXIT_OK, painter, writeError, writeOut } from '../output';
 import { compileProjectAt, hasErrors, runCommand, UsageError } from '../project';
 import { renderText } from '../render-diagnostics';
@@ -22,15 +22,6 @@ interface ExplainOptions {
   now?: string;
   format: 'text' | 'json';
 }
-
-/** The event file's shape (API.md `POST /v1/events`); `id` is optional here. */
-const EventFile = z.strictObject({
-  id: z.string().optional(),
-  type: z.string(),
-  record: z.record(z.string(), z.unknown()),
-  changed: z.array(z.string()).optional(),
-  at: z.string().optional(),
-});
 
 /** Registers `dist explain`. */
 export function registerExplain(program: Command): void {
@@ -44,7 +35,7 @@ export function registerExplain(program: Command): void {
     )
     .argument('[project]', 'the project folder', '.')
     .requiredOption('--event <file>', 'a JSON file holding one event: { "type": "lead.created", "record": { … } }')
-    .option('--now <time>', 'the clock, e.g. 2026-11-23T10:00:00+05:30 (default: the current time)')
+    .option('--now <time>', "the clock, e.g. 2026-11-23T10:00:00+05:30 (default: the event's `at`, else the current time)")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExample:\n  dist explain examples/tour --event lead.json --now 2026-11-23T10:00:00+05:30')
     .action(async (target: string, options: ExplainOptions) => {
@@ -59,13 +50,18 @@ async function runExplain(target: string, options: ExplainOptions): Promise<numb
     writeError(renderText(project.diagnostics, project.texts, painter(process.stderr)));
     return EXIT_FAILURE;
   }
-  const now = options.now === undefined ? Date.now() : parseIsoTime(options.now, program.settings.timezone);
-  if (now === null) throw new UsageError(`\`--now\` must be a time such as \`2026-11-23T10:00:00+05:30\`; got \`${options.now}\``);
+  const clock = options.now === undefined ? null : parseIsoTime(options.now, program.settings.timezone);
+  if (clock === null && options.now !== undefined) {
+    throw new UsageError(`\`--now\` must be a time such as \`2026-11-23T10:00:00+05:30\`; got \`${options.now}\``);
+  }
   const event = await readEvent(options.event);
   if ('error' in event) {
     writeError(event.error);
     return EXIT_FAILURE;
   }
+  const valid = validateEvent(program, event.event);
+  if (!valid.ok) return reportIssues(options.event, valid.issues);
+  const now = clock ?? valid.event.at ?? Date.now();
   const engine = createEngine({
     program,
     directory: project.result.directory ?? emptyDirectory(),
@@ -73,10 +69,7 @@ async function runExplain(target: string, options: ExplainOptions): Promise<numb
     clock: () => now,
   });
   const result = await engine.decide(event.event);
-  if (!result.ok) {
-    for (const issue of result.issues) writeError(`${options.event}: \`${issue.path}\`: ${issue.message}`);
-    return EXIT_FAILURE;
-  }
+  if (!result.ok) return reportIssues(options.event, result.issues);
   const files = { text: (file: string) => project.texts(project.display(file)), display: project.display };
   const locate = ruleLocator(program, files);
   writeOut(
@@ -87,7 +80,12 @@ async function runExplain(target: string, options: ExplainOptions): Promise<numb
   return EXIT_OK;
 }
 
-/** Reads and validates the event file; syntax errors at `file:line:column`, shape errors by field. */
+function reportIssues(file: string, issues: readonly InputIssue[]): number {
+  for (const issue of issues) writeError(`${file}: ${issue.path ? `\`${issue.path}\`: ` : ''}${issue.message}`);
+  return EXIT_FAILURE;
+}
+
+/** Reads the event file (JSON syntax errors at `file:line:column`); an event without `id` gets `explain`. */
 async function readEvent(file: string): Promise<{ event: IncomingEvent } | { error: string }> {
   const text = await readFile(file, 'utf8').catch(() => null);
   if (text === null) throw new UsageError(`cannot read the event file \`${file}\`; check the path`);
@@ -101,17 +99,9 @@ async function readEvent(file: string): Promise<{ event: IncomingEvent } | { err
     const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
     return { error: `${file}:${at.line}:${at.column}: invalid JSON: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` };
   }
-  const parsed = EventFile.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}; an event has \`id\`, \`type\`, \`record\`, \`changed\` and \`at\``;
-      const field = issue.path.map(String).join('.') || 'the event';
-      if (issue.code === 'invalid_type' && issue.input === undefined) return `\`${field}\` is missing; add it`;
-      return `\`${field}\` is invalid: ${issue.message.toLowerCase()}`;
-    });
-    return { error: problems.map((p) => `${file}: ${p}`).join('\n') };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: `${file}: an event must be a JSON object: \`{ "id"?, "type", "record", "changed"?, "at"? }\`` };
   }
-  const { id, ...rest } = parsed.data;
-  const event: IncomingEvent = { id: id ?? 'explain', ...rest };
+  const event = { id: 'explain', ...value } as IncomingEvent;
   return { event };
 }

@@ -1,24 +1,23 @@
 // `dist fmt [--check] [PATH…]`: rewrites `.dist` files in the canonical layout, or
 // with --check reports (with a diff) the files that would change and exits 1.
 // Files with syntax errors are never rewritten; their diagnostics are printed.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
+import { findDistFiles } from '../../compiler/node/find-files';
 import { decodeSource } from '../../language/decode';
 import { formatSource } from '../../language/format';
 import type { Diagnostic } from '../../language/diagnostics';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
 import { renderText } from '../render-diagnostics';
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.dist', 'build']);
-
 export function registerFmt(program: Command): void {
   program
     .command('fmt')
     .summary('format .dist files in the canonical layout')
     .description(
-      'Formats every `.dist` file under the given paths (default: the current folder) in place.\n' +
+      'Formats every `.dist` file under the given paths (default: the current folder; hidden folders and node_modules are skipped) in place.\n' +
         'With --check, changes nothing: prints a diff for each file that would change and exits 1 if any would.\n' +
         'Exit status: 0 nothing to change, 1 files would change or have syntax errors, 2 usage or I/O problems.',
     )
@@ -38,8 +37,17 @@ async function runFmt(paths: string[], check: boolean): Promise<number> {
       writeError(`dist fmt: no such file or folder \`${target}\``);
       return EXIT_USAGE;
     }
-    if (info.isDirectory()) files.push(...(await findDistFiles(target)));
-    else files.push(target);
+    if (!info.isDirectory()) {
+      files.push(target);
+      continue;
+    }
+    const unreadable: string[] = [];
+    const found = await findDistFiles(target, '.', (folder) => unreadable.push(path.join(target, folder)));
+    if (unreadable.length > 0) {
+      writeError(`dist fmt: cannot read the folder \`${unreadable[0]}\`; check its permissions`);
+      return EXIT_USAGE;
+    }
+    files.push(...found.map((file) => path.join(target, file)));
   }
   const paint = painter();
   let failed = false;
@@ -63,17 +71,6 @@ async function runFmt(paths: string[], check: boolean): Promise<number> {
     }
   }
   return failed ? EXIT_FAILURE : EXIT_OK;
-}
-
-/** Every `.dist` file below a folder, sorted, skipping dependency and state folders. */
-async function findDistFiles(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) found.push(...(await findDistFiles(full)));
-    else if (entry.isFile() && entry.name.endsWith('.dist')) found.push(full);
-  }
-  return found.sort();
 }
 
 function colorDiff(patch: string, paint: ReturnType<typeof painter>): string {

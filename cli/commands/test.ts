@@ -4,7 +4,7 @@
 // project that does not compile, 2 on usage or I/O problems.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { findProjectRoot } from '../../compiler/node/project';
+import { findProjectRoot, noProjectMessage } from '../../compiler/node/project';
 import type { Program } from '../../compiler/ir';
 import { CoverageCollector } from '../../scenario/coverage';
 import type { SuiteProject } from '../../scenario/load-suite';
@@ -78,7 +78,7 @@ async function runTests(paths: string[], options: TestOptions): Promise<number> 
     const invalid = (message: string): SuiteResult => ({ file: display, errors: [{ file: display, line: 1, column: 1, message }], cases: [] });
     const root = await findProjectRoot(path.dirname(file));
     if (!root) {
-      suites.push(invalid('no project found for this suite; put it under a folder that holds `dist.yaml` or `rules/`'));
+      suites.push(invalid(noProjectMessage(path.dirname(display) || '.')));
       continue;
     }
     let project = projects.get(root);

@@ -1,13 +1,14 @@
 // The compiler's file-system side: reads a project folder (dist.yaml, every
 // `*.dist` under the rules folder, the directory) into a CompileInput for the
 // pure compileProject. Problems with the files themselves are diagnostics too.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, posix, resolve, sep } from 'node:path';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { decodeSource } from '../../language/decode';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../../language/diagnostics';
 import type { CompileInput, SourceText } from '../compile';
+import { findDistFiles } from './find-files';
 
 const Section = z.union([z.string(), z.record(z.string(), z.unknown())]);
 
@@ -27,7 +28,13 @@ export type ProjectConfig = z.infer<typeof ConfigFile> & {
   root: string;
 };
 
-const CONFIG_FILE = 'dist.yaml';
+/** The project's configuration file, at its root. */
+export const CONFIG_FILE = 'dist.yaml';
+
+/** The configuration of a project without a dist.yaml. */
+export function defaultConfig(root: string): ProjectConfig {
+  return { ...ConfigFile.parse({}), root: resolve(root) };
+}
 
 /**
  * Reads the project at `root`. Never rejects: a missing folder or unreadable file
@@ -36,20 +43,21 @@ const CONFIG_FILE = 'dist.yaml';
  */
 export async function loadProject(
   root: string,
-): Promise<{ input: CompileInput; config: ProjectConfig; diagnostics: Diagnostic[] }> {
+): Promise<{ input: CompileInput; config: ProjectConfig; configText: string | null; diagnostics: Diagnostic[] }> {
   const absolute = resolve(root);
   const diagnostics: Diagnostic[] = [];
-  const config: ProjectConfig = { ...ConfigFile.parse({}), root: absolute };
+  const config = defaultConfig(absolute);
   const input: CompileInput = { sources: [], directory: null };
   if (!(await isDirectory(absolute))) {
     diagnostics.push(diagnostic('DIST601', '.', EMPTY, `cannot read the project folder \`${root}\`; check the path`));
-    return { input, config, diagnostics };
+    return { input, config, configText: null, diagnostics };
   }
   const configText = await readText(absolute, CONFIG_FILE, diagnostics);
   if (configText !== null) Object.assign(config, readConfig(configText, diagnostics));
 
   const rulesFolder = toPosix(config.rules);
-  const files = (await isDirectory(join(absolute, rulesFolder))) ? await findDistFiles(absolute, rulesFolder, diagnostics) : [];
+  const unreadable = (dir: string) => diagnostics.push(diagnostic('DIST601', dir, EMPTY, `cannot read the folder \`${dir}\`; check its permissions`));
+  const files = (await isDirectory(join(absolute, rulesFolder))) ? await findDistFiles(absolute, rulesFolder, unreadable) : [];
   for (const file of files) {
     const text = await readText(absolute, file, diagnostics);
     if (text !== null) input.sources.push({ file, text });
@@ -60,7 +68,7 @@ export async function loadProject(
   const directoryFile = toPosix(config.directory);
   const directoryText = await readText(absolute, directoryFile, diagnostics);
   if (directoryText !== null) input.directory = { file: directoryFile, text: directoryText } satisfies SourceText;
-  return { input, config, diagnostics: sortDiagnostics(diagnostics) };
+  return { input, config, configText, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /**
@@ -78,14 +86,20 @@ export async function findProjectRoot(path: string): Promise<string | null> {
   }
 }
 
+/** What every command says when a path is not inside a project. */
+export function noProjectMessage(where: string): string {
+  return `no project in \`${where}\` or above (a project is a folder with a \`${CONFIG_FILE}\` or a \`rules/\` folder); pass a project folder`;
+}
+
 const EMPTY = { start: 0, end: 0 };
 
-function toPosix(path: string): string {
+/** A relative path with `/` separators, normalised, without a trailing `/`. */
+export function toPosix(path: string): string {
   return posix.normalize(path.split(sep).join('/')).replace(/\/+$/, '');
 }
 
 /** The decoded text of `file` (relative to `root`); null when it does not exist or cannot be read (DIST601). */
-async function readText(root: string, file: string, diagnostics: Diagnostic[]): Promise<string | null> {
+export async function readText(root: string, file: string, diagnostics: Diagnostic[]): Promise<string | null> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(join(root, file));
@@ -98,27 +112,6 @@ async function readText(root: string, file: string, diagnostics: Diagnostic[]): 
   const decoded = decodeSource(bytes, file);
   diagnostics.push(...decoded.diagnostics);
   return decoded.text;
-}
-
-/** Every `*.dist` file under `folder`, relative to `root` with `/` separators, sorted. */
-async function findDistFiles(root: string, folder: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const found: string[] = [];
-  const pending = [folder];
-  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    let entries;
-    try {
-      entries = await readdir(join(root, dir), { withFileTypes: true });
-    } catch {
-      diagnostics.push(diagnostic('DIST601', dir, EMPTY, `cannot read the folder \`${dir}\`; check its permissions`));
-      continue;
-    }
-    for (const entry of entries) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.name.endsWith('.dist') && (entry.isFile() || (await isFile(join(root, path))))) found.push(path);
-    }
-  }
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** dist.yaml's settings; reports DIST602 for syntax errors, unknown keys and wrong values. */

@@ -14,7 +14,7 @@ import {
   type SchemaInfo,
 } from './context';
 import { SIGNATURES, functionNames } from './functions';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { ANY, FORBIDDEN_NAMES } from './types';
 import type { FunctionName } from '../ir';
 

@@ -112,6 +112,20 @@ describe('dist explain', { timeout: 120_000 }, () => {
     expect(field.stderr).toContain('`record.source`');
   });
 
+  it('refuses what the API refuses: an unknown top-level key and a bad `at`', () => {
+    const unknown = dist('explain', project, '--event', event('unknown-key'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('`records`: unknown field `records`; an event has `id`, `type`, `record`, `changed`, `at`');
+    const badAt = dist('explain', project, '--event', event('bad-at'));
+    expect(badAt.code).toBe(1);
+    expect(badAt.stderr).toContain('`at`: `at` must be an ISO 8601 time');
+  });
+
+  it("decides at the event's `at` when no --now is given", () => {
+    const run = dist('explain', project, '--event', event('with-at'), '--format', 'json');
+    expect(JSON.parse(run.stdout).decidedAt).toBe(Date.parse('2026-01-06T11:30:00Z'));
+  });
+
   it('exits 2 for a missing event file or a bad --now', () => {
     expect(dist('explain', project, '--event', 'nope.json').code).toBe(2);
     expect(dist('explain', project, '--event', event('web'), '--now', 'noon').code).toBe(2);
