@@ -8,6 +8,7 @@ import { compileFolder, type CompiledFolder } from '../compiler/node/compile-fol
 import { CONFIG_FILE, defaultConfig, findProjectRoot, loadProject, noProjectMessage, readText, toPosix, type ProjectConfig } from '../compiler/node/project';
 import { sortDiagnostics } from '../language/diagnostics';
 import type { Diagnostic } from '../language/diagnostics';
+import { serveConfigDiagnostics } from '../server/config-diagnostics';
 import { EXIT_USAGE, writeError } from './output';
 import type { TextLookup } from './render-diagnostics';
 
@@ -63,10 +64,16 @@ export async function compileProjectAt(target: string, options: CompileAtOptions
   const stages = options.stopAfter ? { stopAfter: options.stopAfter } : {};
   const root = await findProjectRoot(absolute);
   if (root === null && single === null) throw new UsageError(noProjectMessage(target));
-  if (single === null) return present(await compileFolder(root!, stages));
+  if (single === null) return present(withServeConfig(await compileFolder(root!, stages)));
   const compiled = await compileFileWithin(root ?? path.dirname(single), single, stages, root === null);
   const own = toPosix(path.relative(compiled.root, single));
   return present({ ...compiled, diagnostics: compiled.diagnostics.filter((d) => d.file === own) });
+}
+
+/** Adds what `dist serve` would refuse in dist.yaml's serve sections, so every command reports it as `dist check` does. */
+function withServeConfig(compiled: CompiledFolder): CompiledFolder {
+  const problems = serveConfigDiagnostics(compiled.config, compiled.configText);
+  return problems.length ? { ...compiled, diagnostics: sortDiagnostics([...compiled.diagnostics, ...problems]) } : compiled;
 }
 
 /** Compiles the project at `root` with `file` among its sources (or, `alone`, as its only source). */

@@ -5,6 +5,7 @@
 // through; this file owns their meaning.
 import { z } from 'zod';
 import { parseDuration } from '../language/literals';
+import { closest, didYouMean } from '../language/suggest';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib)?$/i;
 const SIZE_BYTES = new Map([['b', 1], ['kb', 1000], ['kib', 1024], ['mb', 1_000_000], ['mib', 1_048_576]]);
@@ -112,6 +113,8 @@ export type ServeConfig = z.infer<typeof ServeConfig>;
 /** A configuration problem: `deliveries[0].url` and what is wrong with it. */
 export interface ConfigIssue {
   path: string;
+  /** The same path as segments into dist.yaml (`['deliveries', 'crm', 'url']`), to find its line. */
+  segments: PropertyKey[];
   message: string;
 }
 
@@ -137,11 +140,33 @@ export function parseServeConfig(raw: {
     if (duplicate) return { config: null, issues: [duplicate] };
     return { config: result.data, issues: [] };
   }
-  const issues = result.error.issues.map((i) => {
+  const issues = result.error.issues.flatMap((i): ConfigIssue[] => {
     const path = named && i.path[0] === 'deliveries' && typeof i.path[1] === 'number' ? ['deliveries', named[i.path[1]] as string, ...i.path.slice(2)] : i.path;
-    return { path: formatPath(path), message: i.message };
+    if (i.code !== 'unrecognized_keys') return [{ path: formatPath(path), segments: path, message: lowerFirst(i.message) }];
+    return i.keys.map((key) => ({ path: formatPath([...path, key]), segments: [...path, key], message: unknownKey(i.path, key) }));
   });
   return { config: null, issues };
+}
+
+/** The keys a mapping at `path` may have (zod path, deliveries as a list). */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  const [section, second, third] = path;
+  if (section === 'server' && path.length === 1) return Object.keys(Server.shape);
+  if (section === 'server' && second === 'retry') return Object.keys(Retry.shape);
+  if (section === 'server' && second === 'callbacks') return ['max_in_flight'];
+  if (section === 'server' && second === 'tokens' && typeof third === 'number') return Object.keys(Token.shape);
+  if (section === 'deliveries') return Object.keys(Delivery.shape).filter((key) => key !== 'name');
+  return [];
+}
+
+function unknownKey(path: readonly PropertyKey[], key: string): string {
+  const keys = keysAt(path);
+  const advice = keys.length ? `use ${keys.map((k) => `\`${k}\``).join(', ')}` : 'remove it';
+  return `unknown key${didYouMean(closest(key, keys), (k) => `\`${k}\``, advice)}`;
+}
+
+function lowerFirst(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1);
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -151,7 +176,7 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 function duplicateName(deliveries: readonly DeliveryConfig[]): ConfigIssue | null {
   const seen = new Set<string>();
   for (const [index, d] of deliveries.entries()) {
-    if (seen.has(d.name)) return { path: `deliveries[${index}].name`, message: `the delivery name \`${d.name}\` is used twice` };
+    if (seen.has(d.name)) return { path: `deliveries[${index}].name`, segments: ['deliveries', index, 'name'], message: `the delivery name \`${d.name}\` is used twice` };
     seen.add(d.name);
   }
   return null;

@@ -42,11 +42,9 @@ async function runServe(target: string, flags: ServeFlags): Promise<number> {
   const project = await compileProjectAt(target);
   if (project.diagnostics.length > 0) writeError(renderText(project.diagnostics, project.texts, painter(process.stderr)));
   if (hasErrors(project.diagnostics)) return EXIT_FAILURE;
+  // The serve sections were checked with the project (DIST602 above); this only narrows the type.
   const parsed = parseServeConfig(project.config);
-  if (!parsed.config) {
-    for (const issue of parsed.issues) writeError(`dist.yaml: ${issue.path}: ${issue.message}`);
-    return EXIT_FAILURE;
-  }
+  if (!parsed.config) return EXIT_FAILURE;
   const { config } = parsed;
   const state = stateFile(flags.state ?? config.state ?? 'sqlite:.dist/state.db', project.root);
   const port = flags.port === undefined ? (config.server.port ?? 8080) : Number(flags.port);
@@ -90,9 +88,9 @@ async function runServe(target: string, flags: ServeFlags): Promise<number> {
   return 0;
 }
 
-/** The SQLite file of a `--state` URL, resolved against the project; PostgreSQL is not here yet. */
+/** The SQLite file of a `--state` URL, resolved against the project (SQLite is the one state store `dist serve` runs on). */
 function stateFile(url: string, root: string): { path: string } | { error: string } {
-  if (/^postgres(ql)?:\/\//.test(url)) return { error: 'PostgreSQL state comes with the replicas issue; use sqlite:' };
+  if (/^postgres(ql)?:\/\//.test(url)) return { error: '`dist serve` keeps its state in SQLite only; use `--state sqlite:PATH`' };
   const match = /^sqlite:(?:\/\/)?(.+)$/.exec(url);
   if (!match) return { error: `--state must be sqlite:PATH, got \`${url}\`` };
   return { path: path.resolve(root, match[1] as string) };

@@ -19,7 +19,7 @@ const ConfigFile = z.strictObject({
   tests: z.string().min(1).default('tests'),
   state: Section.optional(),
   server: Section.optional(),
-  deliveries: Section.optional(),
+  deliveries: z.union([Section, z.array(z.unknown())]).optional(),
 });
 
 /** A project's configuration: dist.yaml with its defaults applied; paths are relative to `root`. */

@@ -33,7 +33,7 @@ describe('serve configuration', () => {
   it('names the field of every problem', () => {
     const paths = (raw: Parameters<typeof parseServeConfig>[0]) => parseServeConfig(raw).issues.map((i) => i.path);
     expect(paths({ deliveries: { crm: { on: ['sold'], url: 'ftp://x' } } })).toEqual(['deliveries.crm.on[0]', 'deliveries.crm.url']);
-    expect(paths({ deliveries: [{ name: 'a', on: ['assigned'], url: 'http://x', colour: 1 }] })).toEqual(['deliveries[0]']);
+    expect(paths({ deliveries: [{ name: 'a', on: ['assigned'], url: 'http://x', colour: 1 }] })).toEqual(['deliveries[0].colour']);
     expect(paths({ server: { retry: { base: 'soon' } } })).toEqual(['server.retry.base']);
     expect(paths({ server: { tokens: [{ name: 't', team: 'East', token_env: 'not a var' }] } })).toEqual(['server.tokens[0].token_env']);
     expect(paths({ deliveries: [{ name: 'a', on: ['assigned'], url: 'http://x' }, { name: 'a', on: ['assigned'], url: 'http://y' }] })).toEqual(['deliveries[1].name']);
