@@ -11,7 +11,7 @@ import type { ServerContext } from '../context';
 import { readPage, scanDecisions, visibleTo } from '../decision-log';
 import { ApiError, parseWith } from '../errors';
 import { DecisionQuery, StatsQuery } from '../schemas';
-import { StatsBuilder } from '../stats';
+import { firstEvents, StatsBuilder } from '../stats';
 import { decisionDetail, decisionEntry, isoOrNull } from '../wire';
 
 /** Decisions the statistics look at, at most. */
@@ -58,6 +58,6 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const truncated = await scanDecisions(ctx.store, { fromMs: query.from, toMs: query.to }, visibleTo(caller, program), STATS_MAX, (d) =>
       stats.add(d),
     );
-    return { from: isoOrNull(query.from), to: isoOrNull(query.to), truncated, ...stats.result() };
+    return { from: isoOrNull(query.from), to: isoOrNull(query.to), truncated, ...stats.result(await firstEvents(ctx.store, stats.seen())) };
   });
 }

@@ -91,8 +91,9 @@ describe('the decision log', () => {
   it('sums up the log in /v1/stats', async () => {
     const res = await call(server.url, 'GET', '/v1/stats');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ events: 8, assigned: 7, unmatched: 1, success_rate: 0.875, truncated: false });
-    expect(res.body.per_rule[0]).toMatchObject({ rule: 'Web', method: 'round_robin', decisions: 7 });
+    expect(res.body).toMatchObject({ events: 8, records_created: 8, records_assigned: 7, unassigned: 1, success_rate: 0.875, truncated: false });
+    expect(res.body.outcomes).toEqual({ assigned: 7, fallback: 0, unmatched: 1 });
+    expect(res.body.per_rule[0]).toMatchObject({ rule: 'Web', method: 'round_robin', records: 7, decisions: 7 });
     expect(res.body.per_user).toContainEqual({ user: 'a@x.test', assigned: 3 });
   });
 });
