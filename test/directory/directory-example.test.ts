@@ -1,37 +1,31 @@
-// The example directory of DIRECTORY.md, read from the spec at test time: it loads
-// with the values and defaults the spec describes. (The example's teams name
-// `dee@acme.test`, who is not among its users; the test adds that user.)
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The example directory of DIRECTORY.md (copied into test/spec-examples/): it
+// loads with the values and defaults the spec describes. (The example's teams
+// name `dee@acme.test`, who is not among its users; the test adds that user.)
 import { describe, expect, it } from 'vitest';
 import { isWorking, isOnLeave } from '../../runtime/calendar';
+import { directoryExample } from '../helpers/spec-examples';
 import { CTX, load, located } from './helpers';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const specPath = path.resolve(repoRoot, '../shared/spec/DIRECTORY.md');
-const spec = existsSync(specPath) ? readFileSync(specPath, 'utf8') : null;
-const example = spec ? /```yaml\n([\s\S]*?)```/.exec(spec)?.[1] : undefined;
-if (!example) console.warn(`skipping the DIRECTORY.md example tests: no yaml block in ${specPath}`);
+const example = directoryExample();
 
 /** The example plus the user its teams and groups name but it leaves out. */
-const withDee = example?.replace('\nteams:', '  - id: dee@acme.test\n    teams: [Sales West]\n\nteams:');
+const withDee = example.replace('\nteams:', '  - id: dee@acme.test\n    teams: [Sales West]\n\nteams:');
 
-describe.skipIf(!example)('the DIRECTORY.md example', () => {
+describe('the DIRECTORY.md example', () => {
   it('loads as written, warning (DIST507) that its teams name a user it does not define', () => {
-    const { directory, diagnostics } = load(example!);
+    const { directory, diagnostics } = load(example);
     expect(diagnostics.map((d) => d.message)).toEqual([
       'team `Sales West` lists `dee@acme.test`, who is not among the users, so they are left out; add the user to `users` or remove the member',
       'group `Enterprise` lists `dee@acme.test`, who is not among the users, so they are left out; add the user to `users` or remove the member',
     ]);
     expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
     // each at the `dee@acme.test` of its members list
-    const lines = example!.split('\n');
+    const lines = example.split('\n');
     const where = (members: string) => {
       const line = lines.findIndex((l) => l.includes(members));
       return `DIST507 ${line + 1}:${lines[line]!.indexOf('dee@') + 1}`;
     };
-    expect(located(example!, diagnostics)).toEqual([
+    expect(located(example, diagnostics)).toEqual([
       where('members: [dee@acme.test]'),
       where('members: [ana@acme.test, dee@acme.test]'),
     ]);
@@ -40,7 +34,7 @@ describe.skipIf(!example)('the DIRECTORY.md example', () => {
   });
 
   it('loads clean with that user added', () => {
-    const { directory, diagnostics } = load(withDee!);
+    const { directory, diagnostics } = load(withDee);
     expect(diagnostics).toEqual([]);
     const ana = directory!.users[0]!;
     expect(ana).toMatchObject({
@@ -63,7 +57,7 @@ describe.skipIf(!example)('the DIRECTORY.md example', () => {
   });
 
   it('applies the defaults to bob', () => {
-    const bob = load(withDee!).directory!.users[1]!;
+    const bob = load(withDee).directory!.users[1]!;
     expect(bob).toEqual({
       id: 'bob@acme.test',
       name: 'Bob Lee',
@@ -77,11 +71,11 @@ describe.skipIf(!example)('the DIRECTORY.md example', () => {
       openLoad: 0,
       fields: { department: 'Inside Sales', grade: 'B', languages: ['en'] },
     });
-    expect(load(withDee!).directory!.users[2]!.name).toBe('dee@acme.test');
+    expect(load(withDee).directory!.users[2]!.name).toBe('dee@acme.test');
   });
 
   it('reads the workday, the holidays, the teams and the groups', () => {
-    const directory = load(withDee!).directory!;
+    const directory = load(withDee).directory!;
     const standard = directory.workdays.standard!;
     expect(standard.timezone).toBe('Asia/Kolkata');
     expect(standard.days.fri).toEqual([
@@ -105,8 +99,8 @@ describe.skipIf(!example)('the DIRECTORY.md example', () => {
   it('loads the same directory from JSON', async () => {
     const { parse } = await import('yaml');
     const { directoryFromJson } = await import('../../compiler/directory/load');
-    const fromJson = directoryFromJson(JSON.parse(JSON.stringify(parse(withDee!))), CTX);
+    const fromJson = directoryFromJson(JSON.parse(JSON.stringify(parse(withDee))), CTX);
     expect(fromJson.errors).toEqual([]);
-    expect(fromJson.directory).toEqual(load(withDee!).directory);
+    expect(fromJson.directory).toEqual(load(withDee).directory);
   });
 });

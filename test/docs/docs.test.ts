@@ -1,5 +1,6 @@
 // The reference pages stay true: docs/diagnostics.md lists exactly the codes of the
-// code table, and every whole `dist` example in docs/*.md parses without errors.
+// code table, every whole `dist` example in docs/*.md parses without errors, and
+// no page links outside the repository's own files (a clone has nothing beside it).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,20 @@ describe('docs', () => {
     const page = readFileSync(path.join(docs, 'diagnostics.md'), 'utf8');
     const listed = [...page.matchAll(/^\| (DIST\d{3}) \| (\w+) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(listed).toEqual(Object.entries(CODES).map(([code, { severity }]) => `${code} ${severity}`));
+  });
+
+  it('no Markdown page of the repository links outside it', () => {
+    const root = path.resolve(docs, '..');
+    const pages = [path.join(root, 'README.md'), ...['docs', 'examples', 'examples/seeds', 'cli', 'server', 'runtime', 'scenario', 'scripts', 'bench'].flatMap((dir) =>
+      readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.md')).map((f) => path.join(root, dir, f)),
+    )];
+    const outside = pages.flatMap((page) =>
+      [...readFileSync(page, 'utf8').matchAll(/\]\(([^)#]+)[^)]*\)/g)]
+        .map((m) => m[1]!)
+        .filter((target) => !/^[a-z]+:/.test(target) && !path.resolve(path.dirname(page), target).startsWith(root + path.sep))
+        .map((target) => `${path.relative(root, page)} → ${target}`),
+    );
+    expect(outside).toEqual([]);
   });
 
   const pages = readdirSync(docs).filter((f) => f.endsWith('.md'));

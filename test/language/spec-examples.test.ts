@@ -1,16 +1,12 @@
-// Every ```dist block of the normative spec parses without diagnostics, and a few
-// of them produce exactly the AST shapes the spec's text describes.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Every ```dist block of the normative spec (copied into test/spec-examples/)
+// parses without diagnostics, and a few of them produce exactly the AST shapes
+// the spec's text describes.
 import { describe, expect, it } from 'vitest';
 import type { MapDecl, RuleDecl, SourceFile } from '../../language/ast';
+import { languageBlocks } from '../helpers/spec-examples';
 import { p, show, spanProblems } from './helpers';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const specPath = path.resolve(repoRoot, '../shared/spec/LANGUAGE.md');
-const found = existsSync(specPath);
-const blocks = found ? [...readFileSync(specPath, 'utf8').matchAll(/```dist\n([\s\S]*?)```/g)].map((m) => m[1]!) : [];
+const blocks = languageBlocks();
 
 function rule(ast: SourceFile, name: string): RuleDecl {
   const r = ast.declarations.find((d): d is RuleDecl => d.kind === 'Rule' && d.name.value === name);
@@ -18,7 +14,7 @@ function rule(ast: SourceFile, name: string): RuleDecl {
   return r;
 }
 
-describe.skipIf(!found)(`spec examples (${specPath})`, () => {
+describe('spec examples of LANGUAGE.md', () => {
   const all = p(blocks.join('\n'));
 
   it('has dist blocks', () => {
