@@ -6,6 +6,7 @@
 // and ignored by rules; `null` clears a field. Nothing is changed here.
 import { EVENT_KINDS, type EventKind, type Program } from '../compiler/ir';
 import { coerceValue, isForbiddenKey, parseIsoTime } from '../compiler/values';
+import { own } from '../language/own';
 import type { Value } from './evaluator/context';
 import type { IncomingEvent, InputIssue } from './types';
 
@@ -54,7 +55,7 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
   const id = idOf(event.id);
   if (id === null) issues.push({ path: 'id', message: 'an event needs an `id` (a non-empty string or a number)' });
   const [entity = '', kind = '', ...more] = typeof event.type === 'string' ? event.type.split('.') : [];
-  const schema = entity !== 'user' && more.length === 0 ? program.schemas[entity] : undefined;
+  const schema = entity !== 'user' && more.length === 0 ? own(program.schemas, entity) : undefined;
   if (event.type === undefined) {
     issues.push({ path: 'type', message: '`type` is missing; add it, such as `lead.created`' });
   } else if (!schema || !KINDS.has(kind)) {
@@ -83,7 +84,7 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
   const extra: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(record)) {
     if (name === 'id' || name === 'owner') continue;
-    const type = schema?.fields[name];
+    const type = schema ? own(schema.fields, name) : undefined;
     if (!type) extra[name] = raw;
     else if (raw === null) fields[name] = null;
     else {

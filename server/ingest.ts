@@ -8,6 +8,7 @@
 // all. Requests for an event id already in flight wait for it and then
 // replay its decision.
 import { performance } from 'node:perf_hooks';
+import { own } from '../language/own';
 import { EVENT_KINDS, type Program } from '../compiler/ir';
 import { planDeliveries } from './outbox/plan';
 import type { OutboxWorker, WorkerLogger } from './outbox/worker';
@@ -125,6 +126,7 @@ export class Ingest {
     if (decision.queue !== null || (decision.outcome === 'assigned' && rule?.reassign)) this.deps.timersChanged();
     const { metrics } = this.deps;
     if (decision.cause === 'event') metrics.events.inc({ type: decision.eventType, outcome: decision.outcome });
+    else if (decision.cause === 'manual-retry') metrics.manualRetries.inc();
     else metrics.timerDecisions.inc();
     if (durationMs !== null) metrics.decisionSeconds.observe(durationMs / 1000);
     this.deps.log.info(decidedFields(decision, durationMs), `decided ${decision.outcome}`);
@@ -135,7 +137,7 @@ export class Ingest {
 function typeLabel(program: Program, type: unknown): string {
   if (typeof type !== 'string') return 'other';
   const [entity = '', kind = '', ...rest] = type.split('.');
-  const declared = entity !== 'user' && Object.hasOwn(program.schemas, entity) && (EVENT_KINDS as readonly string[]).includes(kind);
+  const declared = entity !== 'user' && own(program.schemas, entity) !== undefined && (EVENT_KINDS as readonly string[]).includes(kind);
   return declared && rest.length === 0 ? type : 'other';
 }
 

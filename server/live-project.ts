@@ -12,6 +12,7 @@ import type { Program } from '../compiler/ir';
 import { loadProject } from '../compiler/node/project';
 import type { Diagnostic } from '../language/diagnostics';
 import { LineIndex } from '../language/line-index';
+import { own } from '../language/own';
 import type { Engine } from '../runtime/engine';
 import { inTransaction, type StateStore } from '../runtime/state/store';
 import { applyPatches, fileHash, hasUser, mergePatch, rawFromYaml, readOverlay, writeOverlay, type Overlay, type UserPatch } from './directory-overlay';
@@ -151,7 +152,7 @@ export class LiveProject {
       const current = this.version;
       if (!hasUser(current.baseRaw, id)) return null;
       const overlay = await inTransaction(this.deps.store, readOverlay);
-      const next: Overlay = { ...overlay, patches: { ...overlay.patches, [id]: mergePatch(overlay.patches[id], patch) } };
+      const next: Overlay = { ...overlay, patches: { ...overlay.patches, [id]: mergePatch(own(overlay.patches, id), patch) } };
       const { raw } = applyPatches(current.baseRaw, next.patches);
       const { directory, errors } = directoryFromJson(raw, contextOf(current.program));
       if (!directory) return { ok: false as const, errors: errors.map(({ path, message }) => ({ path, message })) };

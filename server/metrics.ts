@@ -1,14 +1,15 @@
 // Prometheus metrics of one server (`GET /metrics`), on a registry of its own so
 // several servers in one process (tests) never share counters: events by type and
 // outcome, decision latency, deliveries by target and result, the outbox backlog,
-// queue sizes, timers, reloads, and the process's default metrics.
+// queue sizes, timer decisions, manual retries, reloads, and the process's
+// default metrics.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** What the gauges read when scraped. */
 export interface MetricSources {
   outboxBacklog: () => number;
   /** Sizes of the program's queues. */
-  queueSizes: () => Promise<Record<string, number>>;
+  queueSizes: () => Promise<ReadonlyMap<string, number>>;
 }
 
 /** The server's metrics. */
@@ -37,6 +38,11 @@ export class ServerMetrics {
     help: 'Decisions made by re-assignment and queue-retry timers.',
     registers: [this.registry],
   });
+  readonly manualRetries = new Counter({
+    name: 'dist_manual_retries_total',
+    help: 'Decisions made by `POST /v1/queues/{name}/{record}/retry`.',
+    registers: [this.registry],
+  });
   readonly reloads = new Counter({
     name: 'dist_reloads_total',
     help: 'Hot reloads of rules and directory, by result (ok, failed).',
@@ -61,7 +67,7 @@ export class ServerMetrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const [queue, size] of Object.entries(await sources.queueSizes())) this.set({ queue }, size);
+        for (const [queue, size] of await sources.queueSizes()) this.set({ queue }, size);
       },
     });
   }

@@ -151,10 +151,10 @@ function assemble(options: ServeOptions, store: StateStore) {
 }
 
 /** Sizes of every queue the program can fill. */
-async function queueSizes(version: LiveVersion): Promise<Record<string, number>> {
+async function queueSizes(version: LiveVersion): Promise<Map<string, number>> {
   const { program, engine } = version;
-  const sizes: Record<string, number> = {};
-  for (const name of queuesOf(program)) sizes[name] = (await engine.listQueue(name)).length;
+  const sizes = new Map<string, number>();
+  for (const name of queuesOf(program)) sizes.set(name, (await engine.listQueue(name)).length);
   return sizes;
 }
 

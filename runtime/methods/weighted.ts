@@ -6,6 +6,7 @@
 // choice value, holds several users: the round robin of round-robin.ts runs
 // inside it, with its own rotation per key.
 import type { Rule } from '../../compiler/ir';
+import { own } from '../../language/own';
 import { keys } from '../state-keys';
 import type { Json } from '../state/store';
 import { rotate, storedQueue } from './round-robin';
@@ -53,7 +54,7 @@ function membersOf(input: MethodInput, kind: KeyKind, key: string, eligible: Rea
       return (input.dir.groups.get(key) ?? []).filter((u) => eligible.has(u));
     case 'value': {
       const field = input.rule.method.kind === 'weighted_by' ? input.rule.method.field : '';
-      return input.candidates.filter((u) => input.views.get(u)?.fields[field] === key);
+      return input.candidates.filter((u) => own(input.views.get(u)?.fields ?? {}, field) === key);
     }
   }
 }

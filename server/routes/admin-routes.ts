@@ -4,6 +4,7 @@
 // (size, nesting and key checks) and validated with zod and the directory loader.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DirectoryUser } from '../../compiler/directory/model';
+import { own } from '../../language/own';
 import { loadRecord } from '../../runtime/record-state';
 import { inTransaction } from '../../runtime/state/store';
 import { authenticate, requireAdmin } from '../auth';
@@ -83,7 +84,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     admin(request);
     const body = parseWith(AssignmentBody, json(request), 'invalid_request', 'the assignment');
     const { program, directory, engine } = ctx.live.current;
-    if (body.entity === 'user' || !program.schemas[body.entity]) {
+    if (body.entity === 'user' || !own(program.schemas, body.entity)) {
       throw new ApiError(400, 'invalid_request', `unknown entity \`${body.entity}\``, [{ path: 'entity', message: 'not an entity of the schema' }]);
     }
     if (!directory.users.some((u) => u.id === body.user)) {

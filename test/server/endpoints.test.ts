@@ -161,6 +161,9 @@ describe('health and metrics', () => {
     expect(metrics.body).toContain('dist_deliveries_total{target="callback:');
     expect(metrics.body).toContain('dist_queue_size{queue="triage"} 1');
     expect(metrics.body).toContain('dist_outbox_backlog 0');
+    // The retry of the queued record was made over the API, not by a timer.
+    expect(metrics.body).toContain('dist_manual_retries_total 1');
+    expect(metrics.body).toContain('dist_timer_decisions_total 0');
   });
 
   it('logs every step as JSON', () => {
