@@ -34,9 +34,26 @@ export function errorBody(code: string, message: string, details?: unknown): { e
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, code = 'invalid_request', what = 'the request body'): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details: IssueDetail[] = result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const details: IssueDetail[] = result.error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i, value) }));
   const first = details[0] as IssueDetail;
   throw new ApiError(400, code, `${what} is invalid: ${first.path ? `${first.path}: ` : ''}${first.message}`, details);
+}
+
+/** A zod issue in words: a field that is absent is `required`, anything else as zod says it. */
+function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  const last = issue.path.at(-1);
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && last !== undefined && valueAt(value, issue.path) === undefined) return `\`${String(last)}\` is required`;
+  return issue.message;
+}
+
+/** The value at `path` inside `value` (own properties only); undefined when absent. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
 }
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {

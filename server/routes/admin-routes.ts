@@ -4,6 +4,7 @@
 // (size, nesting and key checks) and validated with zod and the directory loader.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DirectoryUser } from '../../compiler/directory/model';
+import type { Program } from '../../compiler/ir';
 import { own } from '../../language/own';
 import { loadRecord } from '../../runtime/record-state';
 import { inTransaction } from '../../runtime/state/store';
@@ -73,6 +74,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
   app.post<{ Params: { entity: string; id: string } }>('/v1/records/:entity/:id/close', async (request) => {
     admin(request);
     const { entity, id } = request.params;
+    checkEntity(ctx.live.current.program, entity, 'the entity in the path');
     const record = await inTransaction(ctx.store, (tx) => loadRecord(tx, entity, id));
     if (!record) throw new ApiError(404, 'not_found', `no ${entity} \`${id}\` has been seen`);
     const closed = await ctx.live.current.engine.closeRecord(entity, id);
@@ -84,9 +86,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     admin(request);
     const body = parseWith(AssignmentBody, json(request), 'invalid_request', 'the assignment');
     const { program, directory, engine } = ctx.live.current;
-    if (body.entity === 'user' || !own(program.schemas, body.entity)) {
-      throw new ApiError(400, 'invalid_request', `unknown entity \`${body.entity}\``, [{ path: 'entity', message: 'not an entity of the schema' }]);
-    }
+    checkEntity(program, body.entity, 'entity');
     if (!directory.users.some((u) => u.id === body.user)) {
       throw new ApiError(400, 'invalid_request', `no user \`${body.user}\` in the directory`, [{ path: 'user', message: 'not in the directory' }]);
     }
@@ -94,6 +94,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     request.log.info({ step: 'manual_assignment', entity: body.entity, record: body.record_id, user: body.user, counts: body.counts }, 'manual assignment');
     return { recorded: true, entity: body.entity, record_id: body.record_id, user: body.user, counts: body.counts };
   });
+}
+
+/** Throws 400 unless `entity` is an entity the rules declare a schema for (`user` is not). */
+function checkEntity(program: Program, entity: string, path: string): void {
+  if (entity !== 'user' && own(program.schemas, entity)) return;
+  const entities = Object.keys(program.schemas).filter((e) => e !== 'user');
+  const message = `unknown entity \`${entity}\`; the rules declare ${entities.length ? entities.map((e) => `\`${e}\``).join(', ') : 'no entity'}`;
+  throw new ApiError(400, 'invalid_request', message, [{ path, message: 'not an entity of the schema' }]);
 }
 
 function describeFirst(errors: readonly { path: string; message: string }[]): string {

@@ -9,9 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/compile';
 import { createEngine } from '../../runtime/engine';
 import { MemoryStore } from '../../runtime/state/memory-store';
-
-/** Every own property name of Object.prototype. */
-export const PROTOTYPE_NAMES: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
+import { PROTOTYPE_NAMES } from '../helpers/prototype-names';
 
 function project(names: { entity: string; field: string; user: string; team: string; queue: string; rule: string }) {
   const { entity, field, user, team, queue, rule } = names;

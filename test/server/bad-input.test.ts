@@ -31,6 +31,7 @@ interface Case {
   status: number;
   code: string;
   path?: string;
+  message?: RegExp;
 }
 
 const cases: Case[] = [
@@ -63,6 +64,8 @@ const cases: Case[] = [
   { name: 'an unknown user field change', method: 'PATCH', route: '/v1/users/a@x.test', body: { mood: 'happy' }, status: 400, code: 'invalid_request' },
   { name: 'a user change of the wrong type', method: 'PATCH', route: '/v1/users/a@x.test', body: { checked_in: 'yes' }, status: 400, code: 'invalid_request', path: 'checked_in' },
   { name: 'an assignment without a user', route: '/v1/assignments', body: { entity: 'lead', record_id: 'r' }, status: 400, code: 'invalid_request', path: 'user' },
+  { name: 'an assignment without a record id', route: '/v1/assignments', body: { entity: 'lead', user: 'a@x.test' }, status: 400, code: 'invalid_request', path: 'record_id', message: /`record_id` is required/ },
+  { name: 'closing a record of an unknown entity', route: '/v1/records/widget/L14/close', status: 400, code: 'invalid_request', message: /unknown entity `widget`; the rules declare `lead`/ },
   { name: 'an unknown endpoint', method: 'GET', route: '/v1/nothing', status: 404, code: 'not_found' },
 ];
 
@@ -81,6 +84,7 @@ describe('bad input', () => {
     const res = await call(server.url, c.method ?? 'POST', c.route ?? '/v1/events', c.body, c.headers);
     expectErrorShape(res, c.status, c.code);
     if (c.path !== undefined) expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(c.path);
+    if (c.message !== undefined) expect(res.body.error.message).toMatch(c.message);
     expect(stateSnapshot(server.statePath)).toEqual(before);
   });
 
