@@ -31,10 +31,14 @@ export const DistributeBody = z.strictObject({
     .optional(),
 });
 
-/** An instant given as ISO 8601 or epoch milliseconds. */
+/** The latest instant a JavaScript date holds (±8.64e15 ms around 1970). */
+const MAX_INSTANT = 8_640_000_000_000_000;
+
+/** An instant given as ISO 8601 or epoch milliseconds, within the range of a date. */
 const instant = z.string().transform((text, ctx) => {
   const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
   if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 time or epoch milliseconds' });
+  else if (Math.abs(ms) > MAX_INSTANT) ctx.addIssue({ code: 'custom', message: `expected a time between years -271821 and 275760 (at most ${MAX_INSTANT} epoch milliseconds)` });
   return ms;
 });
 

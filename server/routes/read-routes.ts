@@ -33,6 +33,11 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
       toMs: query.to,
       before: query.before,
     };
+    if (query.before !== undefined && !(await inTransaction(ctx.store, (tx) => tx.getDecision(query.before as string)))) {
+      throw new ApiError(400, 'invalid_cursor', `\`before\` names no decision (\`${query.before}\`); start again without it, and page with the \`next\` of each answer`, [
+        { path: 'before', message: 'not a decision id' },
+      ]);
+    }
     const page = await readPage(ctx.store, filter, query.limit, visibleTo(caller, program));
     return { decisions: page.decisions.map(decisionEntry), next: page.next };
   });
