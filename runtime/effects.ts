@@ -41,7 +41,7 @@ export async function assignRecord(env: EffectEnv, tx: Transaction, record: Reco
       if (!record.owners.includes(user)) await countAssignment(tx, env.program, user, env.now);
     }
   }
-  if (record.queue !== null) await tx.dequeue(record.queue, record.id);
+  if (record.queue !== null) await tx.dequeue(record.queue, record.entity, record.id);
   record.owners = [...users];
   record.loaded = loaded;
   for (const user of users) if (!record.holders.includes(user)) record.holders.push(user);
@@ -71,7 +71,7 @@ export interface QueuePlacement {
 export async function enqueueRecord(env: EffectEnv, tx: Transaction, record: RecordState, placement: QueuePlacement): Promise<void> {
   const { queue, retry } = placement;
   const sameQueue = record.queue === queue;
-  if (record.queue !== null && !sameQueue) await tx.dequeue(record.queue, record.id);
+  if (record.queue !== null && !sameQueue) await tx.dequeue(record.queue, record.entity, record.id);
   const retryUntil = retry ? retryWindowEnd(record, queue, env.now + retry.forMs) : null;
   await tx.enqueue({
     queue,
@@ -120,7 +120,7 @@ export async function scheduleTimer(
 /** Closes the record: its owners' open_load goes down, it leaves its queue, its timers go stale. */
 export async function closeRecordState(tx: Transaction, record: RecordState): Promise<void> {
   for (const user of record.loaded) await addTo(tx, keys.openLoad(user), -1);
-  if (record.queue !== null) await tx.dequeue(record.queue, record.id);
+  if (record.queue !== null) await tx.dequeue(record.queue, record.entity, record.id);
   record.loaded = [];
   record.closed = true;
   record.queue = null;

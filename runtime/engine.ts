@@ -51,7 +51,7 @@ export interface Engine {
   /** Reports a manual assignment. */
   reportAssignment(assignment: ManualAssignment): Promise<void>;
   /** Sends a queued record through the rules again; null when it is not in that queue. */
-  retryQueued(queue: string, recordId: string): Promise<DecideResult | null>;
+  retryQueued(queue: string, entity: string, recordId: string): Promise<DecideResult | null>;
   listQueue(queue: string): Promise<QueueItem[]>;
   /** The prepared program and directory (for tools and benchmarks). */
   readonly program: ProgramIndex;
@@ -151,12 +151,12 @@ export function createEngine(options: EngineOptions): Engine {
         await saveRecord(tx, record);
       }),
 
-    async retryQueued(queue, recordId) {
+    async retryQueued(queue, entity, recordId) {
       return inTransaction(store, async (tx) => {
-        const item = (await tx.listQueue(queue)).find((i) => i.recordId === recordId);
+        await tx.lock([locks.record(entity, recordId)]);
+        const item = (await tx.listQueue(queue)).find((i) => i.entity === entity && i.recordId === recordId);
         if (!item) return null;
-        await tx.lock([locks.record(item.entity, recordId)]);
-        const record = await loadRecord(tx, item.entity, recordId);
+        const record = await loadRecord(tx, entity, recordId);
         if (!record) return null;
         const decision = await route(env(), tx, record, { eventId: item.eventId, eventType: record.eventType, changed: record.changed, cause: 'manual-retry' });
         return { ok: true as const, decision, duplicate: false };

@@ -67,8 +67,8 @@ class HookedTransaction implements Transaction {
   enqueue(item: QueueItem): Promise<void> {
     return this.inner.enqueue(item);
   }
-  dequeue(queue: string, recordId: string): Promise<boolean> {
-    return this.inner.dequeue(queue, recordId);
+  dequeue(queue: string, entity: string, recordId: string): Promise<boolean> {
+    return this.inner.dequeue(queue, entity, recordId);
   }
   listQueue(queue: string): Promise<QueueItem[]> {
     return this.inner.listQueue(queue);

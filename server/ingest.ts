@@ -84,8 +84,8 @@ export class Ingest {
   }
 
   /** Sends a queued record through the rules again; null when it is not in that queue. */
-  async retry(queue: string, recordId: string): Promise<DecideResult | null> {
-    const result = await this.deps.version().engine.retryQueued(queue, recordId);
+  async retry(queue: string, entity: string, recordId: string): Promise<DecideResult | null> {
+    const result = await this.deps.version().engine.retryQueued(queue, entity, recordId);
     if (result?.ok) this.settled(result.decision, null);
     return result;
   }

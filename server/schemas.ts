@@ -58,6 +58,9 @@ export const DecisionQuery = z.strictObject({
 /** `GET /v1/stats`. */
 export const StatsQuery = z.strictObject({ from: instant.optional(), to: instant.optional() });
 
+/** `POST /v1/queues/{name}/{record}/retry`: the record's entity, needed when records of several entities share the id. */
+export const RetryQuery = z.strictObject({ entity: z.string().min(1).optional() });
+
 /** `POST /v1/assignments`. */
 export const AssignmentBody = z.strictObject({
   entity: z.string().min(1),

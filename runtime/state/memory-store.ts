@@ -20,7 +20,7 @@ interface Data {
   decisionIndex: Map<string, number>;
   eventIndex: Map<string, number>;
   timers: Map<string, Timer>;
-  /** Queue name → record id → item (insertion order = enqueue order). */
+  /** Queue name → record (entity and id) → item (insertion order = enqueue order). */
   queues: Map<string, Map<string, QueueItem>>;
   outbox: Map<string, OutboxItem>;
 }
@@ -30,7 +30,8 @@ const DELETED = Symbol('deleted');
 interface QueueOp {
   op: 'put' | 'delete';
   queue: string;
-  recordId: string;
+  /** The record's queue key (queueKey). */
+  record: string;
   item?: QueueItem;
 }
 
@@ -169,14 +170,16 @@ class MemoryTransaction implements Transaction {
 
   async enqueue(item: QueueItem): Promise<void> {
     this.check();
-    this.queueOps.push({ op: 'delete', queue: item.queue, recordId: item.recordId });
-    this.queueOps.push({ op: 'put', queue: item.queue, recordId: item.recordId, item: copy(item) });
+    const record = queueKey(item.entity, item.recordId);
+    this.queueOps.push({ op: 'delete', queue: item.queue, record });
+    this.queueOps.push({ op: 'put', queue: item.queue, record, item: copy(item) });
   }
 
-  async dequeue(queue: string, recordId: string): Promise<boolean> {
+  async dequeue(queue: string, entity: string, recordId: string): Promise<boolean> {
     this.check();
-    const present = this.queueView(queue).has(recordId);
-    if (present) this.queueOps.push({ op: 'delete', queue, recordId });
+    const record = queueKey(entity, recordId);
+    const present = this.queueView(queue).has(record);
+    if (present) this.queueOps.push({ op: 'delete', queue, record });
     return present;
   }
 
@@ -252,9 +255,14 @@ function applyQueueOps(queues: Map<string, Map<string, QueueItem>>, ops: readonl
   for (const op of ops) {
     let items = queues.get(op.queue);
     if (!items) queues.set(op.queue, (items = new Map()));
-    if (op.op === 'delete') items.delete(op.recordId);
-    else if (op.item) items.set(op.recordId, op.item);
+    if (op.op === 'delete') items.delete(op.record);
+    else if (op.item) items.set(op.record, op.item);
   }
+}
+
+/** A queued record's key: entity and id (an entity is a name of the language, which never holds `/`). */
+function queueKey(entity: string, recordId: string): string {
+  return `${entity}/${recordId}`;
 }
 
 function matches(d: StoredDecision['meta'], f: DecisionFilter): boolean {

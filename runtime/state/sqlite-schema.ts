@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** The schema, one entry per version: MIGRATIONS[n] takes version n to n + 1. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE kv (
     key TEXT PRIMARY KEY,
@@ -66,6 +66,24 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL,
     body TEXT NOT NULL
   );
+  `,
+  // 2: a queued record is its entity and id (a lead and an opportunity may share an id).
+  `
+  DROP INDEX queue_items_order;
+  ALTER TABLE queue_items RENAME TO queue_items_1;
+  CREATE TABLE queue_items (
+    seq INTEGER PRIMARY KEY,
+    queue TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    enqueued_at INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (queue, entity, record_id)
+  );
+  INSERT INTO queue_items (seq, queue, entity, record_id, enqueued_at, body)
+    SELECT seq, queue, json_extract(body, '$.entity'), record_id, enqueued_at, body FROM queue_items_1;
+  DROP TABLE queue_items_1;
+  CREATE INDEX queue_items_order ON queue_items (queue, seq);
   `,
 ];
 

@@ -31,8 +31,8 @@ export function prepareStatements(db: Database.Database) {
     timersDue: p('SELECT body FROM timers WHERE due_at <= ? ORDER BY due_at, id').pluck(),
     timerNext: p('SELECT MIN(due_at) FROM timers').pluck(),
     timerDelete: p('DELETE FROM timers WHERE id = ?'),
-    queuePut: p('INSERT OR REPLACE INTO queue_items (queue, record_id, enqueued_at, body) VALUES (?, ?, ?, ?)'),
-    queueDelete: p('DELETE FROM queue_items WHERE queue = ? AND record_id = ?'),
+    queuePut: p('INSERT OR REPLACE INTO queue_items (queue, entity, record_id, enqueued_at, body) VALUES (?, ?, ?, ?, ?)'),
+    queueDelete: p('DELETE FROM queue_items WHERE queue = ? AND entity = ? AND record_id = ?'),
     queueList: p('SELECT body FROM queue_items WHERE queue = ? ORDER BY seq').pluck(),
     outboxPut: p(
       `INSERT INTO outbox (id, created_at, body) VALUES (?, ?, ?)

@@ -134,12 +134,12 @@ class SqliteTransaction implements Transaction {
 
   async enqueue(item: QueueItem): Promise<void> {
     this.check();
-    this.s.queuePut.run(item.queue, item.recordId, item.enqueuedAt, JSON.stringify(item));
+    this.s.queuePut.run(item.queue, item.entity, item.recordId, item.enqueuedAt, JSON.stringify(item));
   }
 
-  async dequeue(queue: string, recordId: string): Promise<boolean> {
+  async dequeue(queue: string, entity: string, recordId: string): Promise<boolean> {
     this.check();
-    return this.s.queueDelete.run(queue, recordId).changes > 0;
+    return this.s.queueDelete.run(queue, entity, recordId).changes > 0;
   }
 
   async listQueue(queue: string): Promise<QueueItem[]> {

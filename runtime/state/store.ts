@@ -128,10 +128,10 @@ export interface Transaction {
   nextTimerAt(): Promise<number | null>;
   deleteTimer(id: string): Promise<void>;
 
-  /** Puts a record in a queue (replacing its earlier item in that queue). */
+  /** Puts a record in a queue (replacing its earlier item in that queue); a record is its entity and id. */
   enqueue(item: QueueItem): Promise<void>;
   /** Takes a record out of a queue; false when it was not there. */
-  dequeue(queue: string, recordId: string): Promise<boolean>;
+  dequeue(queue: string, entity: string, recordId: string): Promise<boolean>;
   /** A queue's items, oldest first. */
   listQueue(queue: string): Promise<QueueItem[]>;
 

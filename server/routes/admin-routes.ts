@@ -14,7 +14,7 @@ import { UserPatch } from '../directory-overlay';
 import { ApiError, parseWith } from '../errors';
 import { EVENT_MAX_DEPTH, parseJsonBody } from '../json-body';
 import { queuesOf } from '../live-project';
-import { AssignmentBody } from '../schemas';
+import { AssignmentBody, RetryQuery } from '../schemas';
 import { decisionSummary, isoOrNull } from '../wire';
 
 /** Registers the admin endpoints. */
@@ -46,8 +46,16 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
   app.post<{ Params: { name: string; record: string } }>('/v1/queues/:name/:record/retry', async (request) => {
     admin(request);
     const { name, record } = request.params;
-    const result = await ctx.ingest.retry(name, record);
-    if (result === null) throw new ApiError(404, 'not_found', `record \`${record}\` is not in queue \`${name}\``);
+    const { entity } = parseWith(RetryQuery, request.query, 'invalid_query', 'the query');
+    const waiting = (await ctx.live.current.engine.listQueue(name)).filter((i) => i.recordId === record && (entity === undefined || i.entity === entity));
+    if (waiting.length > 1) {
+      const entities = waiting.map((i) => `\`${i.entity}\``).join(', ');
+      throw new ApiError(400, 'invalid_query', `records of ${entities} with id \`${record}\` wait in queue \`${name}\`; say which with \`?entity=\``, [
+        { path: 'entity', message: 'required when records of several entities share the id' },
+      ]);
+    }
+    const result = waiting[0] ? await ctx.ingest.retry(name, waiting[0].entity, record) : null;
+    if (result === null) throw new ApiError(404, 'not_found', `record \`${record}\`${entity ? ` of \`${entity}\`` : ''} is not in queue \`${name}\``);
     if (!result.ok) throw new ApiError(400, 'invalid_event', 'the queued record no longer passes its schema', result.issues);
     return decisionSummary(result.decision);
   });

@@ -65,6 +65,16 @@ describe('engine flow', () => {
     expect((await h.engine.listQueue('triage')).map((i) => [i.recordId, i.reason])).toEqual([['U1', 'no rule matched']]);
   });
 
+  it('keeps a lead and an opportunity with one id apart in the unmatched queue', async () => {
+    const h = new Harness(`schema opportunity {\n  stage: text\n}\n${rules}`, yaml);
+    await h.send({ id: 'same1', source: 'Print' });
+    await h.send({ id: 'same1' }, { type: 'opportunity.created' });
+    expect((await h.engine.listQueue('triage')).map((i) => `${i.entity}/${i.recordId}`)).toEqual(['lead/same1', 'opportunity/same1']);
+    const retried = await h.engine.retryQueued('triage', 'lead', 'same1');
+    expect(retried?.ok && [retried.decision.entity, retried.decision.queue]).toEqual(['lead', 'triage']);
+    expect(await h.engine.retryQueued('triage', 'contact', 'same1')).toBeNull();
+  });
+
   it('runs `updated(status)` rules only when status changed, on the merged record', async () => {
     const h = new Harness(rules, yaml);
     checkedIn(h);

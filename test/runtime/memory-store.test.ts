@@ -51,7 +51,7 @@ describe('memory store', () => {
       expect((await tx.listDecisions({})).map((d) => d.id)).toEqual(['d2', 'd1']);
       expect((await tx.dueTimers(9)).map((t) => t.id)).toEqual(['t1', 't2']);
       expect(await tx.nextTimerAt()).toBe(5);
-      expect(await tx.dequeue('q', 'L1')).toBe(true);
+      expect(await tx.dequeue('q', 'lead', 'L1')).toBe(true);
       expect((await tx.listQueue('q')).map((i) => i.recordId)).toEqual(['L2']);
     });
     await inTransaction(store, async (tx) => expect((await tx.listQueue('q')).map((i) => i.recordId)).toEqual(['L2']));

@@ -137,9 +137,9 @@ describe('queues', () => {
     const h = new Harness(queued, usersYaml(['a', 'b']));
     await h.send({ id: 'Q1' });
     h.setUser('a', { checkedIn: true });
-    const retried = await h.engine.retryQueued('waiting', 'Q1');
+    const retried = await h.engine.retryQueued('waiting', 'lead', 'Q1');
     expect(retried?.ok && [retried.decision.cause, retried.decision.assigned]).toEqual(['manual-retry', ['a']]);
-    expect(await h.engine.retryQueued('waiting', 'Q1')).toBeNull();
+    expect(await h.engine.retryQueued('waiting', 'lead', 'Q1')).toBeNull();
   });
 });
 
@@ -193,7 +193,7 @@ rule "Buyers" {
     const h = new Harness(retrying('fallback queue "q" retry every 15m for 24h'), team);
     await h.send({ id: 'L1', status: 'New' });
     await h.advance(2 * 60 * MINUTE);
-    const retried = await h.engine.retryQueued('q', 'L1');
+    const retried = await h.engine.retryQueued('q', 'lead', 'L1');
     expect(retried?.ok && [retried.decision.outcome, retried.decision.assigned, retried.decision.queue]).toEqual(['fallback', [], 'q']);
   });
 

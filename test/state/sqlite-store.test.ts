@@ -1,8 +1,10 @@
 // The SQLite store: the conformance suite on a file and in memory, durability across
 // close and reopen, the pragmas, and the schema version check.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../runtime/state/sqlite-schema';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../runtime/state/sqlite-schema';
 import { createSqliteStore } from '../../runtime/state/sqlite-store';
 import { inTransaction } from '../../runtime/state/store';
 import { describeStoreConformance } from './store-conformance';
@@ -64,6 +66,25 @@ describe('sqlite store', () => {
     await expect(createSqliteStore(path)).rejects.toThrow(
       `has schema version ${SCHEMA_VERSION + 1}, but this dist supports up to ${SCHEMA_VERSION}`,
     );
+  });
+
+  it('moves the queue items of a version 1 database to entity-and-id keys', async () => {
+    const path = tempDbPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]!);
+    db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1)');
+    const insert = db.prepare('INSERT INTO queue_items (queue, record_id, enqueued_at, body) VALUES (?, ?, ?, ?)');
+    for (const id of ['r1', 'r2']) insert.run('q', id, 1000, JSON.stringify(queueItem('q', id)));
+    db.close();
+    const store = await createSqliteStore(path);
+    await inTransaction(store, async (tx) => {
+      expect(await tx.listQueue('q')).toEqual([queueItem('q', 'r1'), queueItem('q', 'r2')]);
+      await tx.enqueue({ ...queueItem('q', 'r1'), entity: 'opportunity' });
+      expect(await tx.dequeue('q', 'lead', 'r2')).toBe(true);
+    });
+    await inTransaction(store, async (tx) => expect((await tx.listQueue('q')).map((i) => `${i.entity}/${i.recordId}`)).toEqual(['lead/r1', 'opportunity/r1']));
+    await store.close();
   });
 
   it('refuses transactions once closed', async () => {

@@ -72,7 +72,7 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await tx.appendDecision(decision('d2'));
       await tx.scheduleTimer(timer('t2', 1));
       await tx.deleteTimer('t1');
-      await tx.dequeue('q', 'r1');
+      await tx.dequeue('q', 'lead', 'r1');
       await tx.enqueue(queueItem('q', 'r2'));
       await tx.deleteOutbox('o1');
       await tx.addOutbox(outboxItem('o2'));
@@ -229,15 +229,28 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
         await tx.enqueue({ ...queueItem('q', 'r2'), reason: 'again' });
         expect(await records(tx, 'q')).toEqual(['r1', 'r3', 'r2']);
         expect((await tx.listQueue('q'))[2]?.reason).toBe('again');
-        expect(await tx.dequeue('q', 'r1')).toBe(true);
-        expect(await tx.dequeue('q', 'r1')).toBe(false);
-        expect(await tx.dequeue('q', 'nope')).toBe(false);
+        expect(await tx.dequeue('q', 'lead', 'r1')).toBe(true);
+        expect(await tx.dequeue('q', 'lead', 'r1')).toBe(false);
+        expect(await tx.dequeue('q', 'lead', 'nope')).toBe(false);
       });
       await run(async (tx) => {
         expect(await records(tx, 'q')).toEqual(['r3', 'r2']);
         expect(await records(tx, 'other')).toEqual(['r1']);
         expect(await tx.listQueue('empty')).toEqual([]);
       });
+    });
+
+    it('keeps records of two entities with one id apart in a queue', async () => {
+      await run(async (tx) => {
+        await tx.enqueue(queueItem('q', 'same1'));
+        await tx.enqueue({ ...queueItem('q', 'same1'), entity: 'opportunity' });
+      });
+      await run(async (tx) => {
+        expect((await tx.listQueue('q')).map((i) => `${i.entity}/${i.recordId}`)).toEqual(['lead/same1', 'opportunity/same1']);
+        expect(await tx.dequeue('q', 'opportunity', 'same1')).toBe(true);
+        expect(await tx.dequeue('q', 'opportunity', 'same1')).toBe(false);
+      });
+      await run(async (tx) => expect((await tx.listQueue('q')).map((i) => `${i.entity}/${i.recordId}`)).toEqual(['lead/same1']));
     });
 
     it('the outbox lists in insertion order up to a limit and deletes', async () => {
