@@ -1,4 +1,8 @@
-// Limits that keep lexing, parsing and later tree walks bounded on hostile input.
+// Limits that keep lexing, parsing and later tree walks bounded on hostile input,
+// and the one length limit of every id (events, records, users).
+
+/** The longest id (event, record or user), in characters: every host accepts ids up to it, in bodies and in URL paths. */
+export const MAX_ID_LENGTH = 256;
 
 /** Diagnostics kept per file; one more says that checking stopped. */
 export const MAX_DIAGNOSTICS = 100;

@@ -9,7 +9,7 @@ import { indexDirectory, type DirectoryIndex } from './directory-index';
 import { assignRecord, closeRecordState } from './effects';
 import { indexProgram, type ProgramIndex } from './program-index';
 import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
-import { validateEvent } from './records';
+import { checkId, validateEvent } from './records';
 import { keys, locks } from './state-keys';
 import { inTransaction, type QueueItem, type StateStore } from './state/store';
 import { runTimer } from './timers';
@@ -72,10 +72,9 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     async decide(event) {
-      const eventId = typeof event?.id === 'string' || typeof event?.id === 'number' ? String(event.id) : null;
-      if (eventId === null || eventId === '') {
-        return { ok: false, issues: [{ path: 'id', message: 'an event needs an `id` (a non-empty string or a number)' }] };
-      }
+      const checked = checkId(event?.id, 'id', 'an event');
+      if ('issue' in checked) return { ok: false, issues: [checked.issue] };
+      const eventId = checked.id;
       const tx = await store.begin();
       try {
         await tx.lock([locks.event(eventId)]);

@@ -6,6 +6,7 @@
 // and ignored by rules; `null` clears a field. Nothing is changed here.
 import { EVENT_KINDS, type EventKind, type Program } from '../compiler/ir';
 import { coerceValue, isForbiddenKey, parseIsoTime } from '../compiler/values';
+import { MAX_ID_LENGTH } from '../language/limits';
 import { own } from '../language/own';
 import type { Value } from './evaluator/context';
 import type { IncomingEvent, InputIssue } from './types';
@@ -52,8 +53,7 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
     if (!EVENT_KEY_SET.has(key)) issues.push({ path: key, message: `unknown field \`${key}\`; an event has ${list(EVENT_KEYS)}` });
   }
 
-  const id = idOf(event.id);
-  if (id === null) issues.push({ path: 'id', message: 'an event needs an `id` (a non-empty string or a number)' });
+  const id = idOf(event.id, 'id', 'an event', issues);
   const [entity = '', kind = '', ...more] = typeof event.type === 'string' ? event.type.split('.') : [];
   const schema = entity !== 'user' && more.length === 0 ? own(program.schemas, entity) : undefined;
   if (event.type === undefined) {
@@ -74,8 +74,7 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
     issues.push({ path: 'record', message: '`record` must be a JSON object' });
     return { ok: false, issues };
   }
-  const recordId = idOf(record.id);
-  if (recordId === null) issues.push({ path: 'record.id', message: 'the record needs an `id` (a non-empty string or a number)' });
+  const recordId = idOf(record.id, 'record.id', 'the record', issues);
   const owner = record.owner;
   if (owner !== undefined && owner !== null && typeof owner !== 'string') {
     issues.push({ path: 'record.owner', message: `expected text, got ${describe(owner)}` });
@@ -119,9 +118,18 @@ function atOf(raw: unknown, timezone: string, issues: InputIssue[]): number | nu
   return ms;
 }
 
-function idOf(raw: unknown): string | null {
-  if (typeof raw === 'string' && raw.length > 0) return raw;
-  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+/** An id as sent: a non-empty string or a finite number, at most MAX_ID_LENGTH characters. */
+export function checkId(raw: unknown, path: string, what: string): { id: string } | { issue: InputIssue } {
+  const id = typeof raw === 'string' ? raw : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : '';
+  if (id === '') return { issue: { path, message: `${what} needs an \`id\` (a non-empty string or a number)` } };
+  if (id.length > MAX_ID_LENGTH) return { issue: { path, message: `\`${path}\` is ${id.length} characters long; ids are at most ${MAX_ID_LENGTH}` } };
+  return { id };
+}
+
+function idOf(raw: unknown, path: string, what: string, issues: InputIssue[]): string | null {
+  const checked = checkId(raw, path, what);
+  if ('id' in checked) return checked.id;
+  issues.push(checked.issue);
   return null;
 }
 

@@ -3,6 +3,7 @@
 // shape for every failure, a request id on every answer, and the routes.
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { MAX_ID_LENGTH } from '../language/limits';
 import type { ServerContext } from './context';
 import { ApiError, installErrorHandlers } from './errors';
 import { registerAdminRoutes } from './routes/admin-routes';
@@ -21,6 +22,8 @@ export function buildApp(ctx: ServerContext, logger: Logger): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: server.body_limit,
     requestIdHeader: 'x-request-id',
+    // Every id of up to MAX_ID_LENGTH characters fits a path segment, percent-encoded (at most 12 bytes per character).
+    maxParamLength: MAX_ID_LENGTH * 12,
     // Requests that arrive while closing get the API's error shape from the onRequest hook instead.
     return503OnClosing: false,
   }) as unknown as FastifyInstance;

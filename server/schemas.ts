@@ -2,6 +2,7 @@
 // wire), and the small parsers they share: times given as ISO 8601 or epoch ms,
 // durations, page sizes.
 import { z } from 'zod';
+import { MAX_ID_LENGTH } from '../language/limits';
 import { parseConfigDuration } from './config';
 
 /** `POST /v1/events:batch`. */
@@ -64,8 +65,8 @@ export const RetryQuery = z.strictObject({ entity: z.string().min(1).optional() 
 /** `POST /v1/assignments`. */
 export const AssignmentBody = z.strictObject({
   entity: z.string().min(1),
-  record_id: z.union([z.string().min(1), z.number().finite()]).transform(String),
-  user: z.string().min(1),
+  record_id: z.union([z.string().min(1).max(MAX_ID_LENGTH), z.number().finite()]).transform(String),
+  user: z.string().min(1).max(MAX_ID_LENGTH),
   /** False for cherry-picked records: no quota, rotation or least_recent effect. */
   counts: z.boolean().default(true),
 });

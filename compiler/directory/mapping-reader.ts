@@ -2,6 +2,7 @@
 // unknown and forbidden keys, and offers typed getters that report a wrong type
 // against the key's path. A null value counts as a missing key everywhere, so
 // `workday:` with nothing after it means the default.
+import { MAX_ID_LENGTH } from '../../language/limits';
 import { isForbiddenKey } from '../values';
 import { describeRaw, listNames, type IssueList, type PathSegment } from './issues';
 
@@ -75,6 +76,14 @@ export class MappingReader {
     const raw = required ? this.required(key) : this.get(key);
     if (raw === undefined || (typeof raw === 'string' && raw !== '')) return raw;
     return this.fail(key, 'non-empty text', raw);
+  }
+
+  /** A required id: non-empty text of at most MAX_ID_LENGTH characters. */
+  id(key: string): string | undefined {
+    const text = this.text(key, true);
+    if (text === undefined || text.length <= MAX_ID_LENGTH) return text;
+    this.issues.report('DIST502', [...this.path, key], `\`${key}\` in ${this.what} is ${text.length} characters long; ids are at most ${MAX_ID_LENGTH}`);
+    return undefined;
   }
 
   /** A boolean. */

@@ -2,6 +2,7 @@
 // leave in its own zone and its fields against `schema user`. References to teams,
 // workdays and calendars are checked afterwards (cross-checks.ts).
 import type { FieldType } from '../ir';
+import { MAX_ID_LENGTH } from '../../language/limits';
 import { isValidTimeZone } from '../values';
 import { describeRaw, type IssueList } from './issues';
 import { readLeave } from './leave';
@@ -55,11 +56,11 @@ export function readUsers(
   }
   const drafts: UserDraft[] = [];
   raw.forEach((value, index) => {
-    const named = isMapping(value) && typeof value.id === 'string' && value.id !== '';
+    const named = isMapping(value) && typeof value.id === 'string' && value.id !== '' && value.id.length <= MAX_ID_LENGTH;
     const what = named ? `user \`${value.id as string}\`` : `\`users[${index}]\``;
     const reader = MappingReader.open(value, ['users', index], what, USER_KEYS, issues);
     if (!reader) return;
-    const id = reader.text('id', true);
+    const id = reader.id('id');
     const workday = reader.text('workday') ?? null;
     const zone = userZone(workday === null ? undefined : workdays.get(workday), ctx.timezone);
     const teams = reader.textList('teams');

@@ -69,6 +69,10 @@ const cases: Case[] = [
   { name: 'an assignment without a user', route: '/v1/assignments', body: { entity: 'lead', record_id: 'r' }, status: 400, code: 'invalid_request', path: 'user' },
   { name: 'an assignment without a record id', route: '/v1/assignments', body: { entity: 'lead', user: 'a@x.test' }, status: 400, code: 'invalid_request', path: 'record_id', message: /`record_id` is required/ },
   { name: 'closing a record of an unknown entity', route: '/v1/records/widget/L14/close', status: 400, code: 'invalid_request', message: /unknown entity `widget`; the rules declare `lead`/ },
+  { name: 'an event id over 256 characters', body: { ...lead('x'), id: 'e'.repeat(257) }, status: 400, code: 'invalid_event', path: 'id', message: /257 characters long; ids are at most 256/ },
+  { name: 'a record id over 256 characters', body: lead('long-record', { id: 'r'.repeat(257) }), status: 400, code: 'invalid_event', path: 'record.id' },
+  { name: 'an assignment with a record id over 256 characters', route: '/v1/assignments', body: { entity: 'lead', record_id: 'r'.repeat(257), user: 'a@x.test' }, status: 400, code: 'invalid_request', path: 'record_id' },
+  { name: 'a directory with a user id over 256 characters', method: 'PUT', route: '/v1/directory', body: { users: [{ id: 'u'.repeat(257), name: 'U' }] }, status: 400, code: 'invalid_directory', path: 'users[0].id' },
   { name: 'an unknown endpoint', method: 'GET', route: '/v1/nothing', status: 404, code: 'not_found' },
 ];
 
@@ -95,5 +99,18 @@ describe('bad input', () => {
     const res = await call(server.url, 'POST', '/v1/events', lead('after'));
     expect(res.status).toBe(200);
     expect(res.body.assigned).toEqual(['c@x.test']);
+  });
+
+  it('takes ids of 256 characters in bodies and in every path', async () => {
+    const id = `é${'r'.repeat(255)}`;
+    const res = await call(server.url, 'POST', '/v1/events', lead(id, { id }));
+    expect([res.status, res.body.event_id]).toEqual([200, id]);
+    const path = encodeURIComponent(id);
+    expect((await call(server.url, 'POST', `/v1/records/lead/${path}/close`)).body).toMatchObject({ closed: true, record_id: id });
+    expect((await call(server.url, 'GET', `/v1/decisions?record=${path}`)).body.decisions).toHaveLength(1);
+    for (const [method, route] of [['PATCH', `/v1/users/${path}`], ['GET', `/v1/decisions/${path}`], ['POST', `/v1/queues/triage/${path}/retry`]] as const) {
+      const answer = await call(server.url, method, route, method === 'PATCH' ? { checked_in: true } : undefined);
+      expectErrorShape(answer, 404, 'not_found');
+    }
   });
 });
