@@ -1,10 +1,12 @@
 // The fastify application: JSON bodies kept as raw text (signatures are checked
 // on the exact bytes, then json-body.ts parses them safely), the API's error
-// shape for every failure, a request id on every answer, and the routes.
+// shape for every failure (client-errors.ts for those before any route), a
+// request id on every answer, and the routes.
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { MAX_ID_LENGTH } from '../language/limits';
 import type { ServerContext } from './context';
+import { clientErrorHandler, frameworkErrors, REQUEST_TIMEOUT_MS } from './client-errors';
 import { ApiError, installErrorHandlers } from './errors';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health-routes';
@@ -24,6 +26,9 @@ export function buildApp(ctx: ServerContext, logger: Logger): FastifyInstance {
     requestIdHeader: 'x-request-id',
     // Every id of up to MAX_ID_LENGTH characters fits a path segment, percent-encoded (at most 12 bytes per character).
     maxParamLength: MAX_ID_LENGTH * 12,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    frameworkErrors,
+    clientErrorHandler,
     // Requests that arrive while closing get the API's error shape from the onRequest hook instead.
     return503OnClosing: false,
   }) as unknown as FastifyInstance;

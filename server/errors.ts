@@ -98,6 +98,7 @@ export function installErrorHandlers(app: FastifyInstance, limits: { bodyLimit: 
       .send(errorBody('internal_error', `the server failed on this request; the log has the details under request id ${request.id}`, { request_id: request.id }));
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send(errorBody('not_found', `no endpoint \`${request.method} ${request.url.split('?')[0]}\``));
+    const path = request.url.split('?')[0] ?? '';
+    void reply.status(404).send(errorBody('not_found', `no endpoint \`${request.method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}\``));
   });
 }
