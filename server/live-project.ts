@@ -11,7 +11,7 @@ import { emptyDirectory, type Directory } from '../compiler/directory/model';
 import type { Program } from '../compiler/ir';
 import { loadProject } from '../compiler/node/project';
 import type { Diagnostic } from '../language/diagnostics';
-import { LineIndex } from '../language/line-index';
+import { locate as locateDiagnostics } from '../language/locate';
 import type { Engine } from '../runtime/engine';
 import { inTransaction, type StateStore } from '../runtime/state/store';
 import { applyPatches, fileHash, hasUser, mergePatch, rawFromYaml, readOverlay, writeOverlay, type Overlay, type UserPatch } from './directory-overlay';
@@ -255,8 +255,12 @@ function contextOf(program: Program) {
 export function locate(diagnostics: readonly Diagnostic[], input: CompileInput): DiagnosticDetail[] {
   const texts = new Map<string, string>(input.sources.map((s) => [s.file, s.text]));
   if (input.directory) texts.set(input.directory.file, input.directory.text);
-  return diagnostics.map((d) => {
-    const { line, column } = new LineIndex(texts.get(d.file) ?? '').position(d.span.start);
-    return { file: d.file, line, column, severity: d.severity, code: d.code, message: d.message };
-  });
+  return locateDiagnostics(diagnostics, (file) => texts.get(file)).map((d) => ({
+    file: d.file,
+    line: d.line ?? 1,
+    column: d.column ?? 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  }));
 }
