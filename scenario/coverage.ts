@@ -5,7 +5,8 @@
 import type { Expr, Program } from '../compiler/ir';
 import { conditionNodes } from '../compiler/ir-walk';
 import type { Decision } from '../runtime/types';
-import { positions, type ProjectFiles } from './rule-locator';
+import { locator } from '../language/locate';
+import type { ProjectFiles } from './rule-locator';
 
 export interface ConditionCoverage {
   /** `file:line:column` of the condition. */
@@ -86,7 +87,7 @@ export class CoverageCollector {
 
   /** The coverage so far, rules in priority order, conditions in source order. */
   report(): CoverageReport {
-    const at = positions(this.files);
+    const at = locator(this.files.text);
     const rules = this.program.rules.map((rule): RuleCoverage => {
       const entry = this.entries.get(rule.id)!;
       const file = rule.span?.file;

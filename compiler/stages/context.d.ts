@@ -1,0 +1,145 @@
+import type { Clause, EventRef, Expr, MapDecl, MapEntry, OnInvalid, QuotaSetting, RuleDecl, SchemaDecl, SettingsDecl, Setting, SourceFile, Span } from '../../language/ast';
+import { type Diagnostic, type DiagnosticCode } from '../../language/diagnostics';
+import type { Directory } from '../directory/model';
+import type { EventKind, FieldType, Program, QuotaPeriod, RULE_STATUSES } from '../ir';
+import type { DirectoryIndex } from './resolve-directory';
+import { type Type } from './types';
+/** One input text: `file` is relative to the project root, with `/` separators. */
+export interface SourceText {
+    file: string;
+    text: string;
+}
+export type ClauseKind = Clause['kind'];
+export type ClauseOf<K extends ClauseKind> = Extract<Clause, {
+    kind: K;
+}>;
+/** The first clause of each kind in a rule (later ones are reported as given twice). */
+export type ClauseTable = {
+    [K in ClauseKind]?: ClauseOf<K>;
+};
+type SettingKind = Setting['kind'];
+type SettingOf<K extends SettingKind> = Extract<Setting, {
+    kind: K;
+}>;
+/** A declared entity (or `user`, which always exists) and its fields. */
+export interface SchemaInfo {
+    entity: string;
+    /** Null for `user` when no `schema user` is written. */
+    decl: SchemaDecl | null;
+    file: string;
+    /** Declared fields that checked clean, in the order written. */
+    fields: Map<string, FieldType>;
+    builtins: ReadonlyMap<string, FieldType>;
+    /** False when a field was dropped for an error (so `fields` is not the whole schema). */
+    complete: boolean;
+}
+/** An event of a rule's `on` clause that checked clean. */
+export interface ResolvedEvent {
+    ref: EventRef;
+    entity: string;
+    kind: EventKind;
+    fields: string[] | null;
+}
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+export interface RuleInfo {
+    decl: RuleDecl;
+    file: string;
+    /** Position in the project (files sorted by path, then declarations in order). */
+    index: number;
+    id: string;
+    clauses: ClauseTable;
+    /** The entity its events name (the first event's), null when unknown. */
+    entity: string | null;
+    /** Every event that checked clean. */
+    events: ResolvedEvent[];
+    /** True when every event of `on` checked clean. */
+    eventsOk: boolean;
+    /** Null when the status word is unknown. */
+    status: RuleStatus | null;
+}
+export interface SettingsInfo {
+    decl: SettingsDecl;
+    file: string;
+    /** The first entry of each kind (quotas are kept per period). */
+    entries: {
+        [K in Exclude<SettingKind, 'QuotaSetting'>]?: SettingOf<K>;
+    };
+    quotas: Map<QuotaPeriod, QuotaSetting>;
+    /** A valid time zone, or null (absent or invalid). */
+    timezone: string | null;
+}
+export interface MapInfo {
+    decl: MapDecl;
+    file: string;
+    /** Null when the entity is unknown. */
+    entity: string | null;
+    entries: MapEntry[];
+    invalidQueue: OnInvalid | null;
+}
+/**
+ * Where an expression stands, which decides the names it may read:
+ * `when` (a rule's `when` and `reassign … when`: the rule's entity),
+ * `user-filter` (`users where`, `score`, `ordered by`: `user` and the rule's entity),
+ * `map` (a map block's values: `payload`), `limit` (settings `capacity`/`quota`: `user`).
+ */
+export type Place = 'when' | 'user-filter' | 'map' | 'limit';
+/** What an expression's type must be. */
+export type Expectation = 'bool' | 'number' | 'ordered' | {
+    field: Type;
+    name: string;
+};
+/** One expression to check, with its context. */
+export interface ExprSite {
+    expr: Expr;
+    file: string;
+    place: Place;
+    expect: Expectation;
+    /** The record entity in scope (the rule's or the map's), null when unknown. */
+    entity: string | null;
+    /** How to name the site in a message (`` `when` ``, `` `score` ``). */
+    label: string;
+}
+/** The compiler's stages, in order. */
+export type StageName = 'parse' | 'resolve' | 'typecheck' | 'validate' | 'lower';
+/** One named stage: reads and extends the context, reports into it, never throws. */
+export interface Stage {
+    name: StageName;
+    run(ctx: CompileContext): void;
+}
+/** Everything the stages read and write. */
+export interface CompileContext {
+    /** The `.dist` texts, sorted by file. */
+    sources: SourceText[];
+    /** The parsed files, in the order of `sources`. */
+    files: SourceFile[];
+    directorySource: SourceText | null;
+    directory: Directory | null;
+    /** The directory by name, when it loaded. */
+    names: DirectoryIndex | null;
+    diagnostics: Diagnostic[];
+    schemas: Map<string, SchemaInfo>;
+    settings: SettingsInfo | null;
+    rules: RuleInfo[];
+    maps: MapInfo[];
+    sites: ExprSite[];
+    /** Field types of the paths that resolved. */
+    pathTypes: WeakMap<Expr, Type>;
+    /** AST nodes whose names failed to resolve (already reported): later checks skip them. */
+    failed: WeakSet<object>;
+    program: Program | null;
+}
+/** A fresh context; `user` exists from the start with its built-in fields. */
+export declare function createContext(sources: SourceText[], directorySource: SourceText | null): CompileContext;
+/** The built-in fields of an entity. */
+export declare function builtinsOf(entity: string): ReadonlyMap<string, FieldType>;
+/** The type of `entity.field` (built-in or declared), or undefined. */
+export declare function fieldType(schema: SchemaInfo, field: string): FieldType | undefined;
+/** Every field name of an entity, built-ins first (for suggestions). */
+export declare function fieldNames(schema: SchemaInfo): string[];
+/** Reports a diagnostic with its code's default severity. */
+export declare function report(ctx: CompileContext, code: DiagnosticCode, file: string, span: Span, message: string, extra?: Pick<Diagnostic, 'help' | 'related' | 'data'>): void;
+/** True when any error has been reported so far. */
+export declare function hasErrors(ctx: CompileContext): boolean;
+/** True when `schema` declares `field` but the declaration had an error (already reported). */
+export declare function brokenField(schema: SchemaInfo, field: string): boolean;
+export {};

@@ -1,0 +1,3 @@
+import type { Stage } from './context';
+/** parse → resolve → typecheck → validate → lower. */
+export declare const STAGES: readonly Stage[];

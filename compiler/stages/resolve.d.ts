@@ -1,0 +1,3 @@
+import type { Stage } from './context';
+/** Collect declarations, load the directory, resolve names. */
+export declare const resolveStage: Stage;

@@ -1,0 +1,334 @@
+/** A half-open range `[start, end)` of UTF-16 offsets into one file's text. */
+export interface Span {
+    start: number;
+    end: number;
+}
+interface Node {
+    span: Span;
+}
+/** One source file: its declarations in order, plus every comment (the formatter's channel). */
+export interface SourceFile extends Node {
+    kind: 'SourceFile';
+    /** Path of the file relative to the project root, with `/` separators. */
+    file: string;
+    declarations: Declaration[];
+    comments: Comment[];
+}
+export interface Comment extends Node {
+    kind: 'Comment';
+    /** The comment's full text, including `//` or the `/*` and `*\/` delimiters. */
+    text: string;
+    block: boolean;
+}
+/** A bare word: a keyword used as a name, a field, an entity, a method name. */
+export interface Name extends Node {
+    kind: 'Name';
+    text: string;
+}
+export type Declaration = SchemaDecl | SettingsDecl | RuleDecl | MapDecl;
+export interface SchemaDecl extends Node {
+    kind: 'Schema';
+    entity: Name;
+    fields: FieldDecl[];
+    recovered: boolean;
+}
+export interface FieldDecl extends Node {
+    kind: 'Field';
+    name: Name;
+    type: TypeExpr;
+}
+export type TypeExpr = SimpleType | ChoiceType | ListType;
+/** `text`, `number`, `bool`, `time`, `duration`, `geo` — or any other word, which the compiler rejects. */
+export interface SimpleType extends Node {
+    kind: 'SimpleType';
+    name: Name;
+}
+export interface ChoiceType extends Node {
+    kind: 'ChoiceType';
+    options: StringLit[];
+}
+export interface ListType extends Node {
+    kind: 'ListType';
+    element: TypeExpr;
+}
+export interface SettingsDecl extends Node {
+    kind: 'Settings';
+    entries: Setting[];
+    recovered: boolean;
+}
+export type Setting = TimezoneSetting | TriggerSetting | CapacitySetting | QuotaSetting | UnmatchedSetting;
+/** `timezone "Asia/Kolkata"` */
+export interface TimezoneSetting extends Node {
+    kind: 'TimezoneSetting';
+    value: StringLit;
+}
+/** `trigger entity` | `trigger automation` (the word is checked by the compiler). */
+export interface TriggerSetting extends Node {
+    kind: 'TriggerSetting';
+    mode: Name;
+}
+/** `capacity user.max_open` (or a number). */
+export interface CapacitySetting extends Node {
+    kind: 'CapacitySetting';
+    value: Expr;
+}
+/** `quota daily user.daily_cap` | `quota weekly 200`; the period word is checked by the compiler. */
+export interface QuotaSetting extends Node {
+    kind: 'QuotaSetting';
+    period: Name;
+    limit: Expr;
+}
+/** `unmatched queue "triage" [retry every 15m for 24h]` */
+export interface UnmatchedSetting extends Node {
+    kind: 'UnmatchedSetting';
+    queue: QueueTarget;
+}
+/** `queue "q" [retry every D for D]`, used by `fallback` and `unmatched`. */
+export interface QueueTarget extends Node {
+    kind: 'QueueTarget';
+    name: StringLit;
+    retry: RetryWindow | null;
+}
+export interface RetryWindow extends Node {
+    kind: 'RetryWindow';
+    every: DurationLit;
+    for: DurationLit;
+}
+export interface RuleDecl extends Node {
+    kind: 'Rule';
+    name: StringLit;
+    clauses: Clause[];
+    /** True when the parser dropped part of this rule: skip "missing clause" checks. */
+    recovered: boolean;
+}
+export type Clause = PriorityClause | DescriptionClause | StatusClause | ScopeClause | OnClause | WhenClause | AssignClause | RequireClause | DistributeClause | TakeClause | FallbackClause | ReassignClause;
+export interface PriorityClause extends Node {
+    kind: 'Priority';
+    value: NumberLit;
+}
+export interface DescriptionClause extends Node {
+    kind: 'Description';
+    value: StringLit;
+}
+/** `status active|draft|inactive`; the word is checked by the compiler. */
+export interface StatusClause extends Node {
+    kind: 'Status';
+    value: Name;
+}
+/** `scope global` (team = null) | `scope team "T"`. */
+export interface ScopeClause extends Node {
+    kind: 'Scope';
+    team: StringLit | null;
+}
+export interface OnClause extends Node {
+    kind: 'On';
+    events: EventRef[];
+}
+/** `lead.created`, `lead.updated(status, score)`. */
+export interface EventRef extends Node {
+    kind: 'EventRef';
+    entity: Name;
+    event: Name;
+    /** The field list of `updated(…)`; null when no parentheses were written. */
+    fields: Name[] | null;
+}
+export interface WhenClause extends Node {
+    kind: 'When';
+    condition: Expr;
+}
+export interface AssignClause extends Node {
+    kind: 'Assign';
+    pool: Pool;
+}
+export type Pool = UsersPool | TeamsPool | GroupsPool | AnyonePool;
+/** `users "a", "b"` · `users where C` · `users "a", "b" where C` (users empty for the dynamic form). */
+export interface UsersPool extends Node {
+    kind: 'UsersPool';
+    users: StringLit[];
+    where: Expr | null;
+}
+export interface TeamsPool extends Node {
+    kind: 'TeamsPool';
+    teams: StringLit[];
+}
+export interface GroupsPool extends Node {
+    kind: 'GroupsPool';
+    groups: StringLit[];
+}
+export interface AnyonePool extends Node {
+    kind: 'AnyonePool';
+}
+export interface RequireClause extends Node {
+    kind: 'Require';
+    items: Requirement[];
+}
+/** `checked_in`, `workday within 120h`; the word is checked by the compiler. */
+export interface Requirement extends Node {
+    kind: 'Requirement';
+    name: Name;
+    within: DurationLit | null;
+}
+export interface DistributeClause extends Node {
+    kind: 'Distribute';
+    method: Method;
+}
+export type Method = SimpleMethod | WeightedMethod | ScoreMethod | OrderedMethod;
+/** `round_robin`, `least_recent`, `load_balance`, `random` — or any other word, which the compiler rejects. */
+export interface SimpleMethod extends Node {
+    kind: 'SimpleMethod';
+    name: Name;
+}
+/** `weighted { "k": w, … }` (by = null) or `weighted by user.F { "v": w, … }`. */
+export interface WeightedMethod extends Node {
+    kind: 'WeightedMethod';
+    by: Path | null;
+    weights: WeightEntry[];
+}
+export interface WeightEntry extends Node {
+    kind: 'WeightEntry';
+    key: StringLit;
+    /** Any expression, so that `-1` or `0.5` parse; the compiler requires a positive integer literal. */
+    weight: Expr;
+}
+export interface ScoreMethod extends Node {
+    kind: 'ScoreMethod';
+    expr: Expr;
+}
+export interface OrderedMethod extends Node {
+    kind: 'OrderedMethod';
+    keys: OrderKey[];
+}
+export interface OrderKey extends Node {
+    kind: 'OrderKey';
+    expr: Expr;
+    /** As written; null means the default, ascending. */
+    direction: 'asc' | 'desc' | null;
+}
+/** `take N [min M]` */
+export interface TakeClause extends Node {
+    kind: 'Take';
+    count: NumberLit;
+    min: NumberLit | null;
+}
+export interface FallbackClause extends Node {
+    kind: 'Fallback';
+    target: FallbackUser | QueueTarget;
+}
+export interface FallbackUser extends Node {
+    kind: 'FallbackUser';
+    user: StringLit;
+}
+/** `reassign after D [when C] [max N]` */
+export interface ReassignClause extends Node {
+    kind: 'Reassign';
+    after: DurationLit;
+    when: Expr | null;
+    max: NumberLit | null;
+}
+/** `map lead from "website-form" { field = expr … [on invalid queue "q"] }` */
+export interface MapDecl extends Node {
+    kind: 'Map';
+    entity: Name;
+    source: StringLit;
+    items: MapItem[];
+    recovered: boolean;
+}
+export type MapItem = MapEntry | OnInvalid;
+export interface MapEntry extends Node {
+    kind: 'MapEntry';
+    field: Name;
+    value: Expr;
+}
+export interface OnInvalid extends Node {
+    kind: 'OnInvalid';
+    queue: StringLit;
+}
+export type Expr = NumberLit | StringLit | BoolLit | DurationLit | ListLit | Path | Call | Unary | Binary | Compare | Predicate | Between | IsSet | Logical | Paren;
+export interface NumberLit extends Node {
+    kind: 'Number';
+    value: number;
+    /** The literal as written (`750_000`), which the formatter keeps. */
+    raw: string;
+}
+export interface StringLit extends Node {
+    kind: 'String';
+    value: string;
+    /** The literal as written, quotes and escapes included. */
+    raw: string;
+}
+export interface BoolLit extends Node {
+    kind: 'Bool';
+    value: boolean;
+}
+/** `30s`, `60m`, `2h`, `7d`. */
+export interface DurationLit extends Node {
+    kind: 'Duration';
+    /** Milliseconds. */
+    ms: number;
+    raw: string;
+}
+export interface ListLit extends Node {
+    kind: 'List';
+    items: Expr[];
+}
+/** `lead.score`, `user.languages`, `payload.contact.email`: a head word and one or more segments. */
+export interface Path extends Node {
+    kind: 'Path';
+    head: Name;
+    segments: Name[];
+}
+export interface Call extends Node {
+    kind: 'Call';
+    callee: Name;
+    args: Expr[];
+}
+export interface Unary extends Node {
+    kind: 'Unary';
+    op: '-' | 'not';
+    operand: Expr;
+}
+/** Arithmetic, and `??` (first that is set) in map blocks. */
+export interface Binary extends Node {
+    kind: 'Binary';
+    op: '+' | '-' | '*' | '/' | '??';
+    left: Expr;
+    right: Expr;
+}
+export interface Compare extends Node {
+    kind: 'Compare';
+    op: '==' | '!=' | '<' | '<=' | '>' | '>=';
+    left: Expr;
+    right: Expr;
+}
+/** `X in C`, `X not in C`, `L contains X`, `X starts_with P`, `X ends_with S`. */
+export interface Predicate extends Node {
+    kind: 'Predicate';
+    op: 'in' | 'not in' | 'contains' | 'starts_with' | 'ends_with';
+    left: Expr;
+    right: Expr;
+}
+/** `X between A and B`, inclusive. */
+export interface Between extends Node {
+    kind: 'Between';
+    value: Expr;
+    low: Expr;
+    high: Expr;
+}
+/** `X is set` / `X is not set`. */
+export interface IsSet extends Node {
+    kind: 'IsSet';
+    value: Expr;
+    negated: boolean;
+}
+/** A flat chain of one boolean operator at one level: `a and b and c`. */
+export interface Logical extends Node {
+    kind: 'Logical';
+    op: 'and' | 'or';
+    operands: Expr[];
+}
+/** Parentheses as written; kept so that the formatter and the and/or mixing rule see them. */
+export interface Paren extends Node {
+    kind: 'Paren';
+    expr: Expr;
+}
+export {};

@@ -1,0 +1,2 @@
+import type { DistributionMethod } from './types';
+export declare const leastRecent: DistributionMethod;
