@@ -3,9 +3,8 @@
 // diagnostic) and `github` (workflow-command annotations). Line and column are
 // computed here, at the edge, from the files' texts.
 import { LineIndex } from '../language/line-index';
-import { locate, type TextLookup } from '../language/locate';
-import type { Diagnostic, Severity } from '../language/diagnostics';
 import type { Style } from './output';
+import { locate, type Diagnostic, type Severity, type TextLookup } from '../api';
 
 export type { TextLookup } from '../language/locate';
 

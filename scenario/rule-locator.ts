@@ -1,8 +1,8 @@
 // Places rules and conditions in the project's files for reports: offsets become
 // `rules/inbound.dist:12` (or `:12:5`) through one cached line index per file.
-import type { Program } from '../compiler/ir';
 import { locator } from '../language/locate';
 import type { RuleLocator } from './results';
+import { type Program } from '../api';
 
 /** The project's files as a report needs them. */
 export interface ProjectFiles {

@@ -8,9 +8,9 @@ import { parseServeConfig } from '../../server/config';
 import { ProjectError } from '../../server/live-project';
 import { startServer } from '../../server/server';
 import { EXIT_FAILURE, EXIT_USAGE, painter, writeError } from '../output';
-import { parseStateUrl } from '../../runtime/state/open-store';
 import { compileProjectAt, hasErrors, runCommand } from '../project';
 import { renderText } from '../render-diagnostics';
+import { parseStateUrl } from '../../api';
 
 interface ServeFlags {
   host?: string;
