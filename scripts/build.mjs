@@ -4,6 +4,7 @@
 // declarations (build/types) from tsc.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import process from 'node:process';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
