@@ -1,7 +1,0 @@
-import type { WorkInterval } from './model';
-/** The intervals, or a message fragment saying what is wrong (used after "`fri` in workday `x` "). */
-export declare function parseWorkHours(text: string): {
-    intervals: WorkInterval[];
-} | {
-    problem: string;
-};

@@ -1,3 +1,0 @@
-import type { Stage } from './context';
-/** Parse every source file. */
-export declare const parseStage: Stage;

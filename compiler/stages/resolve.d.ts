@@ -1,3 +1,0 @@
-import type { Stage } from './context';
-/** Collect declarations, load the directory, resolve names. */
-export declare const resolveStage: Stage;

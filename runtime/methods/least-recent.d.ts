@@ -1,2 +1,0 @@
-import type { DistributionMethod } from './types';
-export declare const leastRecent: DistributionMethod;
