@@ -2,9 +2,11 @@
 // how often it was tried and matched, per boolean condition of its `when` whether
 // some decision saw it true and some saw it false. Conditions come from the IR
 // (so unexercised ones are listed too) and from the engine's traces, by span.
-import type { Expr, Program } from '../compiler/ir';
-import type { Decision } from '../runtime/types';
-import { positions, type ProjectFiles } from './rule-locator';
+import type { Expr } from '../compiler/ir';
+import { conditionNodes } from '../compiler/ir-walk';
+import { locator } from '../language/locate';
+import type { ProjectFiles } from './rule-locator';
+import { type Decision, type Program } from '../api';
 
 export interface ConditionCoverage {
   /** `file:line:column` of the condition. */
@@ -28,8 +30,6 @@ export interface CoverageReport {
   project: string;
   rules: RuleCoverage[];
 }
-
-const BOOLEAN_OPS = new Set(['cmp', 'in', 'contains', 'starts_with', 'ends_with', 'between', 'is_set', 'and', 'or', 'not']);
 
 interface ConditionEntry {
   start: number;
@@ -87,7 +87,7 @@ export class CoverageCollector {
 
   /** The coverage so far, rules in priority order, conditions in source order. */
   report(): CoverageReport {
-    const at = positions(this.files);
+    const at = locator(this.files.text);
     const rules = this.program.rules.map((rule): RuleCoverage => {
       const entry = this.entries.get(rule.id)!;
       const file = rule.span?.file;
@@ -132,13 +132,5 @@ function key(span: { start: number; end: number }): string {
 
 /** Every boolean node (with a span) of a condition, outermost first. */
 function booleanNodes(expr: Expr | null): Expr[] {
-  if (!expr) return [];
-  const found: Expr[] = [];
-  const visit = (node: Expr): void => {
-    if (BOOLEAN_OPS.has(node.op) && node.span) found.push(node);
-    if (node.op === 'and' || node.op === 'or') node.args.forEach(visit);
-    else if (node.op === 'not') visit(node.arg);
-  };
-  visit(expr);
-  return found;
+  return expr ? conditionNodes(expr).filter((node) => node.span) : [];
 }

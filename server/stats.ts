@@ -5,11 +5,10 @@
 // (created, never assigned: no rule matched or nobody was eligible), and per
 // rule, per method and per user the records each took. Decision counts
 // (by cause and outcome) come alongside. Computed by scanning the log (bounded).
-import type { Program } from '../compiler/ir';
 import type { RecordState } from '../runtime/record-state';
 import { keys } from '../runtime/state-keys';
-import { inTransaction, type StateStore } from '../runtime/state/store';
-import type { Decision, Outcome } from '../runtime/types';
+import { inTransaction } from '../runtime/state/store';
+import type { Decision, Outcome, Program, StateStore } from '../api';
 
 /** Record states read per store round trip. */
 const LOOKUP_PAGE = 500;

@@ -3,8 +3,6 @@
 // record, and reporting a manual assignment. Bodies are parsed like events
 // (size, nesting and key checks) and validated with zod and the directory loader.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { DirectoryUser } from '../../compiler/directory/model';
-import type { Program } from '../../compiler/ir';
 import { own } from '../../language/own';
 import { loadRecord } from '../../runtime/record-state';
 import { inTransaction } from '../../runtime/state/store';
@@ -16,6 +14,7 @@ import { EVENT_MAX_DEPTH, parseJsonBody } from '../json-body';
 import { queuesOf } from '../live-project';
 import { AssignmentBody, RetryQuery } from '../schemas';
 import { decisionSummary, isoOrNull } from '../wire';
+import { type DirectoryUser, type Program } from '../../api';
 
 /** Registers the admin endpoints. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
