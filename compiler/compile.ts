@@ -5,15 +5,15 @@ import type { SourceFile } from '../language/ast';
 import { sortDiagnostics, type Diagnostic } from '../language/diagnostics';
 import type { Directory } from './directory/model';
 import type { Program } from './ir';
-import { createContext, type SourceText, type StageName } from './stages/context';
+import { createContext, type DirectoryText, type SourceText, type StageName } from './stages/context';
 import { STAGES } from './stages/index';
 
-export type { SourceText, StageName } from './stages/context';
+export type { DirectoryText, SourceText, StageName } from './stages/context';
 
 /** The texts of a project: its `.dist` files and, optionally, its directory. */
 export interface CompileInput {
   sources: SourceText[];
-  directory?: SourceText | null;
+  directory?: DirectoryText | null;
 }
 
 export interface CompileResult {

@@ -3,9 +3,10 @@
 // (build-cases.ts), resolves its directory, and returns either a suite ready to run
 // or every problem at `file:line:column`. Pure: files the suite names are read
 // through the caller's reader (read-suites.ts reads them from disk).
-import { parse, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import { directoryFromJson } from '../compiler/directory/load';
 import { parseIsoTime } from '../compiler/values';
+import { parsePlain, toPlain } from '../compiler/yaml-plain';
 import { buildCases, type DirectoryValidator } from './build-cases';
 import type { RawDirectory } from './given-merge';
 import type { LoadedSuite } from './loaded-suite';
@@ -41,13 +42,9 @@ export function loadSuite(source: SuiteSource, project: SuiteProject, readFile: 
   if (doc.errors.length > 0) {
     return { ok: false, errors: doc.errors.map((e) => locator.atOffset(e.pos[0], `invalid YAML: ${lowerFirst(e.message)}`)) };
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    return { ok: false, errors: [locator.atOffset(0, `invalid YAML: ${lowerFirst((error as Error).message)}`)] };
-  }
-  const parsed = Suite.safeParse(value, { reportInput: true });
+  const plain = toPlain(doc);
+  if ('problems' in plain) return { ok: false, errors: plain.problems.map((p) => locator.atOffset(p.span.start, p.message)) };
+  const parsed = Suite.safeParse(plain.value, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: sortErrors(locator.fromIssues(parsed.error.issues)) };
   const suite = parsed.data;
 
@@ -82,7 +79,7 @@ function baseDirectory(
   let raw: unknown = {};
   if (text !== null) {
     try {
-      raw = parse(text) ?? {};
+      raw = parsePlain(text) ?? {};
     } catch (error) {
       return { error: `cannot parse \`${name}\`: ${lowerFirst((error as Error).message)}; run \`dist check\` on it` };
     }

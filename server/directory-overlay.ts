@@ -10,7 +10,7 @@
 // Everything works on the plain (YAML/JSON) form, so the result goes through the
 // same validation as the file.
 import { createHash } from 'node:crypto';
-import { parse } from 'yaml';
+import { parsePlain } from '../compiler/yaml-plain';
 import { z } from 'zod';
 import type { Json } from '../runtime/state/store';
 import { type Transaction } from '../api';
@@ -67,7 +67,7 @@ export function mergePatch(earlier: UserPatch | undefined, next: UserPatch): Use
 /** The plain form of directory.yaml (the empty directory when there is no file). */
 export function rawFromYaml(text: string | null): unknown {
   if (text === null || text.trim() === '') return {};
-  return parse(text, { schema: 'core' }) ?? {};
+  return parsePlain(text) ?? {};
 }
 
 /**

@@ -11,6 +11,7 @@ import { inTransaction } from '../runtime/state/store';
 import { applyPatches, fileHash, hasUser, mergePatch, rawFromYaml, readOverlay, writeOverlay, type Overlay, type UserPatch } from './directory-overlay';
 import type { IssueDetail } from './errors';
 import type { WorkerLogger } from './outbox/worker';
+import { yieldToLoop } from './yield';
 import { compileProject, emptyDirectory, loadProject, locate as locateDiagnostics, type CompileInput, type CompileResult, type Diagnostic, type Directory, type Engine, type Program, type SourceText, type StateStore } from '../api';
 
 /** The file name diagnostics give a directory sent by `PUT /v1/directory`. */
@@ -128,11 +129,14 @@ export class LiveProject {
   putDirectory(value: unknown): Promise<{ ok: true; users: number } | { ok: false; errors: IssueDetail[] }> {
     return this.serial(async () => {
       const current = this.version;
+      await yieldToLoop();
       const { errors } = directoryFromJson(value, contextOf(current.program));
       if (errors.length) return { ok: false as const, errors: errors.map(({ path, message }) => ({ path, message })) };
       const overlay: Overlay = { put: { raw: value as never, fileHash: fileHash(current.fileText) }, patches: {} };
       const input: CompileInput = { sources: current.sources, directory: current.fileText === null ? null : { file: 'directory.yaml', text: current.fileText } };
+      await yieldToLoop();
       const built = build(this.deps, input, overlay);
+      await yieldToLoop();
       if (!built.ok) return { ok: false as const, errors: built.errors.map((e) => ({ path: `${e.file}:${e.line}:${e.column}`, message: e.message })) };
       await inTransaction(this.deps.store, (tx) => writeOverlay(tx, overlay));
       await this.settle(built, 'directory');
@@ -205,8 +209,9 @@ async function loadInput(root: string): Promise<CompileInput> {
 function build(deps: LiveDeps, input: CompileInput, overlay: Overlay, compiled?: CompileResult): Built {
   const fileText = input.directory?.text ?? null;
   const put = overlay.put !== null && overlay.put.fileHash === fileHash(fileText) ? overlay.put : null;
-  const apiText = put ? JSON.stringify(put.raw, null, 2) : null;
-  const compileInput: CompileInput = apiText === null ? input : { sources: input.sources, directory: { file: API_DIRECTORY_FILE, text: apiText } };
+  // A directory sent over the API is compiled from its JSON value; its text only places diagnostics.
+  const compileInput: CompileInput =
+    put === null ? input : { sources: input.sources, directory: { file: API_DIRECTORY_FILE, text: JSON.stringify(put.raw, null, 2), value: put.raw } };
   const result = compiled && compileInput === input ? compiled : compileProject(compileInput);
   if (result.program === null) return { ok: false, errors: locate(result.diagnostics.filter((d) => d.severity === 'error'), compileInput) };
   const baseRaw = put ? put.raw : rawFromYaml(fileText);

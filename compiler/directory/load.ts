@@ -1,8 +1,9 @@
 // Loads the directory from directory.yaml (diagnostics with source spans) or from
 // the API's JSON (errors with JSON paths). Both run the same validation core
 // (validate.ts); this file only parses YAML and places each problem.
-import { isCollection, parseDocument, visit, type Document } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { CODES, diagnostic, sortDiagnostics, type Diagnostic } from '../../language/diagnostics';
+import { toPlain } from '../yaml-plain';
 import { formatPath, type DirectoryIssue } from './issues';
 import type { Directory } from './model';
 import type { DirectoryContext } from './users';
@@ -15,27 +16,29 @@ export type { DirectoryContext } from './users';
  * Loads directory.yaml. Never throws: YAML syntax errors are DIST501 (every one
  * reported, nothing else checked), every other problem has its own code, and any
  * problem at all gives `directory: null`. An empty file is the empty directory.
+ * `parsed` is the text's content when the caller has it already (a directory sent
+ * as JSON): then the text is parsed only to place the problems, if any.
  */
 export function loadDirectory(
   text: string,
   file: string,
   ctx: DirectoryContext,
+  parsed?: unknown,
 ): { directory: Directory | null; diagnostics: Diagnostic[] } {
+  if (parsed !== undefined) {
+    const { directory, issues } = validateDirectory(parsed, ctx);
+    if (issues.length === 0) return { directory, diagnostics: [] };
+    const doc = parseDocument(text, { schema: 'core', prettyErrors: false });
+    return { directory, diagnostics: sortDiagnostics(issues.map((issue) => toDiagnostic(issue, doc, file))) };
+  }
   const doc = parseDocument(text, { schema: 'core', prettyErrors: false });
   const syntax = doc.errors.map((error) =>
     diagnostic('DIST501', file, { start: error.pos[0], end: error.pos[1] }, yamlMessage(error.code, error.message)),
   );
-  if (syntax.length === 0) syntax.push(...aliasProblems(doc, file));
   if (syntax.length > 0) return { directory: null, diagnostics: syntax };
-
-  let value: unknown;
-  try {
-    value = doc.toJS();
-  } catch (error) {
-    const message = `invalid YAML: ${lowerFirst((error as Error).message)}`;
-    return { directory: null, diagnostics: [diagnostic('DIST501', file, { start: 0, end: text.length }, message)] };
-  }
-  const { directory, issues } = validateDirectory(value, ctx);
+  const plain = toPlain(doc);
+  if ('problems' in plain) return { directory: null, diagnostics: plain.problems.map((p) => diagnostic('DIST501', file, p.span, p.message)) };
+  const { directory, issues } = validateDirectory(plain.value, ctx);
   return { directory, diagnostics: sortDiagnostics(issues.map((issue) => toDiagnostic(issue, doc, file))) };
 }
 
@@ -76,23 +79,4 @@ function yamlMessage(code: string, message: string): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** Aliases that toJS would choke on: ones without an anchor before them, and ones inside the node they name. */
-function aliasProblems(doc: Document, file: string): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  visit(doc, {
-    Alias(_key, alias, path) {
-      if (!alias.range) return;
-      const span = { start: alias.range[0], end: alias.range[1] };
-      const target = alias.resolve(doc);
-      if (!target) {
-        const message = `alias \`*${alias.source}\` has no anchor before it; define \`&${alias.source}\` first`;
-        found.push(diagnostic('DIST501', file, span, message));
-      } else if (isCollection(target) && path.includes(target)) {
-        found.push(diagnostic('DIST501', file, span, 'this alias refers to a node that contains it; remove the cycle'));
-      }
-    },
-  });
-  return found;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { decodeSource } from '../../language/decode';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../../language/diagnostics';
 import type { CompileInput, SourceText } from '../compile';
+import { toPlain } from '../yaml-plain';
 import { findDistFiles } from './find-files';
 
 const Section = z.union([z.string(), z.record(z.string(), z.unknown())]);
@@ -121,7 +122,12 @@ function readConfig(text: string, diagnostics: Diagnostic[]): Partial<ProjectCon
     for (const e of doc.errors) diagnostics.push(diagnostic('DIST602', CONFIG_FILE, { start: e.pos[0], end: e.pos[1] }, `invalid YAML: ${e.message.split('\n')[0]}`));
     return {};
   }
-  const value: unknown = doc.toJS() ?? {};
+  const plain = toPlain(doc);
+  if ('problems' in plain) {
+    for (const p of plain.problems) diagnostics.push(diagnostic('DIST602', CONFIG_FILE, p.span, p.message));
+    return {};
+  }
+  const value: unknown = plain.value ?? {};
   const parsed = ConfigFile.safeParse(value);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {

@@ -29,6 +29,15 @@ export interface SourceText {
   text: string;
 }
 
+/**
+ * The directory's text. `value`, when given, is that text already parsed (a
+ * directory that arrived as JSON): it is validated as it is, and the text is
+ * read only to place the problems found, which spares parsing a large YAML text.
+ */
+export interface DirectoryText extends SourceText {
+  value?: unknown;
+}
+
 export type ClauseKind = Clause['kind'];
 export type ClauseOf<K extends ClauseKind> = Extract<Clause, { kind: K }>;
 /** The first clause of each kind in a rule (later ones are reported as given twice). */
@@ -134,7 +143,7 @@ export interface CompileContext {
   sources: SourceText[];
   /** The parsed files, in the order of `sources`. */
   files: SourceFile[];
-  directorySource: SourceText | null;
+  directorySource: DirectoryText | null;
   directory: Directory | null;
   /** The directory by name, when it loaded. */
   names: DirectoryIndex | null;
@@ -152,7 +161,7 @@ export interface CompileContext {
 }
 
 /** A fresh context; `user` exists from the start with its built-in fields. */
-export function createContext(sources: SourceText[], directorySource: SourceText | null): CompileContext {
+export function createContext(sources: SourceText[], directorySource: DirectoryText | null): CompileContext {
   const schemas = new Map<string, SchemaInfo>();
   schemas.set('user', { entity: 'user', decl: null, file: '', fields: new Map(), builtins: USER_BUILTINS, complete: true });
   return {

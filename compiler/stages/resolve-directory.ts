@@ -29,7 +29,7 @@ export function loadProjectDirectory(ctx: CompileContext): void {
     for (const [name, type] of user.fields) userSchema[name] = type;
   }
   const timezone = ctx.settings?.timezone ?? 'UTC';
-  const { directory, diagnostics } = loadDirectory(source.text, source.file, { userSchema, timezone });
+  const { directory, diagnostics } = loadDirectory(source.text, source.file, { userSchema, timezone }, source.value);
   ctx.diagnostics.push(...diagnostics);
   ctx.directory = directory;
   if (!directory) return;

@@ -2,7 +2,8 @@
 // to 1,000, one decision each, in order) and `POST /v1/distribute` (automation
 // trigger mode: the decision, and a callback when asked). Each checks the
 // signature on the raw body first, then parses it safely, validates it with zod
-// and the engine, and answers only once the decision is durable.
+// and the engine, and answers only once the decision is durable. A batch is
+// decided in slices, with a turn of the event loop between them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../runtime/state/store';
 import { verifySignature } from '../auth';
@@ -13,7 +14,11 @@ import type { RequestContext } from '../ingest';
 import { EVENT_MAX_DEPTH, parseJsonBody } from '../json-body';
 import { batchBody, DistributeBody } from '../schemas';
 import { decisionSummary } from '../wire';
+import { yieldToLoop } from '../yield';
 import { type DecideResult, type IncomingEvent, type InputIssue } from '../../api';
+
+/** Events of a batch decided together (they share commit groups); the event loop turns between slices. */
+const BATCH_SLICE = 32;
 
 /** Registers the ingest endpoints. */
 export function registerIngestRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -35,7 +40,11 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: ServerContext): 
     requireEntityMode(ctx);
     const { events } = parseWith(batch, parseJsonBody(text, EVENT_MAX_DEPTH + 2), 'invalid_request', 'the batch');
     return withIdempotency(ctx, request, reply, text, async (claim) => {
-      const results = await Promise.all(events.map((raw) => decideOne(ctx, raw)));
+      const results: unknown[] = [];
+      for (let at = 0; at < events.length; at += BATCH_SLICE) {
+        if (at > 0) await yieldToLoop();
+        results.push(...(await Promise.all(events.slice(at, at + BATCH_SLICE).map((raw) => decideOne(ctx, raw)))));
+      }
       if (claim) await inTransaction(ctx.store, (tx) => rememberKey(tx, claim, null, ctx.clock()));
       return { results };
     });

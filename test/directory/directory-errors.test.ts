@@ -67,9 +67,25 @@ describe('loadDirectory', () => {
   it('reports bad aliases as DIST501 instead of throwing', () => {
     expect(problems('users: &u [*u]\n').located).toEqual(['DIST501 1:12']);
     expect(problems('users: *nobody\n').messages).toEqual(['alias `*nobody` has no anchor before it; define `&nobody` first']);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]'];
-    bomb.push('c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]');
-    expect(problems(bomb.join('\n')).messages).toEqual([expect.stringMatching(/^invalid YAML: excessive alias count/)]);
+    // Seven levels of ten aliases each expand to ten million values.
+    const level = (name: string, item: string) => `${name}: &${name} [${Array(10).fill(item).join(', ')}]`;
+    const bomb = [level('a', 'x'), ...'bcdefg'.split('').map((name, i) => level(name, `*${'abcdef'[i]}`))];
+    expect(problems(`${bomb.join('\n')}\n`).messages).toEqual(['the aliases of this document expand it to more than 1,000,000 values; use fewer aliases']);
+  });
+
+  it('takes up to 1,000 aliases and refuses more with one clear error at the first extra one', () => {
+    const users = (count: number) =>
+      ['users:', '  - { id: u0, name: U0 }', ...Array.from({ length: count }, (_, i) => `  - { id: u${i + 1}, name: U${i + 1}, teams: *none }`)]
+        .join('\n')
+        .replace('users:', 'teams: &none []\nusers:');
+    const fine = load(users(999));
+    expect(fine.diagnostics).toEqual([]);
+    expect(fine.directory?.users).toHaveLength(1000);
+    const many = users(2000);
+    const result = problems(many);
+    expect(result.messages).toEqual(['this document has more than 1000 aliases (`*none`…); write the values out instead']);
+    const line = many.split('\n').findIndex((l) => l.includes('id: u1001,'));
+    expect(result.located).toEqual([`DIST501 ${line + 1}:${many.split('\n')[line]!.indexOf('*none') + 1}`]);
   });
 
   it('reports an unknown key at the key (DIST502)', () => {

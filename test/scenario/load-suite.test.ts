@@ -107,3 +107,18 @@ cases:
     });
   });
 });
+
+describe('aliases in a suite', () => {
+  const suite = (cases: number) =>
+    `cases:\n${Array.from({ length: cases }, (_, i) => `  - name: c${i}\n    event: ${i === 0 ? '&created ' : '*created'}${i === 0 ? 'lead.created' : ''}\n`).join('')}`;
+
+  it('are read as their anchors', async () => {
+    const loaded = await load(suite(3));
+    expect(loaded.cases).toHaveLength(3);
+  });
+
+  it('stop at 1,000 with one clear error at the first extra alias', async () => {
+    const errors = await errorsOf(suite(1002));
+    expect(errors).toEqual([`${2 * 1001 + 3}:12: this document has more than 1000 aliases (\`*created\`…); write the values out instead`]);
+  });
+});
