@@ -40,6 +40,10 @@ export function buildApp(ctx: ServerContext, logger: Logger): FastifyInstance {
       throw new ApiError(503, 'not_ready', ctx.readiness.reason, undefined, { connection: 'close', 'retry-after': '1' });
     }
   });
+  // While stopping, every answer closes its connection, so clients move on instead of reusing it.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!ctx.readiness.ready) void reply.header('connection', 'close');
+  });
   const large = /^\/v1\/(events:batch|directory)(\?|$)/;
   installErrorHandlers(app, { bodyLimit: (url) => (large.test(url) ? server.batch_body_limit : server.body_limit) });
   registerIngestRoutes(app, ctx);

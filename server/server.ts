@@ -1,9 +1,9 @@
 // Starting and stopping `dist serve`. Start-up: open the state store, set the
 // running version (project + directory changes kept in state), resume the
 // deliveries a previous process left, run the timers that came due while down,
-// listen, then watch the files. Shutdown (SIGTERM): stop accepting, finish
-// requests in flight, let deliveries in flight finish, commit the last group and
-// close the store.
+// listen, then watch the files. Shutdown (SIGTERM): answer new requests 503,
+// drain the connections (drain.ts), let deliveries in flight finish, commit the
+// last group and close the store.
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { deliveryHeaders, missingEnv } from './outbox/headers';
@@ -11,6 +11,7 @@ import { CALLBACK_PREFIX } from './outbox/plan';
 import { OutboxWorker } from './outbox/worker';
 import { buildApp } from './app';
 import { withDecisionHook } from './decision-hook';
+import { ConnectionTracker } from './drain';
 import type { AuthSecrets } from './auth';
 import type { ServeConfig } from './config';
 import type { ServerContext } from './context';
@@ -89,6 +90,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   logger.info({ step: 'start', url, state: options.statePath, rules: context.live.current.program.rules.length }, `listening on ${url}`);
 
   const running = app;
+  const connections = new ConnectionTracker(app.server);
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -96,6 +98,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       logger.info({ step: 'stop' }, 'shutting down: finishing requests and deliveries in flight');
       await watcher?.close();
       await timers.stop();
+      await connections.drain(config.server.shutdown_grace);
       await running.close();
       await worker.stop(config.server.shutdown_grace);
       await store.close();
