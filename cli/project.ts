@@ -1,7 +1,7 @@
 // Loads and compiles the project at a path for the CLI commands, and maps the
 // compiler's project-relative file names to paths relative to the working folder
 // (so that terminals and GitHub annotations can open them).
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE, defaultConfig, noProjectMessage, readText, toPosix } from '../compiler/node/project';
 import { sortDiagnostics } from '../language/diagnostics';
@@ -26,6 +26,17 @@ export interface CompiledProject {
 
 /** Thrown for usage and I/O problems that stop a command before any checking (exit 2). */
 export class UsageError extends Error {}
+
+/** Writes a file the command produces; a file that cannot be written is a UsageError naming it (exit 2). */
+export async function writeTextFile(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code;
+    throw new UsageError(`cannot write \`${file}\`: ${why}`);
+  }
+}
 
 /** Runs a command's body; a UsageError becomes `dist NAME: message` on stderr and exit 2. */
 export async function runCommand(name: string, body: () => Promise<number>): Promise<number> {

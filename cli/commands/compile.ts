@@ -1,9 +1,8 @@
 // `dist compile [PATH] [-o FILE]`: compiles a project to its IR (JSON). Writes
 // nothing when there are errors; prints the diagnostics and exits 1 instead.
-import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { EXIT_FAILURE, EXIT_OK, painter, writeError, writeOut } from '../output';
-import { compileProjectAt, hasErrors, runCommand } from '../project';
+import { compileProjectAt, hasErrors, runCommand, writeTextFile } from '../project';
 import { renderText } from '../render-diagnostics';
 import { stripSpans } from '../../api';
 
@@ -38,6 +37,6 @@ async function runCompile(
   if (!result.program) return EXIT_OK;
   const json = `${JSON.stringify(options.spans ? result.program : stripSpans(result.program), null, 2)}\n`;
   if (options.output === '-') writeOut(json);
-  else await writeFile(options.output, json);
+  else await writeTextFile(options.output, json);
   return EXIT_OK;
 }

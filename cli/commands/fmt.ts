@@ -1,7 +1,7 @@
 // `dist fmt [--check] [PATH…]`: rewrites `.dist` files in the canonical layout, or
 // with --check reports (with a diff) the files that would change and exits 1.
 // Files with syntax errors are never rewritten; their diagnostics are printed.
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
@@ -9,6 +9,7 @@ import { findDistFiles } from '../../compiler/node/find-files';
 import { decodeSource } from '../../language/decode';
 import { formatSource } from '../../language/format';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
+import { runCommand, writeTextFile } from '../project';
 import { renderText } from '../render-diagnostics';
 import { type Diagnostic } from '../../api';
 
@@ -25,7 +26,7 @@ export function registerFmt(program: Command): void {
     .option('--check', 'report files that are not formatted, without changing them')
     .addHelpText('after', '\nExamples:\n  dist fmt\n  dist fmt --check rules/')
     .action(async (paths: string[], options: { check?: boolean }) => {
-      process.exitCode = await runFmt(paths, Boolean(options.check));
+      process.exitCode = await runCommand('fmt', () => runFmt(paths, Boolean(options.check)));
     });
 }
 
@@ -66,7 +67,7 @@ async function runFmt(paths: string[], check: boolean): Promise<number> {
       writeOut(colorDiff(createTwoFilesPatch(file, file, decoded.text, result.text, '', 'formatted'), paint));
       failed = true;
     } else {
-      await writeFile(file, result.text);
+      await writeTextFile(file, result.text);
       writeOut(`formatted ${file}`);
     }
   }
