@@ -174,7 +174,8 @@ export const Rule = z.object({
   events: z.array(EventSpec).min(1),
   when: Expr.nullable(),
   pool: Pool,
-  require: z.array(z.object({ flag: z.enum(REQUIREMENTS), withinMs: z.number().positive().nullable() })),
+  /** `withinMs` is the length of `workday within D`; `within` that duration as written (`120h`), for traces. */
+  require: z.array(z.object({ flag: z.enum(REQUIREMENTS), withinMs: z.number().positive().nullable(), within: z.string().optional() })),
   method: Method,
   take: z.object({ count: z.number().int().positive(), min: z.number().int().positive() }),
   /** Null: the project's unmatched queue. */

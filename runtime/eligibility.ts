@@ -72,9 +72,12 @@ export function applyFilters(input: EligibilityInput): Eligibility {
     filters.push({ filter, dropped });
   };
   let within: number | null = null;
-  for (const { flag, withinMs } of compiled.rule.require) {
-    if (flag === 'workday' && withinMs !== null) within = withinMs;
-    else run(flag, flagTest(flag, input, calendar));
+  let written = '';
+  for (const item of compiled.rule.require) {
+    if (item.flag === 'workday' && item.withinMs !== null) {
+      within = item.withinMs;
+      written = item.within ?? formatDuration(item.withinMs);
+    } else run(item.flag, flagTest(item.flag, input, calendar));
   }
   program.quotas.forEach((quota, i) => {
     run(`quota ${quota.period}`, (id) => {
@@ -86,7 +89,7 @@ export function applyFilters(input: EligibilityInput): Eligibility {
   if (input.excluded.size > 0) run('earlier owners', (id) => (input.excluded.has(id) ? 'already had the record' : null));
   if (within === null || candidates.length === 0) return { candidates, filters, bucket: null, reason: null };
 
-  const label = `workday within ${formatDuration(within)}`;
+  const label = `workday within ${written}`;
   if (candidates.some(calendar.worksNow)) {
     run(label, (id) => (calendar.worksNow(id) ? null : 'outside working hours'));
     return { candidates, filters, bucket: 0, reason: null };
@@ -100,10 +103,10 @@ export function applyFilters(input: EligibilityInput): Eligibility {
   const first = found.length > 0 ? Math.min(...found) : null;
   run(label, (id) => {
     const b = buckets.get(id) ?? null;
-    if (b === null) return `does not work within ${formatDuration(within)}`;
+    if (b === null) return `does not work within ${written}`;
     return b === first ? null : `starts work later (bucket ${b}D, bucket ${first}D is first)`;
   });
-  return { candidates, filters, bucket: first, reason: first === null ? `no user works within ${formatDuration(within)}` : null };
+  return { candidates, filters, bucket: first, reason: first === null ? `no user works within ${written}` : null };
 }
 
 function flagTest(flag: Requirement, input: EligibilityInput, calendar: Calendar): Test {

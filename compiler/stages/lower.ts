@@ -86,7 +86,7 @@ function lowerRule(rule: RuleInfo, retryOf: RetryOf): Rule {
     events: rule.events.map((e) => ({ entity: e.entity, kind: e.kind, fields: e.fields, span: { ...e.ref.span } })),
     when: c.When ? lowerExpr(c.When.condition) : null,
     pool: lowerPool(c.Assign!.pool),
-    require: (c.Require?.items ?? []).map((i) => ({ flag: i.name.text as Requirement, withinMs: i.within?.ms ?? null })),
+    require: (c.Require?.items ?? []).map((i) => ({ flag: i.name.text as Requirement, withinMs: i.within?.ms ?? null, ...(i.within ? { within: i.within.raw } : {}) })),
     method: lowerMethod(c.Distribute!.method),
     take: { count: c.Take?.count.value ?? 1, min: c.Take?.min?.value ?? 1 },
     fallback: c.Fallback ? lowerFallback(c.Fallback, retryOf) : null,

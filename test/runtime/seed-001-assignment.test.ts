@@ -191,7 +191,7 @@ ${workdays}`;
     );
     const d = await h.send();
     expect(d.assigned).toEqual(['s3']);
-    expect(d.trace.filters.at(-1)?.filter).toBe('workday within 5d');
+    expect(d.trace.filters.at(-1)?.filter).toBe('workday within 120h');
   });
 
   it('example 3: with capacity, Sellers 3 and 5 drop out; bucket 1D (Sellers 1, 2) is served by least_recent', async () => {
@@ -210,6 +210,6 @@ ${workdays}`;
     const later = `users:\n${['s1', 's2', 's3', 's4', 's5'].map((id) => `  - { id: ${id}, name: ${id}, workday: wed }`).join('\n')}\n${workdays}`;
     const h = new Harness(rule('round_robin', 'workday within 24h'), later);
     const d = await h.send();
-    expect([d.outcome, d.reason]).toEqual(['fallback', 'no user works within 1d; the rule has no fallback, so the unmatched queue']);
+    expect([d.outcome, d.reason]).toEqual(['fallback', 'no user works within 24h; the rule has no fallback, so the unmatched queue']);
   });
 });
