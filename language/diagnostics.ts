@@ -98,6 +98,7 @@ export const CODES = {
   DIST314: { severity: 'error', title: 'name not available here' },
   DIST315: { severity: 'error', title: 'duplicate map' },
   DIST316: { severity: 'error', title: 'queue given two retry policies' },
+  DIST317: { severity: 'error', title: 'empty rule name' },
 
   DIST401: { severity: 'warning', title: 'shadowed rule' },
   DIST402: { severity: 'warning', title: 'empty static pool' },

@@ -1,6 +1,6 @@
 // Resolve, part 3: every rule, in file order. Gives each rule its id and its
-// table of clauses (the first of each kind), and reports duplicate rule names and
-// colliding ids.
+// table of clauses (the first of each kind), and reports empty and duplicate rule
+// names and colliding ids.
 import type { Clause, RuleDecl } from '../../language/ast';
 import type { ClauseTable, CompileContext, RuleInfo } from './context';
 import { report } from './context';
@@ -25,6 +25,10 @@ export function collectRules(ctx: CompileContext): void {
         status: null,
       };
       ctx.rules.push(rule);
+      if (decl.name.value.trim() === '') {
+        report(ctx, 'DIST317', rule.file, decl.name.span, 'a rule needs a name that says what it routes; write one between the quotes, e.g. `rule "Web leads"`');
+        continue;
+      }
       const sameName = byName.get(decl.name.value);
       const sameId = byId.get(rule.id);
       if (sameName) {
