@@ -5,6 +5,7 @@
 // get their teams from the members lists, in the order the teams are written.
 // Every check is linear in the size of the directory (sets, not list scans), so
 // a team of 40,000 members loads as fast as 40 teams of 1,000.
+import { closest, didYouMean, editDistance } from '../../language/suggest';
 import type { IssueList, PathSegment } from './issues';
 import type { Workday } from './model';
 import type { TeamDraft } from './teams';
@@ -21,6 +22,7 @@ export interface DirectoryDrafts {
 
 /** Runs every cross-check, reporting into `issues`, and fills in derived team lists. */
 export function crossCheck(drafts: DirectoryDrafts, issues: IssueList): void {
+  const hint = suggester();
   const users = firstByKey(drafts.users, (d) => d.user.id, (d) => ['users', d.index, 'id'], 'user id', issues);
   const teams = firstByKey(drafts.teams, (d) => d.team.name, (d) => ['teams', d.index, 'name'], 'team', issues);
   firstByKey(drafts.groups, (d) => d.team.name, (d) => ['groups', d.index, 'name'], 'group', issues);
@@ -31,15 +33,15 @@ export function crossCheck(drafts: DirectoryDrafts, issues: IssueList): void {
     repeats(user.teams, (k) => at('teams', k), `${who} lists team`, issues);
     user.teams.forEach((name, k) => {
       if (teams.has(name)) return;
-      issues.report('DIST504', at('teams', k), `${who} lists unknown team \`${name}\`; add it to \`teams\` or fix the name`);
+      issues.report('DIST504', at('teams', k), `${who} lists unknown team \`${name}\`${hint(name, teams.keys(), 'add it to `teams` or fix the name')}`);
     });
     if (user.workday !== null && !drafts.workdays.has(user.workday)) {
-      const message = `${who} names unknown workday \`${user.workday}\`; define it under \`workdays\` or fix the name`;
+      const message = `${who} names unknown workday \`${user.workday}\`${hint(user.workday, drafts.workdays.keys(), 'define it under `workdays` or fix the name')}`;
       issues.report('DIST504', at('workday'), message);
     }
     if (user.holidays !== null && !drafts.holidays.has(user.holidays)) {
       const calendar = `unknown holiday calendar \`${user.holidays}\``;
-      issues.report('DIST504', at('holidays'), `${who} names ${calendar}; define it under \`holidays\` or fix the name`);
+      issues.report('DIST504', at('holidays'), `${who} names ${calendar}${hint(user.holidays, drafts.holidays.keys(), 'define it under `holidays` or fix the name')}`);
     }
   }
   for (const [section, noun] of [['teams', 'team'], ['groups', 'group']] as const) {
@@ -48,7 +50,8 @@ export function crossCheck(drafts: DirectoryDrafts, issues: IssueList): void {
       repeats(team.members, at, `${noun} \`${team.name}\` lists member`, issues);
       team.members.forEach((id, k) => {
         if (users.has(id)) return;
-        const message = `${noun} \`${team.name}\` lists \`${id}\`, who is not among the users, so they are left out; add the user to \`users\` or remove the member`;
+        const advice = hint(id, users.keys(), 'add the user to `users` or remove the member');
+        const message = `${noun} \`${team.name}\` lists \`${id}\`, who is not among the users, so they are left out${advice}`;
         issues.report('DIST507', at(k), message);
       });
       team.members = team.members.filter((id) => users.has(id));
@@ -101,6 +104,26 @@ function checkMembership(
       });
     });
   }
+}
+
+/** Suggestions looked for per directory at most: each scans every known name, and a broken directory may have thousands of problems. */
+const MAX_SUGGESTIONS = 20;
+
+/** A hint maker for one directory: at most MAX_SUGGESTIONS of its hints look for a suggestion. */
+function suggester(): (name: string, known: Iterable<string>, otherwise: string) => string {
+  let left = MAX_SUGGESTIONS;
+  return (name, known, otherwise) => (left-- > 0 ? typoHint(name, known, otherwise) : `; ${otherwise}`);
+}
+
+/**
+ * `; did you mean `x`?` for a name one typo away from one of `known` (at most one
+ * edit per six characters, so `dee@acme.test` is not taken for `ana@acme.test`),
+ * else `; ${otherwise}`.
+ */
+function typoHint(name: string, known: Iterable<string>, otherwise: string): string {
+  const near = closest(name, known);
+  const close = near !== null && (near.toLowerCase() === name.toLowerCase() || editDistance(name.toLowerCase(), near.toLowerCase()) <= Math.max(1, Math.floor(name.length / 6)));
+  return didYouMean(close ? near : null, (s) => `\`${s}\``, otherwise);
 }
 
 /** Maps each key to its first draft, reporting every later duplicate (DIST503) against the first. */

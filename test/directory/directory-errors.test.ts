@@ -126,8 +126,21 @@ describe('loadDirectory', () => {
     expect(result.messages).toEqual([
       'user `ana` names unknown workday `standard`; define it under `workdays` or fix the name',
       'user `ana` names unknown holiday calendar `india`; define it under `holidays` or fix the name',
-      'user `bob` lists unknown team `Est`; add it to `teams` or fix the name',
+      'user `bob` lists unknown team `Est`; did you mean `East`?',
       'team `East` lists `cy`, who is not among the users, so they are left out; add the user to `users` or remove the member',
+    ]);
+  });
+
+  it('suggests the workday, calendar or user meant by a name one typo away', () => {
+    const result = problems(variant({ 4: '    workday: stdd', 5: '    holidays: In', 11: '    members: [ana, bob, bobb]' }));
+    expect(result.messages).toEqual([
+      'user `ana` names unknown workday `stdd`; did you mean `std`?',
+      'user `ana` names unknown holiday calendar `In`; did you mean `in`?',
+      'team `East` lists `bobb`, who is not among the users, so they are left out; did you mean `bob`?',
+    ]);
+    // A different person is no typo: no suggestion.
+    expect(load(variant({ 11: '    members: [ana, bob, dee]' })).diagnostics.map((d) => d.message)).toEqual([
+      'team `East` lists `dee`, who is not among the users, so they are left out; add the user to `users` or remove the member',
     ]);
   });
 
