@@ -94,7 +94,7 @@ export interface TestServer {
 /** Starts the project's server in this process (hot reload off unless asked). */
 export async function startTestServer(
   root: string,
-  options: { env?: NodeJS.ProcessEnv; random?: () => number; watch?: boolean } = {},
+  options: { env?: NodeJS.ProcessEnv; random?: () => number; watch?: boolean; clock?: () => number } = {},
 ): Promise<TestServer> {
   const loaded = await loadProject(root);
   const parsed = parseServeConfig(loaded.config);
@@ -111,6 +111,7 @@ export async function startTestServer(
     logger,
     env: options.env ?? {},
     random: options.random,
+    clock: options.clock,
     watch: options.watch ?? false,
   });
   return { url: server.url, root, statePath, logs, server, close: server.close };
