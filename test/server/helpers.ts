@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { loadProject } from '../../compiler/node/project';
 import { signBody } from '../../server/auth';
 import { parseServeConfig } from '../../server/config';
@@ -115,6 +116,22 @@ export async function startTestServer(
     watch: options.watch ?? false,
   });
   return { url: server.url, root, statePath, logs, server, close: server.close };
+}
+
+/**
+ * A server on a fresh project for the tests of one file: started before them,
+ * closed and removed after. Call at the top of the file; read `.current` inside tests.
+ */
+export function serverForFile(files: Parameters<typeof writeProject>[0] = {}): { current: TestServer } {
+  const holder = {} as { current: TestServer };
+  beforeAll(async () => {
+    holder.current = await startTestServer(writeProject(files));
+  });
+  afterAll(async () => {
+    await holder.current.close();
+    removeProject(holder.current.root);
+  });
+  return holder;
 }
 
 /** An HTTP answer, parsed. */

@@ -3,21 +3,15 @@
 // does not match its Content-Length, a malformed request. Sent over raw sockets,
 // since an HTTP client would refuse to send most of them.
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clientErrorAnswer } from '../../server/client-errors';
-import { removeProject, startTestServer, writeProject, type TestServer } from './helpers';
+import { serverForFile } from './helpers';
 
-let server: TestServer;
+const served = serverForFile();
 let port = 0;
 
-beforeAll(async () => {
-  server = await startTestServer(writeProject());
-  port = Number(new URL(server.url).port);
-});
-
-afterAll(async () => {
-  await server.close();
-  removeProject(server.root);
+beforeAll(() => {
+  port = Number(new URL(served.current.url).port);
 });
 
 /** Sends `text` as it is and returns the status and parsed body of the answer. */
