@@ -27,14 +27,22 @@ export interface CompiledProject {
 /** Thrown for usage and I/O problems that stop a command before any checking (exit 2). */
 export class UsageError extends Error {}
 
+/** What the system's write errors mean for the user. */
+const WRITE_PROBLEMS = new Map([
+  ['ENOENT', 'its folder does not exist'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['EISDIR', 'it is a folder'],
+  ['ENOSPC', 'the disk is full'],
+]);
+
 /** Writes a file the command produces; a file that cannot be written is a UsageError naming it (exit 2). */
 export async function writeTextFile(file: string, text: string): Promise<void> {
   try {
     await writeFile(file, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code;
-    throw new UsageError(`cannot write \`${file}\`: ${why}`);
+    throw new UsageError(`cannot write \`${file}\`: ${WRITE_PROBLEMS.get(code) ?? code}`);
   }
 }
 

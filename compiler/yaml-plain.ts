@@ -5,7 +5,7 @@
 // MAX_EXPANDED_VALUES values (no "billion laughs"). The `yaml` library resolves
 // each alias by scanning the anchors before it, so its own checks grow with the
 // square of the alias count; with the count bounded here that stays fast.
-import { isAlias, isCollection, isPair, isScalar, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isPair, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Span } from '../language/ast';
 
 /** The most aliases (`*name`) one document may hold. */
@@ -47,6 +47,7 @@ function resolveAliases(doc: Document): { targets: Map<Alias, Node>; problems: Y
   const anchors = new Map<string, Node>();
   const targets = new Map<Alias, Node>();
   const problems: YamlProblem[] = [];
+  let aliases = 0;
   visit(doc, {
     Node(_key, node, path) {
       if (!isAlias(node)) {
@@ -54,7 +55,7 @@ function resolveAliases(doc: Document): { targets: Map<Alias, Node>; problems: Y
         return undefined;
       }
       const span = spanOf(node);
-      if (targets.size === MAX_ALIASES) {
+      if (++aliases > MAX_ALIASES) {
         problems.push({ span, message: `this document has more than ${MAX_ALIASES} aliases (\`*${node.source}\`…); write the values out instead` });
         return visit.BREAK;
       }
@@ -68,26 +69,26 @@ function resolveAliases(doc: Document): { targets: Map<Alias, Node>; problems: Y
   return { targets, problems };
 }
 
-/** A problem when the aliases expand the document beyond MAX_EXPANDED_VALUES values (sizes memoised per node: linear). */
+/** A problem, at the alias that expands furthest, when the aliases make the document more than MAX_EXPANDED_VALUES values (sizes memoised per node: linear). */
 function expandsTooFar(doc: Document, targets: ReadonlyMap<Alias, Node>): YamlProblem | null {
   const sizes = new Map<unknown, number>();
-  let culprit: Alias | null = null;
   const size = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
     const known = sizes.get(node);
     if (known !== undefined) return known;
     let total = 1;
-    if (isAlias(node)) {
-      total = size(targets.get(node));
-      if (total > MAX_EXPANDED_VALUES) culprit ??= node;
-    } else if (isPair(node)) total = size(node.key) + size(node.value);
-    else if (isCollection(node)) for (const item of node.items) total = Math.min(total + size(item), MAX_EXPANDED_VALUES + 1);
-    else if (!isScalar(node)) total = node === null || node === undefined ? 0 : 1;
+    if (isAlias(node)) total = size(targets.get(node));
+    else if (isPair(node)) total = size(node.key) + size(node.value);
+    else if (isCollection(node)) for (const item of node.items) total += size(item);
+    total = Math.min(total, MAX_EXPANDED_VALUES + 1);
     sizes.set(node, total);
     return total;
   };
   if (size(doc.contents) <= MAX_EXPANDED_VALUES) return null;
-  const at = culprit ?? [...targets.keys()][0];
-  return { span: at ? spanOf(at) : { start: 0, end: 0 }, message: `the aliases of this document expand it to more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values; use fewer aliases` };
+  let furthest: Alias | null = null;
+  for (const alias of targets.keys()) if (furthest === null || size(alias) > size(furthest)) furthest = alias;
+  const message = `the aliases of this document expand it to more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values; use fewer aliases`;
+  return { span: furthest ? spanOf(furthest) : { start: 0, end: 0 }, message };
 }
 
 function spanOf(node: Node): Span {

@@ -1,7 +1,8 @@
 // Eligibility (RUNTIME.md step 5): the filters between the pool and the method,
 // applied in order — the rule's `require` flags as written, then quotas, then
-// users who already had the record (re-assignments and queue retries), then `workday within H` (last, because it asks
-// whether anyone *left* works now). Each filter records whom it dropped and why.
+// users who already had the record (re-assignments and queue retries), then
+// `workday within H` (last, because it asks whether anyone *left* works now).
+// Each filter records whom it dropped and why.
 import { availabilityBucket, isHoliday, isOnLeave, isWorking, nextWorkStart, userZone } from './calendar';
 import type { DirectoryUser } from '../compiler/directory/model';
 import type { Requirement } from '../compiler/ir';

@@ -1,7 +1,8 @@
 // The `validate` stage: the structure of each rule (required clauses, clauses
 // given twice), the per-clause checks of clause-checks.ts, priority conflicts
-// across rules, and queues given two retry policies. Only the first clause of each kind is checked; later ones are
-// reported as given twice and otherwise ignored.
+// across rules, and queues given two retry policies. Only the first clause of
+// each kind is checked; later ones are reported as given twice and otherwise
+// ignored.
 import type { Clause } from '../../language/ast';
 import { CLAUSES, listWords } from '../../language/vocabulary';
 import { CLAUSE_CHECKS } from './clause-checks';
