@@ -1,0 +1,192 @@
+// What one field may still be under a conjunction of literals: unset (allowed or
+// not), or set to a value of its type's domain. A positive literal needs the
+// field set and its value inside the test; a negative one lets the field be
+// unset, or set to a value outside the test — exactly how the runtime treats a
+// test on an unset field (false) and its negation (true).
+import type { FieldType } from '../ir';
+import type { FieldInfo, Scalar, Test } from './formula';
+import { numberAllows, numberDomain, numberNot, numberOnly, numberOutside, numberPick, numberRange, type NumberDomain } from './number-domain';
+import { textAffix, textAllows, textDomain, textNot, textOnly, textPick, type TextDomain } from './text-domain';
+
+/** A runtime value the analysis can produce (times in epoch ms, durations in ms). */
+export type FieldValue = Scalar | { lat: number; lon: number } | Scalar[];
+
+type Values =
+  | { type: 'text'; d: TextDomain }
+  | { type: 'number'; d: NumberDomain }
+  | { type: 'bool'; allowed: readonly boolean[] }
+  | { type: 'list'; element: FieldType; has: readonly Scalar[]; lacks: readonly Scalar[] }
+  /** Geo points and nested lists: only set or unset matter. */
+  | { type: 'opaque' };
+
+/** Immutable: every operation returns a new domain. */
+export interface FieldDomain {
+  field: FieldInfo;
+  unset: boolean;
+  set: boolean;
+  values: Values;
+}
+
+/** Latest representable time: 9999-12-31T23:59:59.999Z, so every witness prints as ISO 8601. */
+const LAST_TIME_MS = 253_402_300_799_999;
+
+/** Everything the field's type allows (`id` is always set and never empty). */
+export function fieldDomain(field: FieldInfo): FieldDomain {
+  let values = valuesOf(field.type);
+  if (field.builtin === 'id' && values.type === 'text') values = { type: 'text', d: textNot(values.d, ['']) };
+  return { field, unset: field.builtin !== 'id', set: true, values };
+}
+
+function valuesOf(type: FieldType): Values {
+  switch (type.type) {
+    case 'text':
+      return { type: 'text', d: textDomain(null) };
+    case 'choice':
+      return { type: 'text', d: textDomain(type.options) };
+    case 'number':
+      return { type: 'number', d: numberDomain() };
+    case 'duration':
+      return { type: 'number', d: numberDomain({ min: 0 }) };
+    case 'time':
+      return { type: 'number', d: numberDomain({ min: 0, max: LAST_TIME_MS, integer: true }) };
+    case 'bool':
+      return { type: 'bool', allowed: [true, false] };
+    case 'list':
+      return { type: 'list', element: type.element, has: [], lacks: [] };
+    case 'geo':
+      return { type: 'opaque' };
+  }
+}
+
+/** The domain after a literal: `test` holds (positive) or does not (negative). */
+export function applyTest(d: FieldDomain, test: Test, positive: boolean): FieldDomain {
+  if (test.kind === 'set') return positive ? { ...d, unset: false } : { ...d, set: false };
+  const values = positive ? within(d.values, test) : outside(d.values, test);
+  return { ...d, unset: positive ? false : d.unset, values };
+}
+
+function within(v: Values, t: Exclude<Test, { kind: 'set' }>): Values {
+  switch (v.type) {
+    case 'text':
+      return { type: 'text', d: textWithin(v.d, t, true) };
+    case 'number':
+      return { type: 'number', d: numberWithin(v.d, t, true) };
+    case 'bool':
+      return { type: 'bool', allowed: v.allowed.filter((b) => scalarWithin(b, t)) };
+    case 'list':
+      if (t.kind === 'has') return { ...v, has: [...v.has, t.value] };
+      return t.kind === 'lacks' ? { ...v, lacks: [...v.lacks, t.value] } : v;
+    case 'opaque':
+      return v;
+  }
+}
+
+function outside(v: Values, t: Exclude<Test, { kind: 'set' }>): Values {
+  switch (v.type) {
+    case 'text':
+      return { type: 'text', d: textWithin(v.d, t, false) };
+    case 'number':
+      return { type: 'number', d: numberWithin(v.d, t, false) };
+    case 'bool':
+      return { type: 'bool', allowed: v.allowed.filter((b) => !scalarWithin(b, t)) };
+    case 'list':
+      if (t.kind === 'has') return { ...v, lacks: [...v.lacks, t.value] };
+      return t.kind === 'lacks' ? { ...v, has: [...v.has, t.value] } : v;
+    case 'opaque':
+      return v;
+  }
+}
+
+/** Text values inside (`keep`) or outside the test. */
+function textWithin(d: TextDomain, t: Exclude<Test, { kind: 'set' }>, keep: boolean): TextDomain {
+  const strings = (values: readonly Scalar[]) => values.filter((x): x is string => typeof x === 'string');
+  switch (t.kind) {
+    case 'eq':
+    case 'in': {
+      const values = strings(t.kind === 'eq' ? [t.value] : t.values);
+      return keep ? textOnly(d, values) : textNot(d, values);
+    }
+    case 'ne':
+    case 'notIn': {
+      const values = strings(t.kind === 'ne' ? [t.value] : t.values);
+      return keep ? textNot(d, values) : textOnly(d, values);
+    }
+    case 'prefix':
+    case 'suffix':
+      return textAffix(d, t.kind, t.text, keep);
+    default:
+      return d;
+  }
+}
+
+/** Number values inside (`keep`) or outside the test. */
+function numberWithin(d: NumberDomain, t: Exclude<Test, { kind: 'set' }>, keep: boolean): NumberDomain {
+  const numbers = (values: readonly Scalar[]) => values.filter((x): x is number => typeof x === 'number');
+  switch (t.kind) {
+    case 'eq':
+    case 'in': {
+      const values = numbers(t.kind === 'eq' ? [t.value] : t.values);
+      return keep ? numberOnly(d, values) : numberNot(d, values);
+    }
+    case 'ne':
+    case 'notIn': {
+      const values = numbers(t.kind === 'ne' ? [t.value] : t.values);
+      return keep ? numberNot(d, values) : numberOnly(d, values);
+    }
+    case 'range':
+      return keep ? numberRange(d, t.low, t.high) : numberOutside(d, t.low, t.high);
+    default:
+      return d;
+  }
+}
+
+function scalarWithin(b: boolean, t: Exclude<Test, { kind: 'set' }>): boolean {
+  switch (t.kind) {
+    case 'eq':
+      return b === t.value;
+    case 'ne':
+      return b !== t.value;
+    case 'in':
+      return t.values.includes(b);
+    case 'notIn':
+      return !t.values.includes(b);
+    default:
+      return true;
+  }
+}
+
+/** A set value of the domain, or undefined when the field cannot be set. */
+export function pickValue(d: FieldDomain): FieldValue | undefined {
+  if (!d.set) return undefined;
+  const v = d.values;
+  switch (v.type) {
+    case 'text':
+      return textPick(v.d) ?? undefined;
+    case 'number':
+      return numberPick(v.d) ?? undefined;
+    case 'bool':
+      return v.allowed[0];
+    case 'list':
+      return pickList(v);
+    case 'opaque':
+      return { lat: 0, lon: 0 };
+  }
+}
+
+/** True when some record satisfies the domain (unset, or set to a value). */
+export function satisfiable(d: FieldDomain): boolean {
+  return d.unset || pickValue(d) !== undefined;
+}
+
+function pickList(v: Extract<Values, { type: 'list' }>): Scalar[] | undefined {
+  const items = [...new Set(v.has)];
+  if (items.some((x) => v.lacks.includes(x))) return undefined;
+  const element = valuesOf(v.element);
+  const fits = (x: Scalar): boolean => {
+    if (element.type === 'text') return typeof x === 'string' && textAllows(element.d, x);
+    if (element.type === 'number') return typeof x === 'number' && numberAllows(element.d, x);
+    if (element.type === 'bool') return typeof x === 'boolean';
+    return false;
+  };
+  return items.every(fits) ? items : undefined;
+}
