@@ -7,7 +7,7 @@ import { EXIT_FAILURE, EXIT_OK, painter, writeError, writeOut } from '../output'
 import { compileProjectAt, hasErrors, runCommand } from '../project';
 import { renderText } from '../render-diagnostics';
 
-const STAGES = ['parse', 'resolve', 'typecheck', 'validate', 'lower'] as const;
+const STAGES = ['parse', 'resolve', 'typecheck', 'validate', 'lower', 'analyse'] as const;
 
 export function registerCompile(program: Command): void {
   program

@@ -73,7 +73,9 @@ function coveredBy(later: AnalysedRule, occurrences: Occurrence[], rules: Analys
 function maybeShadow(later: AnalysedRule, occurrences: Occurrence[], met: Met[]): ShadowFinding | null {
   for (const { other, facts } of met) {
     if (facts.relation !== 'undecided' || !hasOpaque(other.formula) || !occurrences.every((o) => sees(other.events, o))) continue;
-    if (solve([later.formula, negate(withoutOpaque(other.formula))]).kind !== 'unsat') continue;
+    const understood = withoutOpaque(other.formula);
+    // A condition that is all opaque says nothing the analysis understands.
+    if (understood.kind === 'const' || solve([later.formula, negate(understood)]).kind !== 'unsat') continue;
     return { kind: 'maybe-shadowed', rule: later.rule, by: other.rule, culprits: [...opaqueAtoms(other.formula).values()] };
   }
   return null;

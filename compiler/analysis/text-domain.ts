@@ -54,9 +54,11 @@ export function textPick(d: TextDomain): string | null {
   const suffix = longest(d.suffixes);
   if (!d.prefixes.every((p) => prefix.startsWith(p)) || !d.suffixes.every((s) => suffix.endsWith(s))) return null;
   if (d.notPrefixes.some((p) => prefix.startsWith(p)) || d.notSuffixes.some((s) => suffix.endsWith(s))) return null;
-  const filler = fillerFor([...d.prefixes, ...d.suffixes, ...d.notPrefixes, ...d.notSuffixes]);
-  // The shortest candidates first, so that witnesses read naturally ("a", "x").
-  for (const candidate of [prefix + suffix, ...fillers(prefix, suffix, filler, d.not.length + 1)]) {
+  const affixes = [...d.prefixes, ...d.suffixes, ...d.notPrefixes, ...d.notSuffixes];
+  const filler = fillerFor(affixes);
+  // A plain word first where no affix is asked for, so that witnesses read naturally.
+  const plain = affixes.length === 0 ? ['example', 'other'] : [];
+  for (const candidate of [...plain, prefix + suffix, ...fillers(prefix, suffix, filler, d.not.length + 1)]) {
     if (textAllows(d, candidate)) return candidate;
   }
   return null;

@@ -43,7 +43,8 @@ describe('compileProject', () => {
       'rules/a.dist': rule('A1', 5) + rule('A2', 5, '  status inactive\n'),
       'rules/schema.dist': SCHEMA,
     });
-    expect(result.diagnostics).toEqual([]);
+    // B2 and A1 both take every lead; B2 comes first, so A1 is shadowed (and only A1: the others are not active).
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(['DIST401 rules/a.dist']);
     expect(result.program!.rules.map((r) => r.name)).toEqual(['B2', 'A1', 'A2', 'B1']);
   });
 
