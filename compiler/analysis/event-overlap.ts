@@ -56,6 +56,18 @@ export function sees(events: readonly EventLike[], o: Occurrence): boolean {
   );
 }
 
+/** An occurrence both rules see (for two `updated(…)`, a change of a field both name), or null. */
+export function sharedOccurrence(a: readonly EventLike[], b: readonly EventLike[]): Occurrence | null {
+  for (const x of a) {
+    for (const y of b) {
+      if (!eventsOverlap(x, y)) continue;
+      const changed = x.fields === null ? (y.fields?.[0] ?? null) : (x.fields.find((f) => y.fields === null || y.fields.includes(f)) ?? null);
+      return { entity: x.entity, kind: x.kind, changed };
+    }
+  }
+  return null;
+}
+
 interface Bucket<T> {
   first: T;
   /** The first item whose event is `updated` without a field list. */

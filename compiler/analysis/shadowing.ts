@@ -4,10 +4,10 @@
 // opaque part keeps the analysis from telling), else the first earlier rule it
 // partly overlaps. Earlier rules that merely cover it (exceptions placed above a
 // broader rule) are the intended order and not reported.
-import { eventsOverlap, occurrencesOf, sees, type EventLike, type Occurrence } from './event-overlap';
+import { occurrencesOf, sees, sharedOccurrence, type Occurrence } from './event-overlap';
 import { hasOpaque, negate, opaqueAtoms, withoutOpaque, type Culprit, type Formula } from './formula';
 import type { Rule } from '../ir';
-import { relate, type PairFacts } from './relations';
+import { recordOf, relate, type PairFacts } from './relations';
 import type { Indexed } from './rule-index';
 import { solve } from './solve';
 import { witness, type Witness, type WitnessRecord } from './witness';
@@ -20,11 +20,17 @@ export interface AnalysedRule extends Indexed {
   example: WitnessRecord | null;
 }
 
+/** A witness and the earlier rule the engine gives it to (null when the analysis could not pin that down). */
+export interface Routed {
+  witness: Witness;
+  takenBy: Rule | null;
+}
+
 /** What the analysis found about a rule and its earlier rules. */
 export type ShadowFinding =
-  | { kind: 'shadowed'; rule: Rule; by: Rule[]; witness: Witness | null }
+  | { kind: 'shadowed'; rule: Rule; by: Rule[]; example: Routed | null }
   | { kind: 'maybe-shadowed'; rule: Rule; by: Rule; culprits: Culprit[] }
-  | { kind: 'overlap'; rule: Rule; other: Rule; witness: Witness };
+  | { kind: 'overlap'; rule: Rule; other: Rule; example: Routed };
 
 /** More earlier rules than this and the union check is skipped (each is still compared on its own). */
 const MAX_UNION = 64;
@@ -34,7 +40,7 @@ interface Met {
   facts: PairFacts;
 }
 
-/** The finding about `later` given the earlier rules whose events and pins let them meet it. */
+/** The finding about `later` given the earlier rules whose events and pins let them meet it (in priority order). */
 export function shadowFinding(later: AnalysedRule, earlier: readonly AnalysedRule[]): ShadowFinding | null {
   const occurrences = occurrencesOf(later.events);
   const met: Met[] = [];
@@ -42,12 +48,11 @@ export function shadowFinding(later: AnalysedRule, earlier: readonly AnalysedRul
     const facts = relate(later.formula, other.formula, later.rule.entity);
     if (facts.relation === 'disjoint') continue;
     if (facts.relation === 'shadowed' && occurrences.every((o) => sees(other.events, o))) {
-      const record = facts.both ?? later.example;
-      return { kind: 'shadowed', rule: later.rule, by: [other.rule], witness: record && occurrenceWitness(later, occurrences[0]!, record) };
+      return { kind: 'shadowed', rule: later.rule, by: [other.rule], example: exampleOf(later, occurrences[0]!, [other], met) };
     }
     met.push({ other, facts });
   }
-  return unionShadow(later, occurrences, met) ?? maybeShadow(later, occurrences, met) ?? overlap(later, occurrences, met);
+  return unionShadow(later, occurrences, met) ?? maybeShadow(later, occurrences, met) ?? overlap(later, met);
 }
 
 function unionShadow(later: AnalysedRule, occurrences: Occurrence[], met: Met[]): ShadowFinding | null {
@@ -58,10 +63,8 @@ function unionShadow(later: AnalysedRule, occurrences: Occurrence[], met: Met[])
     const without = used.filter((r) => r !== candidate);
     if (coveredBy(later, occurrences, without)) used = without;
   }
-  const record = later.example;
-  return { kind: 'shadowed', rule: later.rule, by: used.map((r) => r.rule), witness: record && occurrenceWitness(later, occurrences[0]!, record) };
+  return { kind: 'shadowed', rule: later.rule, by: used.map((r) => r.rule), example: exampleOf(later, occurrences[0]!, used, met) };
 }
-
 /** True when, on each occurrence, the rules that see it match every record `later` matches. */
 function coveredBy(later: AnalysedRule, occurrences: Occurrence[], rules: AnalysedRule[]): boolean {
   return occurrences.every((o) => {
@@ -81,28 +84,37 @@ function maybeShadow(later: AnalysedRule, occurrences: Occurrence[], met: Met[])
   return null;
 }
 
-function overlap(later: AnalysedRule, occurrences: Occurrence[], met: Met[]): ShadowFinding | null {
+function overlap(later: AnalysedRule, met: Met[]): ShadowFinding | null {
   for (const { other, facts } of met) {
-    const partlySeen = facts.relation === 'shadowed' && !occurrences.every((o) => sees(other.events, o));
-    if ((facts.relation !== 'overlap' && !partlySeen) || !facts.both) continue;
-    return { kind: 'overlap', rule: later.rule, other: other.rule, witness: sharedWitness(later.events, other.events, facts.both, later.rule.entity) };
+    // A rule shadowed on some of its events only (the rest reach it) overlaps the earlier one.
+    if (facts.relation !== 'overlap' && facts.relation !== 'shadowed') continue;
+    const shared = sharedOccurrence(later.events, other.events);
+    const example = shared && routed(later, shared, other, met);
+    if (example) return { kind: 'overlap', rule: later.rule, other: other.rule, example };
   }
   return null;
 }
 
-function occurrenceWitness(rule: AnalysedRule, o: Occurrence, record: WitnessRecord): Witness {
-  return witness(rule.rule.entity, o.kind, record, o.changed === null ? [] : [o.changed]);
+/**
+ * A record `later` matches on occurrence `o` that the engine gives to the first of
+ * `takers` able to take it, with every earlier rule that sees `o` ruled out.
+ * Falls back to any record `later` matches, without naming who takes it.
+ */
+function exampleOf(later: AnalysedRule, o: Occurrence, takers: AnalysedRule[], met: Met[]): Routed | null {
+  for (const taker of takers) {
+    const found = routed(later, o, taker, met);
+    if (found) return found;
+  }
+  return later.example && { witness: occurrenceWitness(later, o, later.example), takenBy: null };
 }
 
-/** The witness on an event both rules see: for two `updated(…)`, a field both name. */
-function sharedWitness(a: readonly EventLike[], b: readonly EventLike[], record: WitnessRecord, entity: string): Witness {
-  for (const x of a) {
-    for (const y of b) {
-      if (!eventsOverlap(x, y)) continue;
-      const fields = x.fields ?? y.fields;
-      const changed = fields === null ? [] : [fields.find((f) => (x.fields ?? fields).includes(f) && (y.fields ?? fields).includes(f))!];
-      return witness(entity, x.kind, record, changed);
-    }
-  }
-  return witness(entity, a[0]!.kind, record, null);
+/** A record both `later` and `taker` match on `o`, and no rule met before `taker` that sees `o`; null when none is found exactly. */
+function routed(later: AnalysedRule, o: Occurrence, taker: AnalysedRule, met: Met[]): Routed | null {
+  const before = met.filter((m) => m.other.order < taker.order && sees(m.other.events, o)).map((m) => negate(m.other.formula));
+  const record = recordOf(solve([later.formula, taker.formula, ...before]), later.rule.entity);
+  return record && { witness: occurrenceWitness(later, o, record), takenBy: taker.rule };
+}
+
+function occurrenceWitness(rule: AnalysedRule, o: Occurrence, record: WitnessRecord): Witness {
+  return witness(rule.rule.entity, o.kind, record, o.changed === null ? [] : [o.changed]);
 }

@@ -8,7 +8,8 @@ import type { Fix } from '../../language/diagnostics';
 import type { RuleFinding } from '../analysis/analyse-rules';
 import { anyEventsOverlap } from '../analysis/event-overlap';
 import type { Culprit } from '../analysis/formula';
-import { showRecord, type Witness } from '../analysis/witness';
+import type { Routed } from '../analysis/shadowing';
+import { showRecord } from '../analysis/witness';
 import type { Program, Rule } from '../ir';
 import { report, type CompileContext, type RuleInfo } from './context';
 
@@ -26,7 +27,7 @@ export function reportFindings(ctx: CompileContext, program: Program, findings: 
         impossible(ctx, info, finding.clause, finding.fields);
         break;
       case 'shadowed':
-        shadowed(ctx, program, info, finding.by.map((r) => infos.get(r.id)!), finding.witness);
+        shadowed(ctx, program, info, finding.by.map((r) => infos.get(r.id)!), finding.example);
         break;
       case 'maybe-shadowed': {
         const by = infos.get(finding.by.id)!;
@@ -37,8 +38,9 @@ export function reportFindings(ctx: CompileContext, program: Program, findings: 
       }
       case 'overlap': {
         const other = infos.get(finding.other.id)!;
-        const message = `rules ${name(other)} (priority ${finding.other.priority}) and ${name(info)} overlap: ${showRecord(finding.witness.record)} matches both and goes to ${name(other)}, which comes first; narrow one condition if ${name(info)} should take such records`;
-        report(ctx, 'DIST405', info.file, info.decl.name.span, message, { related: [takesFirst(other)], data: { witness: finding.witness, overlapsWith: other.decl.name.value } });
+        const { witness } = finding.example;
+        const message = `rules ${name(other)} (priority ${finding.other.priority}) and ${name(info)} overlap: ${showRecord(witness.record)} matches both and goes to ${name(other)}, which comes first; narrow one condition if ${name(info)} should take such records`;
+        report(ctx, 'DIST405', info.file, info.decl.name.span, message, { related: [takesFirst(other)], data: { witness, takenBy: other.decl.name.value } });
         break;
       }
       case 'stopped': {
@@ -55,7 +57,7 @@ function name(info: RuleInfo): string {
 }
 
 function takesFirst(info: RuleInfo): { file: string; span: Span; message: string } {
-  return { file: info.file, span: info.decl.name.span, message: `${name(info)} takes these records first` };
+  return { file: info.file, span: info.decl.name.span, message: `${name(info)} comes first` };
 }
 
 /** "`lead.score * 2` is arithmetic" for the first culprit, naming how many more there are. */
@@ -79,18 +81,24 @@ function impossible(ctx: CompileContext, info: RuleInfo, clause: 'when' | 'reass
   report(ctx, 'DIST403', info.file, expr.span, message, { data: { fields } });
 }
 
-function shadowed(ctx: CompileContext, program: Program, info: RuleInfo, by: RuleInfo[], witness: Witness | null): void {
+function shadowed(ctx: CompileContext, program: Program, info: RuleInfo, by: RuleInfo[], example: Routed | null): void {
   const names = by.map(name);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
   const priorities = by.map((b) => b.clauses.Priority!.value.value);
   const first = Math.min(...priorities);
-  const example = witness ? `, e.g. ${showRecord(witness.record)}` : '';
+  const takenBy = example?.takenBy ? by.find((b) => b.id === example.takenBy!.id) : undefined;
+  const shown = example ? `; e.g. ${showRecord(example.witness.record)}${takenBy ? ` goes to ${name(takenBy)}` : ' goes to an earlier rule'}` : '';
   const fix = moveAbove(program, info, by, first);
   const change = fix ? `move it above ${by.length === 1 ? names[0] : 'them'} (priority ${fix.priority})` : `give it a priority below ${first}`;
-  const message = `rule ${name(info)} never runs: every record it matches is taken first by ${list} (priority ${priorities.join(', ')})${example}; ${change}, or narrow ${by.length === 1 ? 'that rule' : 'those rules'}`;
+  const matches = by.length === 1 ? `${list} (priority ${priorities[0]}) matches every record it matches and comes first` : `every record it matches is matched by ${list} (priority ${priorities.join(', ')}), which come first`;
+  const message = `rule ${name(info)} never runs: ${matches}${shown}; ${change}, or narrow ${by.length === 1 ? 'that rule' : 'those rules'}`;
   report(ctx, 'DIST401', info.file, info.decl.name.span, message, {
     related: by.map(takesFirst),
-    data: { ...(fix ? { fix: fix.fix } : {}), shadowedBy: by.map((b) => b.decl.name.value), ...(witness ? { witness } : {}) },
+    data: {
+      ...(fix ? { fix: fix.fix } : {}),
+      shadowedBy: by.map((b) => b.decl.name.value),
+      ...(example ? { witness: example.witness, ...(takenBy ? { takenBy: takenBy.decl.name.value } : {}) } : {}),
+    },
   });
 }
 

@@ -1,13 +1,19 @@
 // Helpers for the analysis tests: a small lead schema compiled into a real
 // program, records in the JSON form events carry (validated by the runtime's own
-// event check), and evaluation by both runtime evaluators, which must agree.
+// event check), evaluation by both runtime evaluators (which must agree), and
+// the real engine's decision for a witness.
 import { expect } from 'vitest';
+import type { Witness } from '../../compiler/analysis/witness';
 import { compileProject } from '../../compiler/compile';
+import { emptyDirectory } from '../../compiler/directory/model';
 import type { Expr, Program } from '../../compiler/ir';
+import { createEngine } from '../../runtime/engine';
 import { compileCondition } from '../../runtime/evaluator/compile-expr';
 import type { EvalContext, Value } from '../../runtime/evaluator/context';
 import { holds } from '../../runtime/evaluator/reference';
 import { validateEvent } from '../../runtime/records';
+import { MemoryStore } from '../../runtime/state/memory-store';
+import type { Decision } from '../../runtime/types';
 
 /** The schema of the property tests: one field of each kind the analysis decides, and a geo field. */
 export const SCHEMA = `schema lead {
@@ -45,4 +51,12 @@ export function evaluate(expr: Expr | null, ctx: EvalContext): boolean {
   const compiled = compileCondition(expr)(ctx);
   expect(holds(expr, ctx)).toBe(compiled);
   return compiled;
+}
+
+/** The decision the real engine makes for a witness (a fresh store, an empty directory). */
+export async function decideWitness(program: Program, witness: Witness): Promise<Decision> {
+  const engine = createEngine({ program, directory: emptyDirectory(), store: new MemoryStore(), clock: () => Date.UTC(2026, 0, 5, 10) });
+  const result = await engine.decide({ id: 'witness', type: witness.type, record: witness.record, ...(witness.changed ? { changed: witness.changed } : {}) });
+  if (!result.ok) expect.fail(`the engine refused witness ${JSON.stringify(witness)}: ${JSON.stringify(result.issues)}`);
+  return result.decision;
 }
