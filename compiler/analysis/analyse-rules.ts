@@ -5,9 +5,8 @@
 // are never compared; a budget on pair comparisons keeps any project bounded.
 import type { Program, Rule } from '../ir';
 import { anyEventsOverlap } from './event-overlap';
-import { fieldTable, TRUE, type FieldTable } from './formula';
+import { fieldTable, TRUE, type FieldTable, type Formula } from './formula';
 import { normalise } from './normalise';
-import { recordOf } from './relations';
 import { pinsDisjoint, pinsOf, RuleIndex } from './rule-index';
 import { shadowFinding, type AnalysedRule, type ShadowFinding } from './shadowing';
 import { solve } from './solve';
@@ -58,7 +57,7 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
       findings.push({ kind: 'impossible', rule, clause: 'when', fields: [...own.fields] });
       return;
     }
-    if (rule.status === 'active') analysed.push({ rule, formula, order, events: rule.events, pins: pinsOf(formula), example: recordOf(own, rule.entity) });
+    if (rule.status === 'active') analysed.push(analysedRule(rule, order, pinsOf(formula), () => normalise(rule.when!, rule.entity, fields)));
   });
 
   const index = new RuleIndex(analysed);
@@ -75,4 +74,23 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
     index.add(later);
   }
   return findings;
+}
+
+/**
+ * A rule for the pairwise stage. Its normal form is built again when a pair needs
+ * it, rather than kept for every rule: most rules meet no earlier rule, and
+ * thousands of retained formulas cost more (in garbage collection) than the few
+ * rebuilt ones.
+ */
+function analysedRule(rule: Rule, order: number, pins: AnalysedRule['pins'], build: () => Formula): AnalysedRule {
+  let formula: Formula | null = rule.when ? null : TRUE;
+  return {
+    rule,
+    order,
+    events: rule.events,
+    pins,
+    get formula() {
+      return (formula ??= build());
+    },
+  };
 }

@@ -5,8 +5,8 @@
 // test on an unset field (false) and its negation (true).
 import type { FieldType } from '../ir';
 import type { FieldInfo, Scalar, Test } from './formula';
-import { numberAllows, numberDomain, numberNot, numberOnly, numberOutside, numberPick, numberRange, type NumberDomain } from './number-domain';
-import { textAffix, textAllows, textDomain, textNot, textOnly, textPick, type TextDomain } from './text-domain';
+import { numberAllows, numberDomain, numberNonEmpty, numberNot, numberOnly, numberOutside, numberPick, numberRange, type NumberDomain } from './number-domain';
+import { textAffix, textAllows, textDomain, textNot, textOnly, textPick, textUnbounded, type TextDomain } from './text-domain';
 
 /** A runtime value the analysis can produce (times in epoch ms, durations in ms). */
 export type FieldValue = Scalar | { lat: number; lon: number } | Scalar[];
@@ -30,11 +30,18 @@ export interface FieldDomain {
 /** Latest representable time: 9999-12-31T23:59:59.999Z, so every witness prints as ISO 8601. */
 const LAST_TIME_MS = 253_402_300_799_999;
 
-/** Everything the field's type allows (`id` is always set and never empty). */
+const initial = new WeakMap<FieldInfo, FieldDomain>();
+
+/** Everything the field's type allows (`id` is always set and never empty); domains are immutable, so one per field is shared. */
 export function fieldDomain(field: FieldInfo): FieldDomain {
-  let values = valuesOf(field.type);
-  if (field.builtin === 'id' && values.type === 'text') values = { type: 'text', d: textNot(values.d, ['']) };
-  return { field, unset: field.builtin !== 'id', set: true, values };
+  let domain = initial.get(field);
+  if (!domain) {
+    let values = valuesOf(field.type);
+    if (field.builtin === 'id' && values.type === 'text') values = { type: 'text', d: textNot(values.d, ['']) };
+    domain = { field, unset: field.builtin !== 'id', set: true, values };
+    initial.set(field, domain);
+  }
+  return domain;
 }
 
 function valuesOf(type: FieldType): Values {
@@ -99,7 +106,6 @@ function outside(v: Values, t: Exclude<Test, { kind: 'set' }>): Values {
 
 /** Text values inside (`keep`) or outside the test. */
 function textWithin(d: TextDomain, t: Exclude<Test, { kind: 'set' }>, keep: boolean): TextDomain {
-  const strings = (values: readonly Scalar[]) => values.filter((x): x is string => typeof x === 'string');
   switch (t.kind) {
     case 'eq':
     case 'in': {
@@ -121,7 +127,6 @@ function textWithin(d: TextDomain, t: Exclude<Test, { kind: 'set' }>, keep: bool
 
 /** Number values inside (`keep`) or outside the test. */
 function numberWithin(d: NumberDomain, t: Exclude<Test, { kind: 'set' }>, keep: boolean): NumberDomain {
-  const numbers = (values: readonly Scalar[]) => values.filter((x): x is number => typeof x === 'number');
   switch (t.kind) {
     case 'eq':
     case 'in': {
@@ -155,6 +160,14 @@ function scalarWithin(b: boolean, t: Exclude<Test, { kind: 'set' }>): boolean {
   }
 }
 
+function strings(values: readonly Scalar[]): string[] {
+  return values.filter((x): x is string => typeof x === 'string');
+}
+
+function numbers(values: readonly Scalar[]): number[] {
+  return values.filter((x): x is number => typeof x === 'number');
+}
+
 /** A set value of the domain, or undefined when the field cannot be set. */
 export function pickValue(d: FieldDomain): FieldValue | undefined {
   if (!d.set) return undefined;
@@ -175,7 +188,12 @@ export function pickValue(d: FieldDomain): FieldValue | undefined {
 
 /** True when some record satisfies the domain (unset, or set to a value). */
 export function satisfiable(d: FieldDomain): boolean {
-  return d.unset || pickValue(d) !== undefined;
+  if (d.unset) return true;
+  if (!d.set) return false;
+  // Any text but finitely many values is never empty: the common case, without building a value.
+  if (d.values.type === 'text' && textUnbounded(d.values.d)) return true;
+  if (d.values.type === 'number') return numberNonEmpty(d.values.d);
+  return pickValue(d) !== undefined;
 }
 
 function pickList(v: Extract<Values, { type: 'list' }>): Scalar[] | undefined {

@@ -59,6 +59,18 @@ export function numberAllows(d: NumberDomain, v: number): boolean {
   return d.intervals.some((i) => inside(i, v));
 }
 
+/** True when the domain has a value; answered without picking one in the common cases. */
+export function numberNonEmpty(d: NumberDomain): boolean {
+  if (!d.integer) {
+    for (const i of d.intervals) {
+      if ((!i.lowOpen && Number.isFinite(i.low)) || (!i.highOpen && Number.isFinite(i.high))) return true;
+      if (i.low === -Infinity && i.high > -Number.MAX_VALUE) return true;
+      if (i.high === Infinity && i.low < Number.MAX_VALUE) return true;
+    }
+  }
+  return numberPick(d) !== null;
+}
+
 /** A value of the domain (a whole number where one fits, the closed end of an interval otherwise), or null. */
 export function numberPick(d: NumberDomain): number | null {
   for (const i of d.intervals) {
@@ -69,14 +81,22 @@ export function numberPick(d: NumberDomain): number | null {
 }
 
 function pickIn(i: Interval, integer: boolean): number | null {
-  const candidates: number[] = [];
-  if (inside(i, 0)) candidates.push(0);
-  if (Number.isFinite(i.low)) candidates.push(i.low, Math.floor(i.low) + 1);
-  if (Number.isFinite(i.high)) candidates.push(i.high, Math.ceil(i.high) - 1);
-  // Beyond 2^53 (or between neighbouring doubles) only the next double up or down is left.
-  if (!integer && Number.isFinite(i.low)) candidates.push(i.low / 2 + i.high / 2, nextUp(i.low));
-  if (!integer && Number.isFinite(i.high)) candidates.push(-nextUp(-i.high));
-  return candidates.find((v) => Number.isFinite(v) && (!integer || Number.isInteger(v)) && inside(i, v)) ?? null;
+  for (const v of candidatesIn(i, integer)) {
+    if (Number.isFinite(v) && (!integer || Number.isInteger(v)) && inside(i, v)) return v;
+  }
+  return null;
+}
+
+/** Values to try, the most readable first; the last ones reach between neighbouring doubles and beyond 2^53. */
+function candidatesIn(i: Interval, integer: boolean): number[] {
+  const out = [0];
+  const lowFinite = Number.isFinite(i.low);
+  const highFinite = Number.isFinite(i.high);
+  if (lowFinite) out.push(i.low, Math.floor(i.low) + 1);
+  if (highFinite) out.push(i.high, Math.ceil(i.high) - 1);
+  if (!integer && lowFinite) out.push(i.low / 2 + i.high / 2, nextUp(i.low));
+  if (!integer && highFinite) out.push(-nextUp(-i.high));
+  return out;
 }
 
 function inside(i: Interval, v: number): boolean {
@@ -108,12 +128,13 @@ function without(i: Interval, v: number): Interval[] {
   return parts;
 }
 
+const FLOAT = new Float64Array(1);
+const BITS = new BigInt64Array(FLOAT.buffer);
+
 /** The smallest double above `x` (x finite). */
 function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigInt64(0);
-  view.setBigInt64(0, x > 0 ? bits + 1n : bits - 1n);
-  return view.getFloat64(0);
+  FLOAT[0] = x;
+  BITS[0] = x > 0 ? BITS[0]! + 1n : BITS[0]! - 1n;
+  return FLOAT[0];
 }

@@ -83,7 +83,7 @@ function facts(relation: Relation, both: WitnessRecord | null, laterOnly: Witnes
 
 /** The witness record of an exact answer. */
 export function recordOf(result: SolveResult, entity: string): WitnessRecord | null {
-  return result.kind === 'sat' ? witnessRecord(result.domains, entity) : null;
+  return result.kind === 'sat' ? witnessRecord(result.domains(), entity) : null;
 }
 
 function culprits(result: SolveResult): Culprit[] {

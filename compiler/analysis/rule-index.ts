@@ -10,32 +10,34 @@ import type { Formula, Scalar } from './formula';
 /** For each field a formula pins: the keys of the values it may have in every matching record. */
 export type Pins = ReadonlyMap<string, ReadonlySet<string>>;
 
+const NO_PINS: Pins = new Map();
+
 /** The fields `f` pins (an unsatisfiable formula pins nothing, as it is never asked about). */
 export function pinsOf(f: Formula): Pins {
   switch (f.kind) {
     case 'const':
-      return new Map();
+      return NO_PINS;
     case 'lit': {
-      if (!f.positive || f.atom.kind !== 'field') return new Map();
+      if (!f.positive || f.atom.kind !== 'field') return NO_PINS;
       const test = f.atom.test;
       if (test.kind === 'eq') return new Map([[f.atom.field.name, new Set([valueKey(test.value)])]]);
       if (test.kind === 'in') return new Map([[f.atom.field.name, new Set(test.values.map(valueKey))]]);
-      return new Map();
+      return NO_PINS;
     }
     case 'and': {
-      const out = new Map<string, Set<string>>();
+      const out = new Map<string, ReadonlySet<string>>();
       for (const arg of f.args) {
         for (const [field, keys] of pinsOf(arg)) {
           const known = out.get(field);
-          out.set(field, known ? new Set([...known].filter((k) => keys.has(k))) : new Set(keys));
+          out.set(field, known ? new Set([...known].filter((k) => keys.has(k))) : keys);
         }
       }
       return out;
     }
     case 'or': {
       const [first, ...rest] = f.args.map(pinsOf);
-      const out = new Map<string, Set<string>>();
-      for (const [field, keys] of first ?? new Map<string, ReadonlySet<string>>()) {
+      const out = new Map<string, ReadonlySet<string>>();
+      for (const [field, keys] of first!) {
         if (!rest.every((p) => p.has(field))) continue;
         out.set(field, new Set([...keys, ...rest.flatMap((p) => [...p.get(field)!])]));
       }
@@ -100,7 +102,8 @@ export class RuleIndex<T extends Indexed> {
       if (keys) for (const key of keys) for (const other of group.byValue.get(key) ?? []) found.add(other);
       else for (const list of group.byValue.values()) for (const other of list) found.add(other);
     }
-    return [...found].sort((a, b) => a.order - b.order);
+    // Most rules meet nobody: answer those without sorting.
+    return found.size === 0 ? [] : [...found].sort((a, b) => a.order - b.order);
   }
 
   add(rule: T): void {

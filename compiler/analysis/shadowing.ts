@@ -16,8 +16,7 @@ import { witness, type Witness, type WitnessRecord } from './witness';
 export interface AnalysedRule extends Indexed {
   rule: Rule;
   formula: Formula;
-  /** A record the rule matches, when one was found exactly. */
-  example: WitnessRecord | null;
+
 }
 
 /** A witness and the earlier rule the engine gives it to (null when the analysis could not pin that down). */
@@ -105,7 +104,8 @@ function exampleOf(later: AnalysedRule, o: Occurrence, takers: AnalysedRule[], m
     const found = routed(later, o, taker, met);
     if (found) return found;
   }
-  return later.example && { witness: occurrenceWitness(later, o, later.example), takenBy: null };
+  const record = recordOf(solve([later.formula]), later.rule.entity);
+  return record && { witness: occurrenceWitness(later, o, record), takenBy: null };
 }
 
 /** A record both `later` and `taker` match on `o`, and no rule met before `taker` that sees `o`; null when none is found exactly. */

@@ -10,8 +10,8 @@ import { hasOpaque, type Culprit, type Formula } from './formula';
 
 /** The search's answer. */
 export type SolveResult =
-  /** `domains`: what each tested field may be in the witness's branch. */
-  | { kind: 'sat'; domains: ReadonlyMap<string, FieldDomain> }
+  /** `domains()`: what each tested field may be in the witness's branch (built on demand). */
+  | { kind: 'sat'; domains: () => ReadonlyMap<string, FieldDomain> }
   /** `fields`: the fields whose tests conflicted. */
   | { kind: 'unsat'; fields: ReadonlySet<string> }
   /** Only branches that need opaque atoms (`culprits`), or the budget ran out (`exhausted`). */
@@ -23,10 +23,14 @@ export const DEFAULT_BUDGET = 20_000;
 /** An immutable list, so that a choice point keeps its agenda without copying. */
 type List = { head: Formula; tail: List } | null;
 
+/** Immutable association lists (the newest entry for a key wins): a branch extends its parent's in O(1). */
+type Domains = { name: string; domain: FieldDomain; next: Domains } | null;
+type Opaque = { key: string; positive: boolean; culprit: Culprit; next: Opaque } | null;
+
 interface Branch {
-  domains: ReadonlyMap<string, FieldDomain>;
-  /** Opaque atoms assigned on this branch (key → polarity). */
-  opaque: ReadonlyMap<string, { positive: boolean; culprit: Culprit }>;
+  domains: Domains;
+  /** Opaque atoms assigned on this branch. */
+  opaque: Opaque;
   /** Literals and `and`s still to apply. */
   units: List;
   /** `or`s still to choose in. */
@@ -47,7 +51,7 @@ export function solve(all: readonly Formula[], budget = DEFAULT_BUDGET): SolveRe
   const choices: Choice[] = [];
   let units: List = null;
   for (let i = all.length - 1; i >= 0; i--) units = { head: all[i]!, tail: units };
-  let branch: Branch | null = { domains: new Map(), opaque: new Map(), units, ors: null };
+  let branch: Branch | null = { domains: null, opaque: null, units, ors: null };
 
   while (true) {
     if (++steps > budget) return { kind: 'unknown', culprits: [...maybe.values()], exhausted: true };
@@ -68,8 +72,11 @@ export function solve(all: readonly Formula[], budget = DEFAULT_BUDGET): SolveRe
       branch = { ...at, units: { head: alternatives[0]!, tail: null } };
       continue;
     }
-    if (branch.opaque.size === 0) return { kind: 'sat', domains: branch.domains };
-    for (const [key, { culprit }] of branch.opaque) if (!maybe.has(key)) maybe.set(key, culprit);
+    if (branch.opaque === null) {
+      const found = branch.domains;
+      return { kind: 'sat', domains: () => toMap(found) };
+    }
+    for (let o: Opaque = branch.opaque; o; o = o.next) if (!maybe.has(o.key)) maybe.set(o.key, o.culprit);
     branch = null;
   }
   return maybe.size > 0 ? { kind: 'unknown', culprits: [...maybe.values()], exhausted: false } : { kind: 'unsat', fields: conflicts };
@@ -90,20 +97,33 @@ function step(branch: Branch, f: Formula, rest: List, conflicts: Set<string>): B
     case 'lit': {
       const atom = f.atom;
       if (atom.kind === 'opaque') {
-        const known = branch.opaque.get(atom.key);
+        let known: Opaque = branch.opaque;
+        while (known && known.key !== atom.key) known = known.next;
         if (known) return known.positive === f.positive ? { ...branch, units: rest } : null;
-        const opaque = new Map(branch.opaque).set(atom.key, { positive: f.positive, culprit: atom.culprit });
-        return { ...branch, opaque, units: rest };
+        return { ...branch, opaque: { key: atom.key, positive: f.positive, culprit: atom.culprit, next: branch.opaque }, units: rest };
       }
       const name = atom.field.name;
-      const next = applyTest(branch.domains.get(name) ?? fieldDomain(atom.field), atom.test, f.positive);
+      let current: Domains = branch.domains;
+      while (current && current.name !== name) current = current.next;
+      const next = applyTest(current ? current.domain : fieldDomain(atom.field), atom.test, f.positive);
       if (!satisfiable(next)) {
         conflicts.add(name);
         return null;
       }
-      return { ...branch, domains: new Map(branch.domains).set(name, next), units: rest };
+      return { ...branch, domains: { name, domain: next, next: branch.domains }, units: rest };
     }
   }
+}
+
+/** The newest domain of each field (one entry per field). */
+function toMap(domains: Domains): Map<string, FieldDomain> {
+  const newestFirst: [string, FieldDomain][] = [];
+  const seen = new Set<string>();
+  for (let d = domains; d; d = d.next) {
+    if (!seen.has(d.name)) newestFirst.push([d.name, d.domain]);
+    seen.add(d.name);
+  }
+  return new Map(newestFirst.reverse());
 }
 
 function backtrack(choices: Choice[]): Branch | null {

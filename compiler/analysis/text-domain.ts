@@ -24,8 +24,8 @@ export function textDomain(options: readonly string[] | null): TextDomain {
 
 /** Keeps only `values`. */
 export function textOnly(d: TextDomain, values: readonly string[]): TextDomain {
-  const allowed = new Set(values);
-  return { ...d, only: d.only === null ? [...allowed] : d.only.filter((v) => allowed.has(v)) };
+  if (d.only === null) return { ...d, only: values.length === 1 ? values : [...new Set(values)] };
+  return { ...d, only: d.only.filter((v) => values.includes(v)) };
 }
 
 /** Removes `values`. */
@@ -47,6 +47,11 @@ export function textAllows(d: TextDomain, v: string): boolean {
   return d.suffixes.every((s) => v.endsWith(s)) && !d.notSuffixes.some((s) => v.endsWith(s));
 }
 
+/** True when the domain is any text but a few excluded values (never empty). */
+export function textUnbounded(d: TextDomain): boolean {
+  return d.only === null && d.prefixes.length === 0 && d.suffixes.length === 0 && d.notPrefixes.length === 0 && d.notSuffixes.length === 0;
+}
+
 /** A value of the domain, or null when it is empty. */
 export function textPick(d: TextDomain): string | null {
   if (d.only !== null) return d.only.find((v) => textAllows(d, v)) ?? null;
@@ -58,14 +63,12 @@ export function textPick(d: TextDomain): string | null {
   const filler = fillerFor(affixes);
   // A plain word first where no affix is asked for, so that witnesses read naturally.
   const plain = affixes.length === 0 ? ['example', 'other'] : [];
-  for (const candidate of [...plain, prefix + suffix, ...fillers(prefix, suffix, filler, d.not.length + 1)]) {
+  for (const candidate of [...plain, prefix + suffix]) if (textAllows(d, candidate)) return candidate;
+  for (let k = 1; k <= d.not.length + 1; k++) {
+    const candidate = prefix + filler.repeat(k) + suffix;
     if (textAllows(d, candidate)) return candidate;
   }
   return null;
-}
-
-function* fillers(prefix: string, suffix: string, filler: string, count: number): Generator<string> {
-  for (let k = 1; k <= count; k++) yield prefix + filler.repeat(k) + suffix;
 }
 
 function longest(list: readonly string[]): string {
