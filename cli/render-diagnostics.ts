@@ -28,6 +28,8 @@ export interface LocatedDiagnostic {
   message: string;
   help?: string;
   related?: { file: string; line: number; column: number; message: string }[];
+  /** The example record of an analysis diagnostic (DIST401, DIST405), as an event would carry it. */
+  witness?: unknown;
 }
 
 /** Resolves offsets to positions, building each file's line index once. */
@@ -57,6 +59,7 @@ export function locate(diagnostics: readonly Diagnostic[], texts: TextLookup): L
     if (d.related?.length) {
       located.related = d.related.map((r) => ({ file: r.file, ...at(r.file, r.span.start), message: r.message }));
     }
+    if (d.data?.witness !== undefined) located.witness = d.data.witness;
     return located;
   });
 }
@@ -133,14 +136,15 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   return parts.length ? parts.join(', ') : 'no problems';
 }
 
-/** One JSON document: `{ diagnostics: LocatedDiagnostic[], errors, warnings }`. */
-export function renderJson(diagnostics: readonly Diagnostic[], texts: TextLookup): string {
+/** One JSON document: `{ diagnostics: LocatedDiagnostic[], errors, warnings }` plus `extra` keys (`gaps`). */
+export function renderJson(diagnostics: readonly Diagnostic[], texts: TextLookup, extra: Record<string, unknown> = {}): string {
   const located = locate(diagnostics, texts);
   return JSON.stringify(
     {
       diagnostics: located,
       errors: located.filter((d) => d.severity === 'error').length,
       warnings: located.filter((d) => d.severity === 'warning').length,
+      ...extra,
     },
     null,
     2,

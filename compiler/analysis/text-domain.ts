@@ -30,7 +30,8 @@ export function textOnly(d: TextDomain, values: readonly string[]): TextDomain {
 
 /** Removes `values`. */
 export function textNot(d: TextDomain, values: readonly string[]): TextDomain {
-  return { ...d, not: [...d.not, ...values] };
+  const added = values.filter((v) => !d.not.includes(v));
+  return added.length === 0 ? d : { ...d, not: [...d.not, ...added] };
 }
 
 /** Requires (or forbids) a prefix or a suffix. */

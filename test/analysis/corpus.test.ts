@@ -1,15 +1,16 @@
 // Runs the data-only corpus of rule sets (test/corpus/analysis/*.yaml): for each
-// case, the relation of the listed pairs, the rules found impossible, and the
-// exact analysis diagnostics with the rules they name. Every witness a
-// diagnostic carries goes through the real engine, which must hand the record
-// to the rule the diagnostic says takes it, while the reported rule's condition
-// holds for it too.
+// case, the relation of the listed pairs, the rules found impossible, the exact
+// analysis diagnostics with the rules they name, and the gaps. Every witness
+// goes through the real engine: a diagnostic's record must go to the rule the
+// diagnostic says takes it while the reported rule's condition holds for it too,
+// and a gap's record must go unmatched.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { fieldTable, TRUE } from '../../compiler/analysis/formula';
+import { findGaps } from '../../compiler/analysis/gaps';
 import { normalise } from '../../compiler/analysis/normalise';
 import { relate } from '../../compiler/analysis/relations';
 import { solve } from '../../compiler/analysis/solve';
@@ -27,6 +28,9 @@ const Case = z.strictObject({
   pairs: z.array(z.strictObject({ later: z.string(), earlier: z.string(), relation: z.enum(['disjoint', 'shadowed', 'covers', 'overlap', 'undecided']) })).optional(),
   impossible: z.array(z.string()).optional(),
   diagnostics: z.array(z.strictObject({ code: z.string(), rule: z.string(), related: z.array(z.string()).optional() })),
+  gaps: z
+    .array(z.strictObject({ type: z.string(), changed: z.string().nullable().optional(), status: z.enum(['gap', 'covered', 'undecided']), record: z.record(z.string(), z.unknown()).optional() }))
+    .optional(),
 });
 type Case = z.infer<typeof Case>;
 
@@ -94,6 +98,13 @@ describe('analysis corpus', () => {
             const witness = d.data?.witness as Witness | undefined;
             if (witness) await confirm(program, rule(ruleAt(d.span.start)), d.data?.takenBy as string | undefined, witness);
           }
+
+          if (!c.gaps) return;
+          const gaps = findGaps(program);
+          // A case may state the exact record of a gap; otherwise any record the engine leaves unmatched will do.
+          const shown = gaps.map((g, i) => ({ type: g.type, ...(g.changed !== undefined ? { changed: g.changed } : {}), status: g.status, ...(c.gaps![i]?.record ? { record: g.witness?.record } : {}) }));
+          expect(shown).toEqual(c.gaps);
+          for (const gap of gaps) if (gap.witness) expect((await decideWitness(program, gap.witness)).rule).toBeNull();
         });
       }
     });
