@@ -2,8 +2,19 @@
 // plain JSON, versioned by `irVersion`, and defined by the zod schema below, which
 // is also exported as JSON Schema (compiler/ir-json-schema.ts). Durations are in
 // milliseconds; names are resolved; spans point back into the source files and
-// never take part in equality (see stripSpans).
+// never take part in equality (see stripSpans). Its word lists (functions,
+// requirements, event kinds, quota periods, statuses, triggers) come from the
+// language vocabulary.
 import { z } from 'zod';
+import {
+  EVENT_KINDS as EVENT_KIND_WORDS,
+  FUNCTIONS as FUNCTION_WORDS,
+  namesOf,
+  QUOTA_PERIODS as QUOTA_PERIOD_WORDS,
+  REQUIREMENTS as REQUIREMENT_WORDS,
+  STATUSES,
+  TRIGGERS,
+} from '../language/vocabulary';
 
 /** Bumped whenever the IR changes shape; the runtime refuses other versions. */
 export const IR_VERSION = 1;
@@ -34,21 +45,7 @@ export const FieldType: z.ZodType<FieldType> = z.lazy(() =>
 // ---------------------------------------------------------------- expressions
 
 /** Functions an expression may call (conditions and map blocks). */
-export const FUNCTIONS = [
-  'lower',
-  'upper',
-  'length',
-  'distance',
-  'hours_since',
-  'days_since',
-  'trim',
-  'title',
-  'digits',
-  'left',
-  'right',
-  'number',
-  'concat',
-] as const;
+export const FUNCTIONS = namesOf(FUNCTION_WORDS);
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type Literal = string | number | boolean | Literal[];
@@ -112,16 +109,11 @@ export const Expr: z.ZodType<Expr> = z.lazy(() =>
 
 // ---------------------------------------------------------------- rules
 
-export const REQUIREMENTS = ['checked_in', 'available', 'workday', 'holidays', 'leave', 'capacity'] as const;
-export const EVENT_KINDS = [
-  'created',
-  'updated',
-  'activity_created',
-  'opportunity_created',
-  'task_created',
-] as const;
-export const QUOTA_PERIODS = ['hourly', 'daily', 'weekly', 'monthly', 'total'] as const;
-export const RULE_STATUSES = ['active', 'draft', 'inactive'] as const;
+export const REQUIREMENTS = namesOf(REQUIREMENT_WORDS);
+export const EVENT_KINDS = namesOf(EVENT_KIND_WORDS);
+export const QUOTA_PERIODS = namesOf(QUOTA_PERIOD_WORDS);
+export const RULE_STATUSES = namesOf(STATUSES);
+export const TRIGGER_MODES = namesOf(TRIGGERS);
 
 export const RetryWindow = z.object({ everyMs: z.number().positive(), forMs: z.number().positive() });
 
@@ -195,7 +187,7 @@ export const Rule = z.object({
 
 export const Settings = z.object({
   timezone: z.string(),
-  trigger: z.enum(['entity', 'automation']),
+  trigger: z.enum(TRIGGER_MODES),
   /** What load_balance and `require capacity` measure against; null = none configured. */
   capacity: Expr.nullable(),
   quotas: z.array(z.object({ period: z.enum(QUOTA_PERIODS), limit: Expr })),

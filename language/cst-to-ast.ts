@@ -14,6 +14,7 @@ import { buildExpr } from './cst-to-ast-expr';
 import { buildQueueTarget, buildRule } from './cst-to-ast-rule';
 import { showSource } from './show-source';
 import { KW } from './tokens';
+import { SETTINGS } from './vocabulary';
 
 /** Builds the SourceFile of a parsed file; builder diagnostics go to `ctx.diagnostics`. */
 export function buildSourceFile(ctx: BuildContext, cst: CstNode, comments: Comment[]): SourceFile {
@@ -104,7 +105,7 @@ function buildSetting(ctx: BuildContext, node: CstNode): Setting {
   return { kind: 'UnmatchedSetting', span: to(start, queue), queue };
 }
 
-const SETTING_KEYWORDS = [KW.timezone, KW.trigger, KW.capacity, KW.quota, KW.unmatched].map((t) => t.name);
+const SETTING_KEYWORDS = SETTINGS.map((s) => KW[s.name].name);
 
 function onlyKeyword(children: CstNode['children']): string {
   return SETTING_KEYWORDS.find((k) => children[k] !== undefined) ?? '';

@@ -14,22 +14,10 @@ import type {
 import { attach, closeRow, makeRow, MAX_WIDTH, type Note } from './format-doc';
 import { braceAfter, placeInSequence, singleRowUnit, within, type Unit } from './format-comments';
 import { layoutCondition, placeInCondition, printExpr, RowWriter } from './format-expr';
+import { CLAUSES } from './vocabulary';
 
 /** Clause kinds in the order `dist fmt` writes them (LANGUAGE.md's clause table). */
-export const CLAUSE_ORDER: readonly Clause['kind'][] = [
-  'Priority',
-  'Description',
-  'Status',
-  'Scope',
-  'On',
-  'When',
-  'Assign',
-  'Require',
-  'Distribute',
-  'Take',
-  'Fallback',
-  'Reassign',
-];
+export const CLAUSE_ORDER: readonly Clause['kind'][] = CLAUSES.map((c) => c.kind);
 
 const strings = (list: readonly StringLit[]): string => list.map((s) => s.raw).join(', ');
 

@@ -5,10 +5,12 @@
 import { EOF, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import { firstTokenFrom } from './lexer';
 import { showSource } from './show-source';
+import { closest } from './suggest';
 import {
   AnyWord, ArithOp, CompareOp, DeclarationKeyword, DurationLit, Equals, Identifier, KW, NumberLit, PlainIdentifier,
   RCurly, RParen, StatementKeyword, StringLit, ValueWord,
 } from './tokens';
+import { CLAUSES, DECLARATIONS, listWords, METHODS, namesOf, QUOTA_PERIODS, REQUIREMENTS, SETTINGS, STATUSES, TRIGGERS } from './vocabulary';
 
 /** What the messages may look at while one file is parsed. */
 export const messageState = {
@@ -31,23 +33,38 @@ const NOUNS = new Map<TokenType, string>([
   [EOF, 'the end of the file'],
 ]);
 
-const CLAUSES = 'a clause such as `priority`, `on`, `when`, `assign` or `distribute`';
+const CLAUSE_ITEM = 'a clause such as `priority`, `on`, `when`, `assign` or `distribute`';
 const VALUE = 'a value such as `lead.score`, `80` or `"text"`';
 
 /** What a `word` position expects, by the keyword before it. */
 const WORD_AFTER = new Map<TokenType, string>([
-  [KW.status, 'a status such as `active`, `draft` or `inactive`'],
-  [KW.trigger, '`entity` or `automation`'],
-  [KW.quota, 'a period such as `hourly`, `daily`, `weekly`, `monthly` or `total`'],
-  [KW.require, 'a requirement such as `checked_in`, `available` or `workday`'],
-  [KW.distribute, 'a method such as `round_robin`, `weighted`, `score` or `ordered by`'],
+  [KW.status, `a status such as ${listWords(namesOf(STATUSES))}`],
+  [KW.trigger, listWords(namesOf(TRIGGERS))],
+  [KW.quota, `a period such as ${listWords(namesOf(QUOTA_PERIODS))}`],
+  [KW.require, `a requirement such as ${listWords(namesOf(REQUIREMENTS))}`],
+  [KW.distribute, `a method such as ${listWords(METHODS.map((m) => ('written' in m ? m.written : m.name)))}`],
 ]);
+
+/** The words that may start an item of a body, for "did you mean" on a misspelt one. */
+const BODY_WORDS = new Map<string, readonly string[]>([
+  ['ruleDecl', namesOf(CLAUSES)],
+  ['settingsDecl', namesOf(SETTINGS)],
+  ['file', namesOf(DECLARATIONS)],
+]);
+
+/** `; did you mean \`priority\`?` when the word found is a misspelling of one that fits here. */
+function misspelt(actual: IToken, rule: string): string {
+  const words = BODY_WORDS.get(rule);
+  if (!words || !tokenMatcher(actual, AnyWord)) return '';
+  const suggestion = closest(actual.image, words);
+  return suggestion === null ? '' : `; did you mean \`${suggestion}\`?`;
+}
 
 /** Expectations in a body (rule, schema, …) when something else stands where an item should start. */
 const BODY_ITEMS: Record<string, string> = {
-  ruleDecl: CLAUSES,
+  ruleDecl: CLAUSE_ITEM,
   schemaDecl: 'a field such as `score: number`',
-  settingsDecl: 'a setting such as `timezone`, `trigger`, `capacity`, `quota` or `unmatched`',
+  settingsDecl: `a setting such as ${listWords(namesOf(SETTINGS))}`,
   mapDecl: 'a mapping such as `email = payload.email`',
   distributeClause: 'a weight such as `"A": 50`',
 };
@@ -103,9 +120,9 @@ function mismatch(expected: TokenType, actual: IToken, previous: IToken, rule: s
       const what = rule === 'distributeClause' ? 'the weights' : messageState.declaration;
       return `expected \`}\` to close ${what}, ${found(actual)}`;
     }
-    return `expected ${body}, ${found(actual)}`;
+    return `expected ${body}, ${found(actual)}${misspelt(actual, rule)}`;
   }
-  if (rule === 'file') return `expected a declaration such as \`rule\`, \`schema\`, \`settings\` or \`map\`, ${found(actual)}`;
+  if (rule === 'file') return `expected a declaration such as ${listWords(namesOf(DECLARATIONS))}, ${found(actual)}${misspelt(actual, rule)}`;
   if (rule === 'onClause' && expected !== RParen) return `expected an event such as \`lead.created\`${after(previous)}, ${found(actual)}`;
   if (rule === 'path' || (rule === 'primary' && expected === AnyWord)) {
     const field = expected === AnyWord ? 'a field name' : 'a field such as `user.grade`';

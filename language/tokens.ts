@@ -1,4 +1,5 @@
 // Token types of the `.dist` language and the one Chevrotain lexer built from them.
+// The keywords come from the vocabulary's tables (vocabulary.ts).
 // Words follow a two-tier keyword scheme: RESERVED words (operators and literals)
 // are never names except after `.` and in field-name positions; CONTEXTUAL keywords
 // carry the `Identifier` category, so `status`, `score` or `user` stay usable as
@@ -7,6 +8,7 @@
 // lexer never takes its slow error path.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { badCharactersAt, blockCommentAt, BAD_CHARACTER_HINTS } from './lexer-patterns';
+import { CLAUSES, DECLARATIONS, namesOf, OPERATORS, OTHER_KEYWORDS, REQUIREMENTS, SETTINGS } from './vocabulary';
 
 /** Every word: identifiers, contextual keywords and reserved words. */
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA });
@@ -34,29 +36,25 @@ export const PlainIdentifier = createToken({
 });
 
 /** Operators and literals; never names except after `.` and in field-name positions. */
-export const RESERVED_WORDS = [
-  'and', 'or', 'not', 'true', 'false', 'in', 'contains', 'starts_with', 'ends_with',
-  'between', 'is', 'set', 'asc', 'desc',
-] as const;
+export const RESERVED_WORDS = namesOf(OPERATORS);
 
 /** Keywords that are also identifiers, so they can be used wherever a name is expected. */
 export const CONTEXTUAL_KEYWORDS = [
-  'schema', 'settings', 'rule', 'map', 'from', 'priority', 'description', 'status', 'scope',
-  'on', 'when', 'assign', 'require', 'distribute', 'take', 'min', 'max', 'fallback',
-  'reassign', 'after', 'where', 'users', 'teams', 'groups', 'anyone', 'global', 'team', 'by',
-  'within', 'user', 'queue', 'retry', 'every', 'for', 'weighted', 'score', 'ordered',
-  'timezone', 'trigger', 'capacity', 'quota', 'unmatched', 'invalid',
+  ...namesOf(DECLARATIONS),
+  ...namesOf(CLAUSES),
+  ...namesOf(SETTINGS),
+  ...namesOf(OTHER_KEYWORDS),
 ] as const;
 
 /** Every keyword, reserved or contextual (for a TextMate grammar and completion). */
 export const KEYWORDS: readonly string[] = [...RESERVED_WORDS, ...CONTEXTUAL_KEYWORDS];
 
-const DECLARATION_WORDS = new Set(['schema', 'settings', 'rule', 'map']);
-const STATEMENT_WORDS = new Set([
-  ...DECLARATION_WORDS, 'priority', 'description', 'status', 'scope', 'on', 'when', 'assign',
-  'require', 'distribute', 'take', 'fallback', 'reassign', 'timezone', 'trigger', 'quota',
-  'unmatched',
-]);
+const DECLARATION_WORDS: ReadonlySet<string> = new Set(namesOf(DECLARATIONS));
+/** Declarations, clauses and settings start a statement; `capacity` does not, as it is also a requirement. */
+const REQUIREMENT_WORDS: ReadonlySet<string> = new Set(namesOf(REQUIREMENTS));
+const STATEMENT_WORDS: ReadonlySet<string> = new Set(
+  [...DECLARATION_WORDS, ...namesOf(CLAUSES), ...namesOf(SETTINGS)].filter((w) => !REQUIREMENT_WORDS.has(w)),
+);
 
 function tokenName(word: string): string {
   return word.replace(/(^|_)([a-z])/g, (_m, _sep: string, c: string) => c.toUpperCase());

@@ -5,7 +5,8 @@
 import { IR_VERSION, type Expr, type Program, type QuotaPeriod, type Rule } from '../compiler/ir';
 import { USER_STATE_FIELDS } from './evaluator/context';
 import { compileCondition, compileExpr, type Compiled, type CompiledCondition } from './evaluator/compile-expr';
-import { compileExplainer, visit, type CompiledExplainer } from './evaluator/explain-expr';
+import { visitExpr } from '../compiler/ir-walk';
+import { compileExplainer, type CompiledExplainer } from './evaluator/explain-expr';
 
 /** A rule with its expressions compiled. */
 export interface CompiledRule {
@@ -80,7 +81,7 @@ function compileRule(rule: Rule): CompiledRule {
 
 function readsUserState(expr: Expr): boolean {
   let reads = false;
-  visit(expr, (node) => {
+  visitExpr(expr, (node) => {
     if (node.op === 'field' && node.entity === 'user' && USER_STATE_FIELDS.has(node.path[0] as string)) reads = true;
   });
   return reads;

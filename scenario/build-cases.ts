@@ -4,7 +4,7 @@
 // a bad `given`.
 import { EVENT_KINDS, type Program } from '../compiler/ir';
 import type { Directory } from '../compiler/directory/model';
-import { closest } from '../compiler/stages/suggest';
+import { closest } from '../language/suggest';
 import { changesDirectory, mergeGiven, mergeState, stateOverrides, type RawDirectory } from './given-merge';
 import type { LoadedCase, LoadedStep } from './loaded-suite';
 import type { PathSegment, SuiteError, SuiteLocator } from './suite-errors';

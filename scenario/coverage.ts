@@ -3,6 +3,7 @@
 // some decision saw it true and some saw it false. Conditions come from the IR
 // (so unexercised ones are listed too) and from the engine's traces, by span.
 import type { Expr, Program } from '../compiler/ir';
+import { conditionNodes } from '../compiler/ir-walk';
 import type { Decision } from '../runtime/types';
 import { positions, type ProjectFiles } from './rule-locator';
 
@@ -28,8 +29,6 @@ export interface CoverageReport {
   project: string;
   rules: RuleCoverage[];
 }
-
-const BOOLEAN_OPS = new Set(['cmp', 'in', 'contains', 'starts_with', 'ends_with', 'between', 'is_set', 'and', 'or', 'not']);
 
 interface ConditionEntry {
   start: number;
@@ -132,13 +131,5 @@ function key(span: { start: number; end: number }): string {
 
 /** Every boolean node (with a span) of a condition, outermost first. */
 function booleanNodes(expr: Expr | null): Expr[] {
-  if (!expr) return [];
-  const found: Expr[] = [];
-  const visit = (node: Expr): void => {
-    if (BOOLEAN_OPS.has(node.op) && node.span) found.push(node);
-    if (node.op === 'and' || node.op === 'or') node.args.forEach(visit);
-    else if (node.op === 'not') visit(node.arg);
-  };
-  visit(expr);
-  return found;
+  return expr ? conditionNodes(expr).filter((node) => node.span) : [];
 }

@@ -5,7 +5,7 @@ import { report, type ClauseKind, type ClauseOf, type CompileContext, type RuleI
 import { checkDuration, checkRetry, checkWhole } from './literals';
 import { checkDistribute } from './method-checks';
 import { checkPool } from './pool-checks';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 
 type ClauseCheck<K extends ClauseKind> = (ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<K>) => void;
 

@@ -4,7 +4,7 @@
 // with the target field's type as the expectation.
 import type { MapDecl, MapEntry } from '../../language/ast';
 import { brokenField, fieldNames, fieldType, report, type CompileContext, type MapInfo } from './context';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { ANY, FORBIDDEN_NAMES, type Type } from './types';
 
 /** Collects every map block into `ctx.maps`. */

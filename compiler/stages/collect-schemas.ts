@@ -4,7 +4,7 @@
 import type { FieldDecl, SchemaDecl, TypeExpr } from '../../language/ast';
 import type { FieldType } from '../ir';
 import { builtinsOf, report, type CompileContext } from './context';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { FORBIDDEN_NAMES, SIMPLE_TYPES } from './types';
 
 /** Collects every schema into `ctx.schemas`. */

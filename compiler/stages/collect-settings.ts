@@ -3,12 +3,13 @@
 // limits that are neither a number nor a `user.` field; queues their limit
 // expressions for the type checker.
 import type { Expr, QuotaSetting, SettingsDecl, Setting } from '../../language/ast';
-import { QUOTA_PERIODS, type QuotaPeriod } from '../ir';
+import { SETTINGS, listWords } from '../../language/vocabulary';
+import { QUOTA_PERIODS, TRIGGER_MODES, type QuotaPeriod } from '../ir';
 import { report, type CompileContext, type SettingsInfo } from './context';
 import { checkRetry, checkWhole } from './literals';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 
-const TRIGGERS = ['entity', 'automation'];
+const SETTING_WORDS = new Map<Setting['kind'], string>(SETTINGS.map((s) => [s.kind, s.name]));
 
 /** Collects the settings block into `ctx.settings`. */
 export function collectSettings(ctx: CompileContext): void {
@@ -43,9 +44,7 @@ function collectBlock(ctx: CompileContext, file: string, decl: SettingsDecl): vo
 }
 
 function settingWord(entry: Setting): string {
-  return { TimezoneSetting: 'timezone', TriggerSetting: 'trigger', CapacitySetting: 'capacity', QuotaSetting: 'quota', UnmatchedSetting: 'unmatched' }[
-    entry.kind
-  ];
+  return SETTING_WORDS.get(entry.kind)!;
 }
 
 function checkEntry(ctx: CompileContext, info: SettingsInfo, entry: Exclude<Setting, QuotaSetting>): void {
@@ -62,8 +61,8 @@ function checkEntry(ctx: CompileContext, info: SettingsInfo, entry: Exclude<Sett
       return;
     }
     case 'TriggerSetting':
-      if (!TRIGGERS.includes(entry.mode.text)) {
-        report(ctx, 'DIST111', file, entry.mode.span, `unknown trigger \`${entry.mode.text}\`; use \`entity\` or \`automation\``);
+      if (!(TRIGGER_MODES as readonly string[]).includes(entry.mode.text)) {
+        report(ctx, 'DIST111', file, entry.mode.span, `unknown trigger \`${entry.mode.text}\`; use ${listWords(TRIGGER_MODES)}`);
       }
       return;
     case 'CapacitySetting':

@@ -19,7 +19,7 @@ import type {
 } from '../../language/ast';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../../language/diagnostics';
 import type { Directory } from '../directory/model';
-import type { EventKind, FieldType, Program, QuotaPeriod } from '../ir';
+import type { EventKind, FieldType, Program, QuotaPeriod, RULE_STATUSES } from '../ir';
 import type { DirectoryIndex } from './resolve-directory';
 import { RECORD_BUILTINS, USER_BUILTINS, type Type } from './types';
 
@@ -58,7 +58,7 @@ export interface ResolvedEvent {
   fields: string[] | null;
 }
 
-export type RuleStatus = 'active' | 'draft' | 'inactive';
+export type RuleStatus = (typeof RULE_STATUSES)[number];
 
 export interface RuleInfo {
   decl: RuleDecl;

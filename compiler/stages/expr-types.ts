@@ -6,7 +6,7 @@ import type { Diagnostic, DiagnosticCode } from '../../language/diagnostics';
 import type { FunctionName } from '../ir';
 import type { CompileContext, ExprSite } from './context';
 import { SIGNATURES, showSignature } from './functions';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { ANY, BOOL, DURATION, NUMBER, TEXT, compatible, isOrdered, isTextual, showType, type Type } from './types';
 
 /** What a type rule may use: the types of sub-expressions, quoting and reporting. */

@@ -1,6 +1,7 @@
 // The functions an expression may call, with their parameter and result types.
 // Mapping-only functions (and `??`) turn raw payload values into typed fields and
-// are allowed only inside `map` blocks.
+// are allowed only inside `map` blocks; the list of functions is the vocabulary's.
+import { FUNCTIONS } from '../../language/vocabulary';
 import type { FunctionName } from '../ir';
 import { NUMBER, TEXT, isTextual, type Type } from './types';
 
@@ -24,26 +25,31 @@ const time: Param = { accepts: (t) => t.type === 'time' || t.type === 'any', sho
 const geo: Param = { accepts: (t) => t.type === 'geo' || t.type === 'any', show: 'geo' };
 const textOrList: Param = { accepts: (t) => isTextual(t) || t.type === 'list', show: 'text or list' };
 
-function fn(params: Param[], returns: Type, mapOnly = false, rest: Param | null = null): Signature {
-  return { params, rest, returns, mapOnly };
+function fn(params: Param[], returns: Type, rest: Param | null = null): Omit<Signature, 'mapOnly'> {
+  return { params, rest, returns };
 }
 
-/** Every function by name. */
-export const SIGNATURES: ReadonlyMap<FunctionName, Signature> = new Map<FunctionName, Signature>([
+/** The types of each function; whether it is mapping-only comes from the vocabulary. */
+const TYPES: ReadonlyMap<FunctionName, Omit<Signature, 'mapOnly'>> = new Map([
   ['lower', fn([text], TEXT)],
   ['upper', fn([text], TEXT)],
   ['length', fn([textOrList], NUMBER)],
   ['distance', fn([geo, geo], NUMBER)],
   ['hours_since', fn([time], NUMBER)],
   ['days_since', fn([time], NUMBER)],
-  ['trim', fn([text], TEXT, true)],
-  ['title', fn([text], TEXT, true)],
-  ['digits', fn([text], TEXT, true)],
-  ['left', fn([text, number], TEXT, true)],
-  ['right', fn([text, number], TEXT, true)],
-  ['number', fn([text], NUMBER, true)],
-  ['concat', fn([], TEXT, true, text)],
+  ['trim', fn([text], TEXT)],
+  ['title', fn([text], TEXT)],
+  ['digits', fn([text], TEXT)],
+  ['left', fn([text, number], TEXT)],
+  ['right', fn([text, number], TEXT)],
+  ['number', fn([text], NUMBER)],
+  ['concat', fn([], TEXT, text)],
 ]);
+
+/** Every function by name. */
+export const SIGNATURES: ReadonlyMap<FunctionName, Signature> = new Map(
+  FUNCTIONS.map((f) => [f.name, { ...TYPES.get(f.name)!, mapOnly: f.mapOnly }] as const),
+);
 
 /** The written form of a signature: `left(text, number)`, `concat(text, …)`. */
 export function showSignature(name: string, sig: Signature): string {

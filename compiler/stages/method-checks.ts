@@ -3,11 +3,12 @@
 // by user.F`, the choice field and its options. Weights are positive whole numbers.
 import type { DistributeClause, Path, Pool, StringLit, WeightEntry, WeightedMethod } from '../../language/ast';
 import { brokenField, fieldNames, fieldType, report, type CompileContext, type RuleInfo } from './context';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { FORBIDDEN_NAMES, showType } from './types';
+import { METHODS, namesOf } from '../../language/vocabulary';
 
-const SIMPLE_METHODS = ['round_robin', 'least_recent', 'load_balance', 'random'];
-const ALL_METHODS = [...SIMPLE_METHODS, 'weighted', 'score', 'ordered'];
+const SIMPLE_METHODS: readonly string[] = METHODS.filter((m) => m.simple).map((m) => m.name);
+const ALL_METHODS: readonly string[] = namesOf(METHODS);
 
 /** Checks a rule's `distribute` clause. */
 export function checkDistribute(ctx: CompileContext, rule: RuleInfo, clause: DistributeClause): void {

@@ -8,7 +8,7 @@ import type { DirectoryUser, Team } from '../directory/model';
 import { loadDirectory } from '../directory/load';
 import type { FieldType } from '../ir';
 import { report, type CompileContext, type RuleInfo } from './context';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 
 /** The directory by name: users by id, teams and groups by name. */
 export interface DirectoryIndex {

@@ -13,36 +13,11 @@ import {
   type ExprSite,
   type SchemaInfo,
 } from './context';
+import { exprChildren } from '../../language/ast-walk';
 import { SIGNATURES, functionNames } from './functions';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { ANY, FORBIDDEN_NAMES } from './types';
 import type { FunctionName } from '../ir';
-
-/** The direct sub-expressions of an expression. */
-export function children(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'List':
-      return e.items;
-    case 'Call':
-      return e.args;
-    case 'Unary':
-      return [e.operand];
-    case 'Binary':
-    case 'Compare':
-    case 'Predicate':
-      return [e.left, e.right];
-    case 'Between':
-      return [e.value, e.low, e.high];
-    case 'IsSet':
-      return [e.value];
-    case 'Logical':
-      return e.operands;
-    case 'Paren':
-      return [e.expr];
-    default:
-      return [];
-  }
-}
 
 /** Resolves every name of a site's expression (recursion is bounded: the parser refuses deep trees). */
 export function resolveSite(ctx: CompileContext, site: ExprSite, e: Expr = site.expr): void {
@@ -64,7 +39,7 @@ export function resolveSite(ctx: CompileContext, site: ExprSite, e: Expr = site.
     case 'Duration':
       return;
   }
-  for (const child of children(e)) resolveSite(ctx, site, child);
+  for (const child of exprChildren(e)) resolveSite(ctx, site, child);
 }
 
 /** Reports a name that failed and marks its expression, so that later stages skip it. */

@@ -14,8 +14,9 @@ import {
   type ResolvedEvent,
   type RuleInfo,
 } from './context';
-import { closest, didYouMean, suggestionData } from './suggest';
+import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { FORBIDDEN_NAMES } from './types';
+import { listWords } from '../../language/vocabulary';
 
 /** Resolves status and events of a rule and queues its expressions. */
 export function resolveRule(ctx: CompileContext, rule: RuleInfo): void {
@@ -32,7 +33,7 @@ function resolveStatus(ctx: CompileContext, rule: RuleInfo): void {
     return;
   }
   const suggestion = closest(word, RULE_STATUSES);
-  const hint = didYouMean(suggestion, (s) => `\`${s}\``, 'use `active`, `draft` or `inactive`');
+  const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use ${listWords(RULE_STATUSES)}`);
   report(ctx, 'DIST111', rule.file, clause!.value.span, `unknown status \`${word}\`${hint}`, suggestionData(suggestion));
 }
 

@@ -6,7 +6,7 @@ import type { Expr } from '../../language/ast';
 import type { Diagnostic, DiagnosticCode } from '../../language/diagnostics';
 import { report, type CompileContext, type ExprSite, type Stage } from './context';
 import { TYPE_RULES, choiceOk, type Checker } from './expr-types';
-import { children } from './resolve-expr';
+import { exprChildren } from '../../language/ast-walk';
 import { compatible, isTextual, showType, type Type } from './types';
 
 /** Type every expression and check it against its site. */
@@ -33,7 +33,7 @@ class SiteChecker implements Checker {
   typeOf(e: Expr): Type | null {
     if (this.ctx.failed.has(e)) {
       // Still type the parts, so that mistakes inside a failed node are reported too.
-      for (const child of children(e)) this.typeOf(child);
+      for (const child of exprChildren(e)) this.typeOf(child);
       return null;
     }
     return (TYPE_RULES[e.kind] as (e: Expr, c: Checker) => Type | null)(e, this);

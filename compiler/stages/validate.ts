@@ -3,33 +3,16 @@
 // across rules. Only the first clause of each kind is checked; later ones are
 // reported as given twice and otherwise ignored.
 import type { Clause } from '../../language/ast';
+import { CLAUSES, listWords } from '../../language/vocabulary';
 import { CLAUSE_CHECKS } from './clause-checks';
 import { report, type ClauseKind, type CompileContext, type RuleInfo, type Stage } from './context';
 import { checkPriorityConflicts } from './priority-conflicts';
 
 /** The keyword of each clause, for messages. */
-const KEYWORDS: Record<ClauseKind, string> = {
-  Priority: 'priority',
-  Description: 'description',
-  Status: 'status',
-  Scope: 'scope',
-  On: 'on',
-  When: 'when',
-  Assign: 'assign',
-  Require: 'require',
-  Distribute: 'distribute',
-  Take: 'take',
-  Fallback: 'fallback',
-  Reassign: 'reassign',
-};
+const KEYWORDS = new Map<ClauseKind, string>(CLAUSES.map((c) => [c.kind, c.name]));
 
-/** What to add for each required clause. */
-const REQUIRED: Array<[ClauseKind, string]> = [
-  ['Priority', 'priority 10'],
-  ['On', 'on lead.created'],
-  ['Assign', 'assign users where …'],
-  ['Distribute', 'distribute round_robin'],
-];
+/** Each required clause with an example to add. */
+const REQUIRED: Array<[ClauseKind, string]> = CLAUSES.flatMap((c) => ('required' in c ? [[c.kind, c.required] as [ClauseKind, string]] : []));
 
 /** Check rule structure, run the clause checks, find priority conflicts. */
 export const validateStage: Stage = {
@@ -51,7 +34,7 @@ function checkStructure(ctx: CompileContext, rule: RuleInfo): void {
   for (const clause of rule.decl.clauses) {
     const first = rule.clauses[clause.kind]!;
     if (first === clause) continue;
-    const keyword = KEYWORDS[clause.kind];
+    const keyword = KEYWORDS.get(clause.kind)!;
     report(ctx, 'DIST304', rule.file, clause.span, `\`${keyword}\` is given twice in rule \`${rule.decl.name.value}\`; keep one`, {
       related: [{ file: rule.file, span: first.span, message: `first \`${keyword}\`` }],
     });
@@ -59,10 +42,10 @@ function checkStructure(ctx: CompileContext, rule: RuleInfo): void {
   if (rule.decl.recovered) return;
   const missing = REQUIRED.filter(([kind]) => !rule.clauses[kind]);
   if (missing.length === 0) return;
-  const words = missing.map(([kind]) => `\`${KEYWORDS[kind]}\``);
-  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+  const names = missing.map(([kind]) => KEYWORDS.get(kind)!);
+  const list = listWords(names);
   const fix = missing.length === 1 ? 'add one' : 'add them';
   report(ctx, 'DIST305', rule.file, rule.decl.name.span, `rule \`${rule.decl.name.value}\` has no ${list} clause; ${fix}, e.g. \`${missing[0]![1]}\``, {
-    data: { clauses: missing.map(([kind]) => KEYWORDS[kind]) },
+    data: { clauses: names },
   });
 }

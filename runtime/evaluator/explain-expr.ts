@@ -3,6 +3,7 @@
 // read, and (coverage mode) records the value of every boolean node by span.
 // Runs only on the explain path, so it uses the reference interpreter.
 import type { Expr } from '../../compiler/ir';
+import { conditionNodes, visitExpr } from '../../compiler/ir-walk';
 import type { ConditionTrace } from '../types';
 import { compileCondition, compileExpr, type Compiled } from './compile-expr';
 import type { EvalContext, Value } from './context';
@@ -17,8 +18,6 @@ export interface ConditionExplanation {
   conditions?: ConditionTrace[];
 }
 
-const BOOLEAN_OPS = new Set<Expr['op']>(['cmp', 'in', 'contains', 'starts_with', 'ends_with', 'between', 'is_set', 'and', 'or', 'not']);
-
 /** Evaluates `expr` as a condition and explains why it is false (and, with `coverage`, every node). */
 export function explainCondition(expr: Expr, ctx: EvalContext, coverage = false): ConditionExplanation {
   const value = evaluate(expr, ctx) === true;
@@ -26,7 +25,7 @@ export function explainCondition(expr: Expr, ctx: EvalContext, coverage = false)
   if (!value) result.failed = traceOf(firstFalse(expr, ctx), ctx, false);
   if (coverage) {
     const conditions: ConditionTrace[] = [];
-    visitBooleans(expr, (node) => conditions.push(traceOf(node, ctx, evaluate(node, ctx) === true)));
+    for (const node of conditionNodes(expr)) conditions.push(traceOf(node, ctx, evaluate(node, ctx) === true));
     result.conditions = conditions;
   }
   return result;
@@ -35,7 +34,7 @@ export function explainCondition(expr: Expr, ctx: EvalContext, coverage = false)
 /** The field values an expression reads, keyed by their printed name (`lead.score`); unset is null. */
 function fieldValues(expr: Expr, ctx: EvalContext): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  visit(expr, (node) => {
+  visitExpr(expr, (node) => {
     if (node.op === 'field') values[printExpr(node)] = evaluate(node, ctx) ?? null;
   });
   return values;
@@ -51,7 +50,7 @@ export type CompiledExplainer = (ctx: EvalContext) => ConditionTrace | null;
 export function compileExplainer(expr: Expr): CompiledExplainer {
   const conjuncts = flattenAnd(expr).map((node) => {
     const fields = new Map<string, Compiled>();
-    visit(node, (n) => {
+    visitExpr(node, (n) => {
       if (n.op === 'field') fields.set(printExpr(n), compileExpr(n));
     });
     return { holds: compileCondition(node), text: printExpr(node), span: node.span ?? null, fields: [...fields] };
@@ -77,51 +76,6 @@ function firstFalse(expr: Expr, ctx: EvalContext): Expr {
 
 function traceOf(expr: Expr, ctx: EvalContext, value: boolean): ConditionTrace {
   return { span: expr.span ?? null, text: printExpr(expr), value, values: fieldValues(expr, ctx) };
-}
-
-function visitBooleans(expr: Expr, fn: (node: Expr) => void): void {
-  visit(expr, (node) => {
-    if (BOOLEAN_OPS.has(node.op)) fn(node);
-  });
-}
-
-/** Pre-order walk over an expression tree. */
-export function visit(expr: Expr, fn: (node: Expr) => void): void {
-  fn(expr);
-  for (const child of children(expr)) visit(child, fn);
-}
-
-function children(expr: Expr): Expr[] {
-  switch (expr.op) {
-    case 'lit':
-    case 'duration':
-    case 'field':
-      return [];
-    case 'list':
-      return expr.items;
-    case 'call':
-    case 'coalesce':
-    case 'and':
-    case 'or':
-      return expr.args;
-    case 'neg':
-    case 'not':
-      return [expr.arg];
-    case 'arith':
-    case 'cmp':
-      return [expr.left, expr.right];
-    case 'in':
-      return [expr.value, expr.collection];
-    case 'contains':
-      return [expr.collection, expr.value];
-    case 'starts_with':
-    case 'ends_with':
-      return [expr.text, expr.affix];
-    case 'between':
-      return [expr.value, expr.low, expr.high];
-    case 'is_set':
-      return [expr.value];
-  }
 }
 
 const UNITS: [number, string][] = [

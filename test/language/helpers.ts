@@ -1,44 +1,12 @@
-// Shared helpers for the language tests: parsing shortcuts, an AST walker, span checks.
+// Shared helpers for the language tests: parsing shortcuts and span checks.
 import type { Clause, Expr, RuleDecl, SourceFile, Span } from '../../language/ast';
+import { walk } from '../../language/ast-walk';
 import { parse, type ParseResult } from '../../language/parse';
-
-/** Any AST node: an object with a `kind` and a `span`. */
-export interface AnyNode {
-  kind: string;
-  span: Span;
-}
-
-function isNode(value: unknown): value is AnyNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'span' in value;
-}
-
-/** The direct child nodes of a node (in property order, arrays flattened). */
-export function children(node: AnyNode): AnyNode[] {
-  const result: AnyNode[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'span') continue;
-    if (Array.isArray(value)) result.push(...value.filter(isNode));
-    else if (isNode(value)) result.push(value);
-  }
-  return result;
-}
-
-/** Every node of a tree with its parent (iterative, so deep trees are fine). */
-export function allNodes(root: AnyNode): { node: AnyNode; parent: AnyNode | null }[] {
-  const out: { node: AnyNode; parent: AnyNode | null }[] = [];
-  const stack: { node: AnyNode; parent: AnyNode | null }[] = [{ node: root, parent: null }];
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
-    out.push(entry);
-    for (const child of children(entry.node)) stack.push({ node: child, parent: entry.node });
-  }
-  return out;
-}
 
 /** Problems with spans: out of the text, inverted, or outside the parent (comments are the file's own channel). */
 export function spanProblems(ast: SourceFile, text: string): string[] {
   const problems: string[] = [];
-  for (const { node, parent } of allNodes(ast)) {
+  const check = (node: { kind: string; span: Span }, parent: { kind: string; span: Span } | null) => {
     const { start, end } = node.span;
     if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length)) {
       problems.push(`${node.kind} has span ${start}..${end} in a text of ${text.length}`);
@@ -46,7 +14,9 @@ export function spanProblems(ast: SourceFile, text: string): string[] {
     if (parent && (start < parent.span.start || end > parent.span.end)) {
       problems.push(`${node.kind} ${start}..${end} is outside its parent ${parent.kind} ${parent.span.start}..${parent.span.end}`);
     }
-  }
+  };
+  walk(ast, check);
+  for (const comment of ast.comments) check(comment, ast);
   return problems;
 }
 

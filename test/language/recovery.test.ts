@@ -23,7 +23,7 @@ const INTACT = ['Priority', 'On', 'When', 'Assign', 'Distribute'];
 
 describe('one mistake, one message', () => {
   it.each([
-    ['misspelled clause keyword', 'prioirty 2\non lead.created', 'prioirty', 'expected a clause such as `priority`, `on`, `when`, `assign` or `distribute`, found `prioirty`'],
+    ['misspelled clause keyword', 'prioirty 2\non lead.created', 'prioirty', 'expected a clause such as `priority`, `on`, `when`, `assign` or `distribute`, found `prioirty`; did you mean `priority`?'],
     ['missing string after fallback user', 'priority 2\nfallback user\non lead.created', 'on', 'expected a string after `fallback user`, found `on`'],
     ['chained comparison', 'priority 2\nwhen lead.a < lead.b < lead.c', '<', undefined],
     ['single `=`', 'priority 2\nwhen lead.a = 1\non lead.created', '=', 'expected `==` to compare values, found `=`'],

@@ -1,6 +1,6 @@
 // "Did you mean": the closest known name, or none when nothing is close.
 import { describe, expect, test } from 'vitest';
-import { closest, editDistance } from '../../compiler/stages/suggest';
+import { closest, editDistance } from '../../language/suggest';
 
 describe('suggestions', () => {
   test('edit distance counts a swap of neighbours as one edit', () => {
