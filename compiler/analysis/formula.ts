@@ -4,7 +4,7 @@
 // or opaque atoms: parts the analysis does not decide (arithmetic, function calls,
 // comparisons between two fields). Opaque atoms act as free boolean variables, so
 // "can never hold" stays exact while "can hold" needs a branch without them.
-import type { Expr, FieldType, Program } from '../ir';
+import type { FieldType, Program } from '../ir';
 import { RECORD_BUILTINS } from '../stages/types';
 
 /** A literal value a test compares with. */

@@ -15,6 +15,8 @@ import {
   type Rule,
   type Schema,
   type Settings,
+  type Expectation,
+  type VolumePeriod,
 } from '../ir';
 import { hasErrors, type CompileContext, type MapInfo, type RuleInfo, type Stage } from './context';
 import { lowerExpr } from './lower-expr';
@@ -50,6 +52,7 @@ function lowerSettings(ctx: CompileContext): Settings {
       queue: unmatched?.name.value ?? 'unmatched',
       retry: unmatched?.retry ? { everyMs: unmatched.retry.every.ms, forMs: unmatched.retry.for.ms } : null,
     },
+    ...(s?.entries.ExpectSetting ? { expect: lowerExpect(s.entries.ExpectSetting) } : {}),
     ...(s ? { span: { file: s.file, start: s.decl.span.start, end: s.decl.span.end } } : {}),
   };
 }
@@ -89,8 +92,13 @@ function lowerRule(rule: RuleInfo): Rule {
     reassign: reassign
       ? { afterMs: reassign.after.ms, when: reassign.when ? lowerExpr(reassign.when) : null, max: reassign.max?.value ?? 1 }
       : null,
+    ...(c.Expect ? { expect: lowerExpect(c.Expect) } : {}),
     span: { file: rule.file, start: rule.decl.span.start, end: rule.decl.span.end },
   };
+}
+
+function lowerExpect(e: { count: NumberLit; period: { text: string } }): Expectation {
+  return { count: e.count.value, per: e.period.text as VolumePeriod };
 }
 
 function lowerPool(pool: AstPool): Pool {

@@ -48,6 +48,17 @@ describe('compileProject', () => {
     expect(result.program!.rules.map((r) => r.name)).toEqual(['B2', 'A1', 'A2', 'B1']);
   });
 
+  test('lowers `expect` in a rule and in the settings, and leaves it out where it is not written', () => {
+    const result = compile({
+      'rules/a.dist': `${SCHEMA}settings {\n  expect 500 per week\n}\n${rule('A', 1, '  expect 200 per day\n')}${rule('B', 2, '', 'lead.updated')}`,
+    });
+    expect(codes(result)).toEqual([]);
+    const program = Program.parse(result.program);
+    expect(program.settings.expect).toEqual({ count: 500, per: 'week' });
+    expect(program.rules.map((r) => r.expect)).toEqual([{ count: 200, per: 'day' }, undefined]);
+    expect('expect' in program.rules[1]!).toBe(false);
+  });
+
   test('fills in defaults', () => {
     const result = compile({
       'rules/a.dist': SCHEMA + rule('R', 1, '  take 2\n  reassign after 1h\n'),
