@@ -1,10 +1,11 @@
 // `npm run bench`: runs every benchmark in turn and prints its figures.
-// `npm run bench -- compile` (or `runtime`, `http`) runs just one.
+// `npm run bench -- compile` (or `analysis`, `runtime`, `http`) runs just one.
+import { benchAnalysis } from './analysis.bench';
 import { benchCompile } from './compile.bench';
 import { benchHttp } from './http.bench';
 import { benchRuntime } from './runtime.bench';
 
-const benches: Record<string, () => Promise<void>> = { compile: benchCompile, runtime: benchRuntime, http: benchHttp };
+const benches: Record<string, () => Promise<void>> = { compile: benchCompile, analysis: benchAnalysis, runtime: benchRuntime, http: benchHttp };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in benches));
 if (unknown.length) {

@@ -9,7 +9,7 @@ import { fieldTable, TRUE, type FieldTable, type Formula } from './formula';
 import { normalise } from './normalise';
 import { pinsDisjoint, pinsOf, RuleIndex } from './rule-index';
 import { shadowFinding, type AnalysedRule, type ShadowFinding } from './shadowing';
-import { solve } from './solve';
+import { plainlySatisfiable, solve } from './solve';
 
 /** A condition that no record satisfies: the rule's `when`, or its `reassign … when`. */
 export interface ImpossibleFinding {
@@ -52,8 +52,8 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
       if (result.kind === 'unsat') findings.push({ kind: 'impossible', rule, clause: 'reassign', fields: [...result.fields] });
     }
     const formula = rule.when ? normalise(rule.when, rule.entity, fields) : TRUE;
-    const own = solve([formula]);
-    if (own.kind === 'unsat') {
+    const own = plainlySatisfiable(formula) ? null : solve([formula]);
+    if (own?.kind === 'unsat') {
       findings.push({ kind: 'impossible', rule, clause: 'when', fields: [...own.fields] });
       return;
     }

@@ -44,8 +44,9 @@ export function dryPools(program: Program, directory: Directory): DryFinding[] {
   const names = directoryNames(directory);
   const findings: DryFinding[] = [];
   for (const rule of program.rules) {
-    const pool = poolMembers(program, rule, directory, names);
     const isStatic = rule.pool.kind === 'users' || rule.pool.kind === 'teams' || rule.pool.kind === 'groups';
+    if (!isStatic && !rule.expect) continue;
+    const pool = poolMembers(program, rule, directory, names);
     // Static users outside a team rule's team are reported on their own (DIST404).
     const outsiders = rule.pool.kind === 'users' && pool.outsideTeam.length > 0;
     if (isStatic && pool.members.length === 0 && !outsiders) findings.push({ kind: 'empty-pool', rule, pool });

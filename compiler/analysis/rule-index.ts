@@ -129,18 +129,18 @@ export class RuleIndex<T extends Indexed> {
  * is pinned by two rules.
  */
 function bestField(rules: readonly Indexed[]): string | null {
-  const perField = new Map<string, Map<string, number>>();
+  const perField = new Map<string, { pinned: number; counts: Map<string, number> }>();
   for (const rule of rules) {
     for (const [field, keys] of rule.pins) {
-      const counts = perField.get(field) ?? new Map<string, number>();
-      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-      perField.set(field, counts);
+      let entry = perField.get(field);
+      if (!entry) perField.set(field, (entry = { pinned: 0, counts: new Map() }));
+      entry.pinned++;
+      for (const key of keys) entry.counts.set(key, (entry.counts.get(key) ?? 0) + 1);
     }
   }
   let best: string | null = null;
   let bestCost = rules.length * rules.length;
-  for (const [field, counts] of perField) {
-    const pinned = rules.filter((r) => r.pins.has(field)).length;
+  for (const [field, { pinned, counts }] of perField) {
     if (pinned < 2) continue;
     let cost = (rules.length - pinned) * rules.length;
     for (const n of counts.values()) cost += n * n;

@@ -82,6 +82,43 @@ export function solve(all: readonly Formula[], budget = DEFAULT_BUDGET): SolveRe
   return maybe.size > 0 ? { kind: 'unknown', culprits: [...maybe.values()], exhausted: false } : { kind: 'unsat', fields: conflicts };
 }
 
+/**
+ * A shortcut for the common shape of a rule's condition: a conjunction whose
+ * parts each test one field, no field in two parts, with no opaque atom. Such a
+ * formula holds for some record exactly when each part can hold on its own, so
+ * no search is needed. False means "not shown here": ask `solve`.
+ */
+export function plainlySatisfiable(f: Formula): boolean {
+  const parts = f.kind === 'and' ? f.args : [f];
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const field = soleField(part);
+    if (field === null || seen.has(field)) return false;
+    seen.add(field);
+    const literals = part.kind === 'or' ? part.args : [part];
+    if (!literals.some(canHold)) return false;
+  }
+  return true;
+}
+
+/** Whether a literal on a field can hold on its own: a negation always can (the field unset), except on `id`. */
+function canHold(l: Formula): boolean {
+  if (l.kind !== 'lit' || l.atom.kind !== 'field') return false;
+  if (!l.positive && l.atom.field.builtin !== 'id') return true;
+  return satisfiable(applyTest(fieldDomain(l.atom.field), l.atom.test, l.positive));
+}
+
+/** The one field a literal, or an `or` of literals, tests; null otherwise. */
+function soleField(f: Formula): string | null {
+  const literals = f.kind === 'or' ? f.args : [f];
+  let field: string | null = null;
+  for (const l of literals) {
+    if (l.kind !== 'lit' || l.atom.kind !== 'field' || (field !== null && l.atom.field.name !== field)) return null;
+    field = l.atom.field.name;
+  }
+  return field;
+}
+
 /** Applies one unit; null on a conflict. */
 function step(branch: Branch, f: Formula, rest: List, conflicts: Set<string>): Branch | null {
   switch (f.kind) {
