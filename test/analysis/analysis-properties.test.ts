@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fieldTable, hasOpaque, negate } from '../../compiler/analysis/formula';
 import { normalise } from '../../compiler/analysis/normalise';
 import { recordOf, relate } from '../../compiler/analysis/relations';
-import { solve } from '../../compiler/analysis/solve';
+import { pinsDisjoint, pinsOf, RuleIndex } from '../../compiler/analysis/rule-index';
+import { plainlySatisfiable, solve } from '../../compiler/analysis/solve';
 import type { Expr } from '../../compiler/ir';
 import { condition, record } from './arbitraries';
 import { contextOf, evaluate, schemaProgram } from './helpers';
@@ -62,6 +63,44 @@ describe('rule analysis properties', () => {
         if (result.kind === 'unsat') for (const r of records) if (holds(later, r)) expect(holds(a, r) || holds(b, r)).toBe(true);
       }),
       RUNS,
+    );
+  });
+
+  it('the shortcuts agree with the solver: plain conjunctions are satisfiable, disjoint pins are disjoint', () => {
+    fc.assert(
+      fc.property(condition, condition, (a, b) => {
+        const [fa, fb] = [formula(a), formula(b)];
+        if (plainlySatisfiable(fa)) expect(solve([fa]).kind).toBe('sat');
+        if (pinsDisjoint(pinsOf(fa), pinsOf(fb))) expect(solve([fa, fb]).kind).toBe('unsat');
+      }),
+      RUNS,
+    );
+  });
+
+  it('the rule index never leaves out an earlier rule that shares a record and an event type', () => {
+    // Most rules pin `lead.t` (or `lead.c`) to a value, so that the index has values to tell rules apart by.
+    const pinned = fc.tuple(fc.constantFrom('t', 'c'), fc.constantFrom('a', 'b'), condition).map(([name, value, c]): Expr => ({
+      op: 'and',
+      args: [{ op: 'cmp', operator: '==', left: { op: 'field', entity: 'lead', path: [name] }, right: { op: 'lit', value } }, c],
+    }));
+    const ruleArb = fc.record({ when: fc.oneof(pinned, pinned, condition), type: fc.constantFrom('created', 'updated') });
+    fc.assert(
+      fc.property(fc.array(ruleArb, { minLength: 2, maxLength: 8 }), (specs) => {
+        const rules = specs.map((s, order) => {
+          const f = formula(s.when);
+          return { order, formula: f, pins: pinsOf(f), events: [{ entity: 'lead', kind: s.type, fields: null }] };
+        });
+        const index = new RuleIndex(rules);
+        for (const later of rules) {
+          const found = new Set(index.candidates(later));
+          for (const earlier of rules.slice(0, later.order)) {
+            if (earlier.events[0]!.kind !== later.events[0]!.kind || solve([later.formula, earlier.formula]).kind === 'unsat') continue;
+            expect(found.has(earlier)).toBe(true);
+          }
+          index.add(later);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
