@@ -68,95 +68,51 @@ function valuesOf(type: FieldType): Values {
 /** The domain after a literal: `test` holds (positive) or does not (negative). */
 export function applyTest(d: FieldDomain, test: Test, positive: boolean): FieldDomain {
   if (test.kind === 'set') return positive ? { ...d, unset: false } : { ...d, set: false };
-  const values = positive ? within(d.values, test) : outside(d.values, test);
-  return { ...d, unset: positive ? false : d.unset, values };
+  return { ...d, unset: positive ? false : d.unset, values: restrict(d.values, test, positive) };
 }
 
-function within(v: Values, t: Exclude<Test, { kind: 'set' }>): Values {
+type ValueTest = Exclude<Test, { kind: 'set' }>;
+
+/** The values inside the test (`keep`) or outside it. */
+function restrict(v: Values, t: ValueTest, keep: boolean): Values {
+  const m = membership(t, keep);
   switch (v.type) {
     case 'text':
-      return { type: 'text', d: textWithin(v.d, t, true) };
+      if (m) return { type: 'text', d: m.among ? textOnly(v.d, strings(m.values)) : textNot(v.d, strings(m.values)) };
+      return t.kind === 'prefix' || t.kind === 'suffix' ? { type: 'text', d: textAffix(v.d, t.kind, t.text, keep) } : v;
     case 'number':
-      return { type: 'number', d: numberWithin(v.d, t, true) };
+      if (m) return { type: 'number', d: m.among ? numberOnly(v.d, numbers(m.values)) : numberNot(v.d, numbers(m.values)) };
+      if (t.kind !== 'range') return v;
+      return { type: 'number', d: keep ? numberRange(v.d, t.low, t.high) : numberOutside(v.d, t.low, t.high) };
     case 'bool':
-      return { type: 'bool', allowed: v.allowed.filter((b) => scalarWithin(b, t)) };
-    case 'list':
-      if (t.kind === 'has') return { ...v, has: [...v.has, t.value] };
-      return t.kind === 'lacks' ? { ...v, lacks: [...v.lacks, t.value] } : v;
+      return m ? { type: 'bool', allowed: v.allowed.filter((b) => m.values.includes(b) === m.among) } : v;
+    case 'list': {
+      if (t.kind !== 'has' && t.kind !== 'lacks') return v;
+      const has = (t.kind === 'has') === keep;
+      return has ? { ...v, has: [...v.has, t.value] } : { ...v, lacks: [...v.lacks, t.value] };
+    }
     case 'opaque':
       return v;
   }
 }
 
-function outside(v: Values, t: Exclude<Test, { kind: 'set' }>): Values {
-  switch (v.type) {
-    case 'text':
-      return { type: 'text', d: textWithin(v.d, t, false) };
-    case 'number':
-      return { type: 'number', d: numberWithin(v.d, t, false) };
-    case 'bool':
-      return { type: 'bool', allowed: v.allowed.filter((b) => !scalarWithin(b, t)) };
-    case 'list':
-      if (t.kind === 'has') return { ...v, lacks: [...v.lacks, t.value] };
-      return t.kind === 'lacks' ? { ...v, has: [...v.has, t.value] } : v;
-    case 'opaque':
-      return v;
-  }
-}
-
-/** Text values inside (`keep`) or outside the test. */
-function textWithin(d: TextDomain, t: Exclude<Test, { kind: 'set' }>, keep: boolean): TextDomain {
+/**
+ * For `==`, `!=`, `in` and `not in`: the values named, and whether the field must
+ * be among them (`among`) or apart from them, once `keep` (the test holds, or
+ * its negation does) is applied. Null for other tests.
+ */
+function membership(t: ValueTest, keep: boolean): { values: readonly Scalar[]; among: boolean } | null {
   switch (t.kind) {
     case 'eq':
-    case 'in': {
-      const values = strings(t.kind === 'eq' ? [t.value] : t.values);
-      return keep ? textOnly(d, values) : textNot(d, values);
-    }
-    case 'ne':
-    case 'notIn': {
-      const values = strings(t.kind === 'ne' ? [t.value] : t.values);
-      return keep ? textNot(d, values) : textOnly(d, values);
-    }
-    case 'prefix':
-    case 'suffix':
-      return textAffix(d, t.kind, t.text, keep);
-    default:
-      return d;
-  }
-}
-
-/** Number values inside (`keep`) or outside the test. */
-function numberWithin(d: NumberDomain, t: Exclude<Test, { kind: 'set' }>, keep: boolean): NumberDomain {
-  switch (t.kind) {
-    case 'eq':
-    case 'in': {
-      const values = numbers(t.kind === 'eq' ? [t.value] : t.values);
-      return keep ? numberOnly(d, values) : numberNot(d, values);
-    }
-    case 'ne':
-    case 'notIn': {
-      const values = numbers(t.kind === 'ne' ? [t.value] : t.values);
-      return keep ? numberNot(d, values) : numberOnly(d, values);
-    }
-    case 'range':
-      return keep ? numberRange(d, t.low, t.high) : numberOutside(d, t.low, t.high);
-    default:
-      return d;
-  }
-}
-
-function scalarWithin(b: boolean, t: Exclude<Test, { kind: 'set' }>): boolean {
-  switch (t.kind) {
-    case 'eq':
-      return b === t.value;
-    case 'ne':
-      return b !== t.value;
+      return { values: [t.value], among: keep };
     case 'in':
-      return t.values.includes(b);
+      return { values: t.values, among: keep };
+    case 'ne':
+      return { values: [t.value], among: !keep };
     case 'notIn':
-      return !t.values.includes(b);
+      return { values: t.values, among: !keep };
     default:
-      return true;
+      return null;
   }
 }
 

@@ -5,6 +5,7 @@
 // (runtime/evaluator): a condition holds only when it is exactly `true`, and a
 // test on an unset field is false.
 import { stripSpans, type Expr, type FieldType } from '../ir';
+import { exprChildren } from '../ir-walk';
 import { and, FALSE, negate, or, TRUE, type Atom, type Bound, type Culprit, type FieldInfo, type FieldTable, type Formula, type Scalar, type Test } from './formula';
 
 /** The normal form of condition `expr` over the fields of `entity`. */
@@ -196,7 +197,7 @@ function findCulprit(e: Expr, scope: Scope): Culprit | null {
     case 'starts_with':
     case 'ends_with':
     case 'between': {
-      const parts = partsOf(e);
+      const parts = exprChildren(e);
       for (const p of parts) {
         const inner = findCulprit(p, scope);
         if (inner) return inner;
@@ -207,23 +208,5 @@ function findCulprit(e: Expr, scope: Scope): Culprit | null {
     }
     default:
       return null;
-  }
-}
-
-function partsOf(e: Expr): Expr[] {
-  switch (e.op) {
-    case 'cmp':
-      return [e.left, e.right];
-    case 'in':
-      return [e.value, e.collection];
-    case 'contains':
-      return [e.collection, e.value];
-    case 'starts_with':
-    case 'ends_with':
-      return [e.text, e.affix];
-    case 'between':
-      return [e.value, e.low, e.high];
-    default:
-      return [];
   }
 }
