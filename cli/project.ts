@@ -3,13 +3,11 @@
 // (so that terminals and GitHub annotations can open them).
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { compileProject, type CompileInput, type CompileResult, type StageName } from '../compiler/compile';
-import { compileFolder, type CompiledFolder } from '../compiler/node/compile-folder';
-import { CONFIG_FILE, defaultConfig, findProjectRoot, loadProject, noProjectMessage, readText, toPosix, type ProjectConfig } from '../compiler/node/project';
+import { CONFIG_FILE, defaultConfig, noProjectMessage, readText, toPosix } from '../compiler/node/project';
 import { sortDiagnostics } from '../language/diagnostics';
-import type { Diagnostic } from '../language/diagnostics';
 import { EXIT_USAGE, writeError } from './output';
 import type { TextLookup } from './render-diagnostics';
+import { compileFolder, compileProject, findProjectRoot, loadProject, type CompiledFolder, type CompileInput, type CompileResult, type Diagnostic, type ProjectConfig, type StageName } from '../api';
 
 export interface CompiledProject {
   root: string;

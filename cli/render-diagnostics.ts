@@ -2,67 +2,14 @@
 // line and a caret underline, like a modern compiler), `json` (one stable object per
 // diagnostic) and `github` (workflow-command annotations). Line and column are
 // computed here, at the edge, from the files' texts.
-import { LineIndex, type Position } from '../language/line-index';
-import type { Diagnostic, Severity } from '../language/diagnostics';
+import { LineIndex } from '../language/line-index';
 import type { Style } from './output';
+import { locate, type Diagnostic, type Severity, type TextLookup } from '../api';
+
+export type { TextLookup } from '../language/locate';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 export const DIAGNOSTIC_FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
-
-/** Looks up a file's text (for line/column and the source excerpt); undefined if unknown. */
-export type TextLookup = (file: string) => string | undefined;
-
-/**
- * A diagnostic with its positions resolved: what `--format json` prints. A
- * diagnostic about a whole file or folder (one that cannot be read, a folder
- * without rules) has no line and column.
- */
-export interface LocatedDiagnostic {
-  file: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  severity: Severity;
-  code: string;
-  message: string;
-  help?: string;
-  related?: { file: string; line: number; column: number; message: string }[];
-  /** The example record of an analysis diagnostic (DIST401, DIST405), as an event would carry it. */
-  witness?: unknown;
-}
-
-/** Resolves offsets to positions, building each file's line index once. */
-export function locator(texts: TextLookup): (file: string, offset: number) => Position {
-  const indexes = new Map<string, LineIndex>();
-  return (file, offset) => {
-    let index = indexes.get(file);
-    if (!index) {
-      index = new LineIndex(texts(file) ?? '');
-      indexes.set(file, index);
-    }
-    return index.position(offset);
-  };
-}
-
-/** Adds line/column to every diagnostic. */
-export function locate(diagnostics: readonly Diagnostic[], texts: TextLookup): LocatedDiagnostic[] {
-  const at = locator(texts);
-  return diagnostics.map((d) => {
-    const located: LocatedDiagnostic = { file: d.file, severity: d.severity, code: d.code, message: d.message };
-    if (texts(d.file) !== undefined) {
-      const start = at(d.file, d.span.start);
-      const end = at(d.file, d.span.end);
-      Object.assign(located, { line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
-    }
-    if (d.help) located.help = d.help;
-    if (d.related?.length) {
-      located.related = d.related.map((r) => ({ file: r.file, ...at(r.file, r.span.start), message: r.message }));
-    }
-    if (d.data?.witness !== undefined) located.witness = d.data.witness;
-    return located;
-  });
-}
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
 

@@ -2,10 +2,10 @@
 // per event (and, for `updated`, per changed field), with a record no active rule
 // takes, or "covered", or why the analysis cannot tell. JSON gets the same data
 // with display paths and positions.
-import type { Gap } from '../compiler/analysis/gaps';
+import type { Gap } from '../api';
 import { showRecord } from '../compiler/analysis/witness';
+import { locator, type TextLookup } from '../language/locate';
 import type { Style } from './output';
-import { locator, type TextLookup } from './render-diagnostics';
 
 /** A gap as `--format json` prints it. */
 export interface LocatedGap extends Omit<Gap, 'culprits'> {

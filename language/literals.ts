@@ -91,3 +91,17 @@ export function parseDuration(text: string): number | null {
   if (!match || numberProblem(match[1]!) !== null) return null;
   return Math.round(numberValue(match[1]!) * UNIT_MS.get(match[2]!)!);
 }
+
+/** Duration units from the largest, for printing. */
+const PRINT_UNITS: readonly [number, string][] = [
+  [86_400_000, 'd'],
+  [3_600_000, 'h'],
+  [60_000, 'm'],
+  [1000, 's'],
+];
+
+/** A duration in the largest unit that divides it (`90m`, `2h`); `ms` otherwise. */
+export function formatDuration(ms: number): string {
+  for (const [size, unit] of PRINT_UNITS) if (ms !== 0 && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}

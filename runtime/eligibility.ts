@@ -6,7 +6,7 @@ import { availabilityBucket, isHoliday, isOnLeave, isWorking, nextWorkStart, use
 import type { DirectoryUser } from '../compiler/directory/model';
 import type { Requirement } from '../compiler/ir';
 import type { DirectoryIndex, IndexedUser } from './directory-index';
-import { formatDuration } from './evaluator/explain-expr';
+import { formatDuration } from '../language/literals';
 import type { CompiledRule, ProgramIndex } from './program-index';
 import type { QuotaCounts } from './quotas';
 import type { FilterTrace } from './types';

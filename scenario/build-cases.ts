@@ -2,8 +2,7 @@
 // times, how keys combine) and the building of its cases: each case's and step's
 // `given` is merged into the directory and validated here, so a run cannot fail on
 // a bad `given`.
-import { EVENT_KINDS, type Program } from '../compiler/ir';
-import type { Directory } from '../compiler/directory/model';
+import { EVENT_KINDS } from '../compiler/ir';
 import { closest } from '../language/suggest';
 import { changesDirectory, mergeGiven, mergeState, stateOverrides, type RawDirectory } from './given-merge';
 import type { LoadedCase, LoadedStep } from './loaded-suite';
@@ -11,6 +10,7 @@ import type { PathSegment, SuiteError, SuiteLocator } from './suite-errors';
 import type { CaseInput, ExpectInput, GivenInput, StepInput, SuiteInput } from './suite-schema';
 import { parseDuration } from '../language/literals';
 import { parseIsoTime } from '../compiler/values';
+import { type Directory, type Program } from '../api';
 
 /** Validates a merged directory: the directory or `path: message` problems. */
 export type DirectoryValidator = (raw: RawDirectory) => { directory: Directory } | { problems: string[] };

@@ -2,10 +2,9 @@
 // `rule`, `outcome`, `assigned`, `reason` and `queue` look at the step's last
 // decision; `assigned_sequence` at one decision per event sent (or per timer
 // firing in a step without an event); `not_assigned` at every decision.
-import { explainText } from '../runtime/explain-text';
-import type { Decision } from '../runtime/types';
 import type { CaseFailure, RuleLocator } from './results';
 import type { ExpectInput } from './suite-schema';
+import { explainText, type Decision } from '../api';
 
 /** The decisions of one step: timers fired while the clock moved, then the events sent. */
 export interface StepDecisions {

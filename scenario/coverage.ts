@@ -2,10 +2,11 @@
 // how often it was tried and matched, per boolean condition of its `when` whether
 // some decision saw it true and some saw it false. Conditions come from the IR
 // (so unexercised ones are listed too) and from the engine's traces, by span.
-import type { Expr, Program } from '../compiler/ir';
+import type { Expr } from '../compiler/ir';
 import { conditionNodes } from '../compiler/ir-walk';
-import type { Decision } from '../runtime/types';
-import { positions, type ProjectFiles } from './rule-locator';
+import { locator } from '../language/locate';
+import type { ProjectFiles } from './rule-locator';
+import { type Decision, type Program } from '../api';
 
 export interface ConditionCoverage {
   /** `file:line:column` of the condition. */
@@ -86,7 +87,7 @@ export class CoverageCollector {
 
   /** The coverage so far, rules in priority order, conditions in source order. */
   report(): CoverageReport {
-    const at = positions(this.files);
+    const at = locator(this.files.text);
     const rules = this.program.rules.map((rule): RuleCoverage => {
       const entry = this.entries.get(rule.id)!;
       const file = rule.span?.file;

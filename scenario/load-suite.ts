@@ -5,14 +5,13 @@
 // through the caller's reader (read-suites.ts reads them from disk).
 import { parse, parseDocument } from 'yaml';
 import { directoryFromJson } from '../compiler/directory/load';
-import type { Directory } from '../compiler/directory/model';
-import type { Program } from '../compiler/ir';
 import { parseIsoTime } from '../compiler/values';
 import { buildCases, type DirectoryValidator } from './build-cases';
 import type { RawDirectory } from './given-merge';
 import type { LoadedSuite } from './loaded-suite';
 import { SuiteLocator, type SuiteError } from './suite-errors';
 import { Suite } from './suite-schema';
+import { type Directory, type Program } from '../api';
 
 /** What a suite needs of its project. */
 export interface SuiteProject {

@@ -1,9 +1,9 @@
 // A suite after loading: every time parsed to an instant, every `given` already
 // merged into a validated directory, single-step cases turned into one step. The
 // runner (run-suite.ts) needs nothing else from the file.
-import type { Directory } from '../compiler/directory/model';
 import type { UserStateOverrides } from '../runtime/types';
 import type { ExpectInput } from './suite-schema';
+import { type Directory } from '../api';
 
 /** A suite ready to run. */
 export interface LoadedSuite {

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findProjectRoot, loadProject, noProjectMessage } from '../compiler/node/project';
+import { noProjectMessage } from '../compiler/node/project';
 import { loadSuite, type LoadSuiteResult, type SuiteProject } from './load-suite';
+import { findProjectRoot, loadProject } from '../api';
 
 /** A suite file name ends with this (`.yml` is accepted too). */
 export const SUITE_SUFFIXES = ['.test.yaml', '.test.yml'] as const;

@@ -1,8 +1,8 @@
 // What a scenario run produces, for the reporters: per suite either its load
 // errors or its case results; per failing case the step, the expect key that
 // failed, expected and actual values, and the decision that differed.
-import type { Decision } from '../runtime/types';
 import type { SuiteError } from './suite-errors';
+import { type Decision } from '../api';
 
 /** Turns a rule id into `rules/inbound.dist:12` (null when unknown). */
 export type RuleLocator = (ruleId: string) => string | null;

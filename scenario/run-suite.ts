@@ -2,14 +2,11 @@
 // fresh memory store from the suite's `now`; per step `given`, then the clock
 // (due timers fire in order), then the event (`repeat` times); the case stops at
 // its first failing step.
-import type { Program } from '../compiler/ir';
-import { createEngine, type Engine, type EngineOptions } from '../runtime/engine';
-import { MemoryStore } from '../runtime/state/memory-store';
-import type { Decision, IncomingEvent } from '../runtime/types';
 import { checkExpect, type StepDecisions } from './check-expect';
 import type { CoverageCollector } from './coverage';
 import type { LoadedCase, LoadedStep, LoadedSuite } from './loaded-suite';
 import type { CaseFailure, CaseResult, RuleLocator, SuiteResult } from './results';
+import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type IncomingEvent, type Program } from '../api';
 
 export interface RunOptions {
   /** Run only cases whose name contains this text (case-insensitive). */

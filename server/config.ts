@@ -103,9 +103,6 @@ const ServeConfig = z.object({
 });
 
 export type DeliveryConfig = z.infer<typeof Delivery>;
-export type RetryConfig = z.infer<typeof Retry>;
-export type TokenConfig = z.infer<typeof Token>;
-export type ServerSection = z.infer<typeof Server>;
 /** The validated serve configuration, defaults applied. */
 export type ServeConfig = z.infer<typeof ServeConfig>;
 

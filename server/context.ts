@@ -1,13 +1,13 @@
 // What every route of the server shares: the running project, the state store,
 // the decision pipeline, the delivery worker, metrics, secrets and settings.
 import type { OutboxWorker } from './outbox/worker';
-import type { StateStore } from '../runtime/state/store';
 import type { AuthSecrets } from './auth';
 import type { ServeConfig } from './config';
 import type { IdempotencyKeys } from './idempotency';
 import type { Ingest } from './ingest';
 import type { LiveProject } from './live-project';
 import type { ServerMetrics } from './metrics';
+import { type StateStore } from '../api';
 
 /** The server's parts, as the routes see them. */
 export interface ServerContext {

@@ -3,8 +3,8 @@
 // runs right after, in the same transaction, so whatever it writes (outbox items,
 // the Idempotency-Key record) commits with the decision or not at all. The engine
 // stays unaware of the server; every other call passes straight through.
-import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from '../runtime/state/store';
-import type { Decision } from '../runtime/types';
+import type { DecisionFilter, Json, OutboxItem, QueueItem, Timer } from '../runtime/state/store';
+import { type Decision, type StateStore, type Transaction } from '../api';
 
 /** Runs inside a decision's transaction, after the decision is appended. */
 export type DecisionHook = (tx: Transaction, decision: Decision) => Promise<void>;

@@ -1,10 +1,9 @@
 // Reading the decision log for the API: pages newest first with a cursor, an
 // optional visibility test (team-limited tokens see only their team's rules),
 // and a bounded scan for the statistics. Each page is read in one transaction.
-import type { Program } from '../compiler/ir';
-import { inTransaction, type DecisionFilter, type StateStore } from '../runtime/state/store';
-import type { Decision } from '../runtime/types';
+import { inTransaction, type DecisionFilter } from '../runtime/state/store';
 import type { Caller } from './auth';
+import { type Decision, type Program, type StateStore } from '../api';
 
 /** Decisions read per store round trip when a visibility test filters them. */
 const SCAN_PAGE = 500;

@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Json, Transaction } from '../runtime/state/store';
+import type { Json } from '../runtime/state/store';
+import { type Transaction } from '../api';
 
 const PUT_KEY = 'directory/put';
 const PATCHES_KEY = 'directory/patches';

@@ -6,9 +6,9 @@
 // ids give the same replay guarantee without the header (the engine keeps them).
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { inTransaction, type Json, type StateStore, type Transaction } from '../runtime/state/store';
-import type { Decision } from '../runtime/types';
+import { inTransaction, type Json } from '../runtime/state/store';
 import { ApiError } from './errors';
+import { type Decision, type StateStore, type Transaction } from '../api';
 
 /** What a key remembers. */
 export interface IdempotencyRecord {

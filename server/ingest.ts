@@ -8,16 +8,16 @@
 // all. Requests for an event id already in flight wait for it and then
 // replay its decision.
 import { performance } from 'node:perf_hooks';
-import { EVENT_KINDS, type Program } from '../compiler/ir';
+import { EVENT_KINDS } from '../compiler/ir';
 import { planDeliveries } from './outbox/plan';
 import type { OutboxWorker, WorkerLogger } from './outbox/worker';
 import { loadRecord } from '../runtime/record-state';
-import type { OutboxItem, Transaction } from '../runtime/state/store';
-import type { DecideResult, Decision, IncomingEvent } from '../runtime/types';
+import type { OutboxItem } from '../runtime/state/store';
 import type { DeliveryConfig } from './config';
 import { rememberKey, type IdempotencyClaim } from './idempotency';
 import type { LiveVersion } from './live-project';
 import type { ServerMetrics } from './metrics';
+import { type DecideResult, type Decision, type IncomingEvent, type Program, type Transaction } from '../api';
 
 /** What a request adds to the decision of its event. */
 export interface RequestContext {

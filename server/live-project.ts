@@ -5,18 +5,12 @@
 // compile or validate leaves the running version untouched and is reported. A new
 // version is swapped in whole: each decision runs under exactly one version, and
 // since method state is keyed by rule id, rotations carry on across versions.
-import { compileProject, type CompileInput, type CompileResult, type SourceText } from '../compiler/compile';
 import { directoryFromJson } from '../compiler/directory/load';
-import { emptyDirectory, type Directory } from '../compiler/directory/model';
-import type { Program } from '../compiler/ir';
-import { loadProject } from '../compiler/node/project';
-import type { Diagnostic } from '../language/diagnostics';
-import { LineIndex } from '../language/line-index';
-import type { Engine } from '../runtime/engine';
-import { inTransaction, type StateStore } from '../runtime/state/store';
+import { inTransaction } from '../runtime/state/store';
 import { applyPatches, fileHash, hasUser, mergePatch, rawFromYaml, readOverlay, writeOverlay, type Overlay, type UserPatch } from './directory-overlay';
 import type { IssueDetail } from './errors';
 import type { WorkerLogger } from './outbox/worker';
+import { compileProject, emptyDirectory, loadProject, locate as locateDiagnostics, type CompileInput, type CompileResult, type Diagnostic, type Directory, type Engine, type Program, type SourceText, type StateStore } from '../api';
 
 /** The file name diagnostics give a directory sent by `PUT /v1/directory`. */
 export const API_DIRECTORY_FILE = 'directory (PUT /v1/directory)';
@@ -255,8 +249,12 @@ function contextOf(program: Program) {
 export function locate(diagnostics: readonly Diagnostic[], input: CompileInput): DiagnosticDetail[] {
   const texts = new Map<string, string>(input.sources.map((s) => [s.file, s.text]));
   if (input.directory) texts.set(input.directory.file, input.directory.text);
-  return diagnostics.map((d) => {
-    const { line, column } = new LineIndex(texts.get(d.file) ?? '').position(d.span.start);
-    return { file: d.file, line, column, severity: d.severity, code: d.code, message: d.message };
-  });
+  return locateDiagnostics(diagnostics, (file) => texts.get(file)).map((d) => ({
+    file: d.file,
+    line: d.line ?? 1,
+    column: d.column ?? 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  }));
 }

@@ -6,13 +6,9 @@
 // close the store.
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { ProjectConfig } from '../compiler/node/project';
-import { createEngine } from '../runtime/engine';
 import { deliveryHeaders, missingEnv } from './outbox/headers';
 import { CALLBACK_PREFIX } from './outbox/plan';
 import { OutboxWorker } from './outbox/worker';
-import { createSqliteStore } from '../runtime/state/sqlite-store';
-import type { StateStore } from '../runtime/state/store';
 import { buildApp } from './app';
 import { withDecisionHook } from './decision-hook';
 import type { AuthSecrets } from './auth';
@@ -24,6 +20,7 @@ import { LiveProject, queuesOf, type InitialProject, type LiveDeps, type LiveVer
 import { ServerMetrics } from './metrics';
 import { TimerLoop } from './timer-loop';
 import { watchProject } from './watch';
+import { createEngine, createSqliteStore, type ProjectConfig, type StateStore } from '../api';
 
 export interface ServeOptions {
   /** The project (dist.yaml with its defaults and the absolute root). */

@@ -1,9 +1,8 @@
+import { type Decision, type Program } from '../api';
 // `GET /v1/stats`: figures over the decisions of a time range — events decided,
 // distinct records, assigned / fallback / unmatched / unassigned counts, the
 // success rate (share of event decisions that assigned someone), and the same
 // per rule, per method and per user. Computed by scanning the log (bounded).
-import type { Program } from '../compiler/ir';
-import type { Decision } from '../runtime/types';
 
 interface Counts {
   decisions: number;

@@ -2,7 +2,8 @@
 // ISO times, optional fields left out when empty. The summary is what an ingest
 // endpoint answers; the entry adds what the decision log lists; the detail adds
 // the explain trace.
-import type { Decision, PoolTrace, Trace } from '../runtime/types';
+import type { PoolTrace } from '../runtime/types';
+import { type Decision, type Trace } from '../api';
 
 /** `{ decision_id, event_id, outcome, rule, assigned, reason?, queue? }` (API.md). */
 export interface DecisionSummary {

@@ -4,7 +4,7 @@
 import { Option, type Command } from 'commander';
 import { EXIT_FAILURE, EXIT_OK, painter, writeOut } from '../output';
 import { compileProjectAt, hasErrors, runCommand } from '../project';
-import { findGaps } from '../../compiler/analysis/gaps';
+import { findGaps } from '../../api';
 import { DIAGNOSTIC_FORMATS, renderGithub, renderJson, renderText, type DiagnosticFormat } from '../render-diagnostics';
 import { locateGaps, renderGapsText } from '../render-gaps';
 

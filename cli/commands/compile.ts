@@ -2,10 +2,10 @@
 // nothing when there are errors; prints the diagnostics and exits 1 instead.
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { stripSpans } from '../../compiler/ir';
 import { EXIT_FAILURE, EXIT_OK, painter, writeError, writeOut } from '../output';
 import { compileProjectAt, hasErrors, runCommand } from '../project';
 import { renderText } from '../render-diagnostics';
+import { stripSpans } from '../../api';
 
 const STAGES = ['parse', 'resolve', 'typecheck', 'validate', 'lower', 'analyse'] as const;
 

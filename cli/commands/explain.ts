@@ -4,18 +4,13 @@
 // I/O problems.
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { emptyDirectory } from '../../compiler/directory/model';
 import { parseIsoTime } from '../../compiler/values';
 import { LineIndex } from '../../language/line-index';
-import { createEngine } from '../../runtime/engine';
-import { explainText } from '../../runtime/explain-text';
 import { ruleLocator } from '../../scenario/rule-locator';
-import { MemoryStore } from '../../runtime/state/memory-store';
-import { validateEvent } from '../../runtime/records';
-import type { IncomingEvent, InputIssue } from '../../runtime/types';
 import { EXIT_FAILURE, EXIT_OK, painter, writeError, writeOut } from '../output';
 import { compileProjectAt, hasErrors, runCommand, UsageError } from '../project';
 import { renderText } from '../render-diagnostics';
+import { createEngine, emptyDirectory, explainText, MemoryStore, validateEvent, type IncomingEvent, type InputIssue } from '../../api';
 
 interface ExplainOptions {
   event: string;

@@ -8,9 +8,9 @@ import { createTwoFilesPatch } from 'diff';
 import { findDistFiles } from '../../compiler/node/find-files';
 import { decodeSource } from '../../language/decode';
 import { formatSource } from '../../language/format';
-import type { Diagnostic } from '../../language/diagnostics';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
 import { renderText } from '../render-diagnostics';
+import { type Diagnostic } from '../../api';
 
 export function registerFmt(program: Command): void {
   program

@@ -2,7 +2,6 @@
 // (diagnostics as `dist check` prints them; exit 1 on errors), reads the server
 // sections of dist.yaml, then runs until SIGTERM or SIGINT, when it shuts down
 // gracefully and exits 0. Logs are JSON lines on stdout.
-import path from 'node:path';
 import type { Command } from 'commander';
 import pino from 'pino';
 import { parseServeConfig } from '../../server/config';
@@ -11,6 +10,7 @@ import { startServer } from '../../server/server';
 import { EXIT_FAILURE, EXIT_USAGE, painter, writeError } from '../output';
 import { compileProjectAt, hasErrors, runCommand } from '../project';
 import { renderText } from '../render-diagnostics';
+import { parseStateUrl } from '../../api';
 
 interface ServeFlags {
   host?: string;
@@ -90,10 +90,10 @@ async function runServe(target: string, flags: ServeFlags): Promise<number> {
   return 0;
 }
 
-/** The SQLite file of a `--state` URL, resolved against the project; PostgreSQL is not here yet. */
+/** The SQLite file of a `--state` URL, resolved against the project. */
 function stateFile(url: string, root: string): { path: string } | { error: string } {
-  if (/^postgres(ql)?:\/\//.test(url)) return { error: 'PostgreSQL state comes with the replicas issue; use sqlite:' };
-  const match = /^sqlite:(?:\/\/)?(.+)$/.exec(url);
-  if (!match) return { error: `--state must be sqlite:PATH, got \`${url}\`` };
-  return { path: path.resolve(root, match[1] as string) };
+  const location = parseStateUrl(url, root);
+  if ('error' in location) return location;
+  if (location.kind !== 'sqlite') return { error: `\`dist serve\` keeps its state durably: use \`--state sqlite:PATH\`, got \`${url}\`` };
+  return { path: location.path };
 }

@@ -4,8 +4,7 @@
 // project that does not compile, 2 on usage or I/O problems.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { findProjectRoot, noProjectMessage } from '../../compiler/node/project';
-import type { Program } from '../../compiler/ir';
+import { noProjectMessage } from '../../compiler/node/project';
 import { CoverageCollector } from '../../scenario/coverage';
 import type { SuiteProject } from '../../scenario/load-suite';
 import { findSuites, readSuite } from '../../scenario/read-suites';
@@ -20,6 +19,7 @@ import { runSuite } from '../../scenario/run-suite';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, painter, writeError, writeOut } from '../output';
 import { compileProjectAt, hasErrors } from '../project';
 import { renderText } from '../render-diagnostics';
+import { findProjectRoot, type Program } from '../../api';
 
 interface TestOptions {
   format: ReportFormat;

@@ -3,6 +3,7 @@
 // read, and (coverage mode) records the value of every boolean node by span.
 // Runs only on the explain path, so it uses the reference interpreter.
 import type { Expr } from '../../compiler/ir';
+import { printIrExpr as printExpr } from '../../compiler/ir-print';
 import { conditionNodes, visitExpr } from '../../compiler/ir-walk';
 import type { ConditionTrace } from '../types';
 import { compileCondition, compileExpr, type Compiled } from './compile-expr';
@@ -76,78 +77,4 @@ function firstFalse(expr: Expr, ctx: EvalContext): Expr {
 
 function traceOf(expr: Expr, ctx: EvalContext, value: boolean): ConditionTrace {
   return { span: expr.span ?? null, text: printExpr(expr), value, values: fieldValues(expr, ctx) };
-}
-
-const UNITS: [number, string][] = [
-  [86_400_000, 'd'],
-  [3_600_000, 'h'],
-  [60_000, 'm'],
-  [1000, 's'],
-];
-
-/** A duration in the largest unit that divides it (`90m`, `2h`); `ms` otherwise. */
-export function formatDuration(ms: number): string {
-  for (const [size, unit] of UNITS) if (ms !== 0 && ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms}ms`;
-}
-
-/** Prints an expression as `.dist` text (parenthesised where the language requires it). */
-export function printExpr(expr: Expr): string {
-  switch (expr.op) {
-    case 'lit':
-      return printLiteral(expr.value as Value);
-    case 'duration':
-      return formatDuration(expr.ms);
-    case 'field':
-      return `${expr.entity}.${expr.path.join('.')}`;
-    case 'list':
-      return `[${expr.items.map(printExpr).join(', ')}]`;
-    case 'call':
-      return `${expr.fn}(${expr.args.map(printExpr).join(', ')})`;
-    case 'neg':
-      return `-${operand(expr.arg, 3)}`;
-    case 'arith': {
-      const p = precedence(expr);
-      const rightP = expr.operator === '-' || expr.operator === '/' ? p + 1 : p;
-      return `${operand(expr.left, p)} ${expr.operator} ${operand(expr.right, rightP)}`;
-    }
-    case 'coalesce':
-      return expr.args.map((a) => operand(a, 3)).join(' ?? ');
-    case 'cmp':
-      return `${printExpr(expr.left)} ${expr.operator} ${printExpr(expr.right)}`;
-    case 'in':
-      return `${printExpr(expr.value)} ${expr.negated ? 'not in' : 'in'} ${printExpr(expr.collection)}`;
-    case 'contains':
-      return `${printExpr(expr.collection)} contains ${printExpr(expr.value)}`;
-    case 'starts_with':
-    case 'ends_with':
-      return `${printExpr(expr.text)} ${expr.op} ${printExpr(expr.affix)}`;
-    case 'between':
-      return `${printExpr(expr.value)} between ${printExpr(expr.low)} and ${printExpr(expr.high)}`;
-    case 'is_set':
-      return `${printExpr(expr.value)} is ${expr.negated ? 'not set' : 'set'}`;
-    case 'and':
-    case 'or':
-      return expr.args.map((a) => (a.op === 'and' || a.op === 'or' ? `(${printExpr(a)})` : printExpr(a))).join(` ${expr.op} `);
-    case 'not':
-      return `not ${isAtom(expr.arg) ? printExpr(expr.arg) : `(${printExpr(expr.arg)})`}`;
-  }
-}
-
-function printLiteral(v: Value): string {
-  if (Array.isArray(v)) return `[${v.map(printLiteral).join(', ')}]`;
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
-}
-
-function precedence(expr: Expr): number {
-  if (expr.op === 'arith') return expr.operator === '+' || expr.operator === '-' ? 1 : 2;
-  return isAtom(expr) || expr.op === 'neg' ? 4 : 0;
-}
-
-function operand(expr: Expr, min: number): string {
-  return precedence(expr) >= min ? printExpr(expr) : `(${printExpr(expr)})`;
-}
-
-function isAtom(expr: Expr): boolean {
-  return expr.op === 'lit' || expr.op === 'duration' || expr.op === 'field' || expr.op === 'list' || expr.op === 'call';
 }

@@ -5,9 +5,30 @@ import type Database from 'better-sqlite3';
 import type { Decision } from '../types';
 import type { DecisionFilter } from './store';
 
+/** The prepared statements of one connection. */
+export interface Statements {
+  kvGet: Database.Statement;
+  kvGetMany: Database.Statement;
+  kvPut: Database.Statement;
+  kvDelete: Database.Statement;
+  decisionAppend: Database.Transaction<(d: Decision) => void>;
+  decisionForEvent: Database.Statement;
+  decisionGet: Database.Statement;
+  timerPut: Database.Statement;
+  timersDue: Database.Statement;
+  timerNext: Database.Statement;
+  timerDelete: Database.Statement;
+  queuePut: Database.Statement;
+  queueDelete: Database.Statement;
+  queueList: Database.Statement;
+  outboxPut: Database.Statement;
+  outboxList: Database.Statement;
+  outboxDelete: Database.Statement;
+}
+
 /** Prepares the store's fixed statements on `db`. */
-export function prepareStatements(db: Database.Database) {
-  const p = (sql: string) => db.prepare(sql);
+export function prepareStatements(db: Database.Database): Statements {
+  const p = (sql: string): Database.Statement => db.prepare(sql);
   const decisionInsert = p(
     `INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -19,7 +40,7 @@ export function prepareStatements(db: Database.Database) {
     kvPut: p('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     kvDelete: p('DELETE FROM kv WHERE key = ?'),
     /** A decision and its user rows; nests as a savepoint inside the open transaction. */
-    decisionAppend: db.transaction((d: Decision) => {
+    decisionAppend: db.transaction<(d: Decision) => void>((d) => {
       const body = JSON.stringify(d);
       const assigned = JSON.stringify(d.assigned);
       decisionInsert.run(d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, assigned, body);
@@ -43,8 +64,6 @@ export function prepareStatements(db: Database.Database) {
   };
 }
 
-/** The prepared statements of one connection. */
-export type Statements = ReturnType<typeof prepareStatements>;
 
 /** The decision-log query: every given filter must match; newest first. */
 export class DecisionQueries {

@@ -2,7 +2,8 @@
 // failed for good) with the target's last answer and the record id it reported,
 // kept in the state store under `outbox-log/<decisionId>` so that
 // `GET /v1/decisions/{id}` can show it next to the explain trace.
-import type { Json, OutboxItem, Transaction } from '../../runtime/state/store';
+import type { Json, OutboxItem } from '../../runtime/state/store';
+import { type Transaction } from '../../api';
 
 /** A finished delivery. */
 export interface DeliveryLogEntry {

@@ -6,7 +6,7 @@
 import type { DeliveryConfig, DeliveryTrigger } from '../config';
 import { decisionEntry } from '../wire';
 import type { Json, OutboxItem } from '../../runtime/state/store';
-import type { Decision } from '../../runtime/types';
+import { type Decision } from '../../api';
 
 /** Name prefix of callback targets; the rest is the callback URL's origin. */
 export const CALLBACK_PREFIX = 'callback:';

@@ -8,9 +8,10 @@
 // exactly once whenever the target answered before the crash. Targets can
 // deduplicate by the `Dist-Delivery-Id` header. One timer wakes the worker when
 // the next item comes due; nothing polls.
-import { inTransaction, type OutboxItem, type StateStore } from '../../runtime/state/store';
+import { inTransaction, type OutboxItem } from '../../runtime/state/store';
 import { backoffDelay, classify, sendWithFetch, type AttemptResult, type Sender } from './attempt';
 import { appendDeliveryLog, type DeliveryLogEntry } from './delivery-log';
+import { type StateStore } from '../../api';
 
 /** Retry settings (dist.yaml `server.retry`). */
 export interface RetrySettings {

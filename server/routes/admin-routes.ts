@@ -3,7 +3,6 @@
 // record, and reporting a manual assignment. Bodies are parsed like events
 // (size, nesting and key checks) and validated with zod and the directory loader.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { DirectoryUser } from '../../compiler/directory/model';
 import { loadRecord } from '../../runtime/record-state';
 import { inTransaction } from '../../runtime/state/store';
 import { authenticate, requireAdmin } from '../auth';
@@ -14,6 +13,7 @@ import { EVENT_MAX_DEPTH, parseJsonBody } from '../json-body';
 import { queuesOf } from '../live-project';
 import { AssignmentBody } from '../schemas';
 import { decisionSummary, isoOrNull } from '../wire';
+import { type DirectoryUser } from '../../api';
 
 /** Registers the admin endpoints. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {

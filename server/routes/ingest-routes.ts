@@ -5,7 +5,6 @@
 // and the engine, and answers only once the decision is durable.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../runtime/state/store';
-import type { DecideResult, IncomingEvent, InputIssue } from '../../runtime/types';
 import { verifySignature } from '../auth';
 import type { ServerContext } from '../context';
 import { ApiError, errorBody, parseWith } from '../errors';
@@ -14,6 +13,7 @@ import type { RequestContext } from '../ingest';
 import { EVENT_MAX_DEPTH, parseJsonBody } from '../json-body';
 import { batchBody, DistributeBody } from '../schemas';
 import { decisionSummary } from '../wire';
+import { type DecideResult, type IncomingEvent, type InputIssue } from '../../api';
 
 /** Registers the ingest endpoints. */
 export function registerIngestRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Expr } from '../../compiler/ir';
 import { compileExpr } from '../../runtime/evaluator/compile-expr';
 import type { EvalContext, Value } from '../../runtime/evaluator/context';
-import { compileExplainer, explainCondition, printExpr } from '../../runtime/evaluator/explain-expr';
+import { printIrExpr as printExpr } from '../../compiler/ir-print';
+import { compileExplainer, explainCondition } from '../../runtime/evaluator/explain-expr';
 import { evaluate } from '../../runtime/evaluator/reference';
 
 interface Case {
