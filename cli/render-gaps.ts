@@ -49,8 +49,7 @@ export function locateGaps(gaps: readonly Gap[], texts: TextLookup, display: (fi
       ...gap,
       culprits: culprits.map((c) => {
         const file = display(c.file);
-        const text = c.span ? (texts(file) ?? '').slice(c.span.start, c.span.end) : '';
-        return { rule: c.rule, file, ...at(file, c.span?.start ?? 0), text, why: c.why };
+        return { rule: c.rule, file, ...at(file, c.span?.start ?? 0), text: c.text, why: c.why };
       }),
     };
   });

@@ -44,6 +44,8 @@ export interface FieldInfo {
 /** Why an atom is opaque, for messages: the part at fault (its span) and what it is. */
 export interface Culprit {
   span: { start: number; end: number } | undefined;
+  /** The part as the formatter writes it (`lead.score * 2`). */
+  text: string;
   /** A phrase completing "… because `X` ": "is arithmetic", "is a function call". */
   why: string;
 }

@@ -5,6 +5,7 @@
 // (runtime/evaluator): a condition holds only when it is exactly `true`, and a
 // test on an unset field is false.
 import { stripSpans, type Expr, type FieldType } from '../ir';
+import { printIrExpr } from '../ir-print';
 import { exprChildren } from '../ir-walk';
 import { and, FALSE, negate, or, TRUE, type Atom, type Bound, type Culprit, type FieldInfo, type FieldTable, type Formula, type Scalar, type Test } from './formula';
 
@@ -174,23 +175,26 @@ function opaque(e: Expr, culprit: Culprit): Atom {
 
 /** The first part of `e` the analysis cannot decide, and why. */
 function culpritOf(e: Expr, scope: Scope): Culprit {
-  const found = findCulprit(e, scope);
-  return found ?? { span: e.span, why: 'is outside what the analysis decides' };
+  return findCulprit(e, scope) ?? culprit(e, 'is outside what the analysis decides');
+}
+
+function culprit(e: Expr, why: string): Culprit {
+  return { span: e.span, text: printIrExpr(e), why };
 }
 
 function findCulprit(e: Expr, scope: Scope): Culprit | null {
   switch (e.op) {
     case 'arith':
-      return { span: e.span, why: 'is arithmetic' };
+      return culprit(e, 'is arithmetic');
     case 'neg':
-      return literalOf(e) === undefined ? { span: e.span, why: 'is arithmetic' } : null;
+      return literalOf(e) === undefined ? culprit(e, 'is arithmetic') : null;
     case 'call':
-      return { span: e.span, why: 'is a function call' };
+      return culprit(e, 'is a function call');
     case 'coalesce':
-      return { span: e.span, why: 'is a `??` chain' };
+      return culprit(e, 'is a `??` chain');
     case 'field':
-      if (e.path.length > 1) return { span: e.span, why: 'reads inside a value' };
-      return fieldOf(e, scope) ? null : { span: e.span, why: 'is not a field of the record' };
+      if (e.path.length > 1) return culprit(e, 'reads inside a value');
+      return fieldOf(e, scope) ? null : culprit(e, 'is not a field of the record');
     case 'cmp':
     case 'in':
     case 'contains':
@@ -203,7 +207,7 @@ function findCulprit(e: Expr, scope: Scope): Culprit | null {
         if (inner) return inner;
       }
       const fields = parts.filter((p) => p.op === 'field').length;
-      if (fields >= 2) return { span: e.span, why: 'compares two fields' };
+      if (fields >= 2) return culprit(e, 'compares two fields');
       return null;
     }
     default:

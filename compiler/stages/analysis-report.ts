@@ -10,15 +10,12 @@ import { anyEventsOverlap } from '../analysis/event-overlap';
 import type { Culprit } from '../analysis/formula';
 import type { Routed } from '../analysis/shadowing';
 import { showRecord } from '../analysis/witness';
-import type { Program, Rule } from '../ir';
+import type { Program } from '../ir';
 import { report, type CompileContext, type RuleInfo } from './context';
 
 /** Reports every finding against the rule's source. */
 export function reportFindings(ctx: CompileContext, program: Program, findings: readonly RuleFinding[]): void {
   const infos = new Map(ctx.rules.map((r) => [r.id, r]));
-  const texts = new Map(ctx.sources.map((s) => [s.file, s.text]));
-  const source = (rule: Rule, span: { start: number; end: number } | undefined) =>
-    span ? (texts.get(infos.get(rule.id)!.file) ?? '').slice(span.start, span.end) : 'part of the condition';
   for (const finding of findings) {
     const info = infos.get(finding.rule.id);
     if (!info) continue;
@@ -31,7 +28,7 @@ export function reportFindings(ctx: CompileContext, program: Program, findings: 
         break;
       case 'maybe-shadowed': {
         const by = infos.get(finding.by.id)!;
-        const because = culpritText(finding.culprits, (span) => source(finding.by, span));
+        const because = culpritText(finding.culprits);
         const message = `cannot tell whether rule ${name(info)} ever runs, because ${because}: apart from that, ${name(by)} (priority ${finding.by.priority}) takes every record ${name(info)} matches; add a \`dist test\` case for the records ${name(info)} should take`;
         report(ctx, 'DIST407', info.file, info.decl.name.span, message, { related: [takesFirst(by)] });
         break;
@@ -61,11 +58,11 @@ function takesFirst(info: RuleInfo): { file: string; span: Span; message: string
 }
 
 /** "`lead.score * 2` is arithmetic" for the first culprit, naming how many more there are. */
-function culpritText(culprits: readonly Culprit[], text: (span: Culprit['span']) => string): string {
+function culpritText(culprits: readonly Culprit[]): string {
   const [first] = culprits;
   if (!first) return 'part of its condition is outside what the analysis decides';
   const more = culprits.length > 1 ? ` (and ${culprits.length - 1} more such part${culprits.length > 2 ? 's' : ''})` : '';
-  return `\`${text(first.span)}\` ${first.why}${more}`;
+  return `\`${first.text}\` ${first.why}${more}`;
 }
 
 function impossible(ctx: CompileContext, info: RuleInfo, clause: 'when' | 'reassign', fields: string[]): void {
