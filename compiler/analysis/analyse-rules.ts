@@ -7,7 +7,8 @@ import type { Program, Rule } from '../ir';
 import { anyEventsOverlap } from './event-overlap';
 import { fieldTable, TRUE, type FieldTable, type Formula } from './formula';
 import { normalise } from './normalise';
-import { pinsDisjoint, pinsOf, RuleIndex } from './rule-index';
+import { boundsOf } from './bounds';
+import { apart, pinsOf, RuleIndex } from './rule-index';
 import { shadowFinding, type AnalysedRule, type ShadowFinding } from './shadowing';
 import { plainlySatisfiable, solve } from './solve';
 
@@ -57,13 +58,13 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
       findings.push({ kind: 'impossible', rule, clause: 'when', fields: [...own.fields] });
       return;
     }
-    if (rule.status === 'active') analysed.push(analysedRule(rule, order, pinsOf(formula), () => normalise(rule.when!, rule.entity, fields)));
+    if (rule.status === 'active') analysed.push(analysedRule(rule, order, formula, () => normalise(rule.when!, rule.entity, fields)));
   });
 
   const index = new RuleIndex(analysed);
   let pairs = 0;
   for (const later of analysed) {
-    const earlier = index.candidates(later).filter((e) => anyEventsOverlap(later.events, e.events) && !pinsDisjoint(later.pins, e.pins));
+    const earlier = index.candidates(later).filter((e) => anyEventsOverlap(later.events, e.events) && !apart(later, e));
     pairs += earlier.length;
     if (pairs > maxPairs) {
       findings.push({ kind: 'stopped', rule: later.rule, pairs: maxPairs });
@@ -82,13 +83,14 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
  * thousands of retained formulas cost more (in garbage collection) than the few
  * rebuilt ones.
  */
-function analysedRule(rule: Rule, order: number, pins: AnalysedRule['pins'], build: () => Formula): AnalysedRule {
+function analysedRule(rule: Rule, order: number, built: Formula, build: () => Formula): AnalysedRule {
   let formula: Formula | null = rule.when ? null : TRUE;
   return {
     rule,
     order,
     events: rule.events,
-    pins,
+    pins: pinsOf(built),
+    bounds: boundsOf(built),
     get formula() {
       return (formula ??= build());
     },

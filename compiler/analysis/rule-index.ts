@@ -4,6 +4,7 @@
 // every record they match. Two rules pinned to disjoint values of one field are
 // disjoint without a solver call, so a rule meets only the earlier rules of its
 // own value (and those that do not pin the field).
+import { boundsDisjoint, type Bounds } from './bounds';
 import type { EventLike } from './event-overlap';
 import type { Formula, Scalar } from './formula';
 
@@ -66,6 +67,12 @@ export interface Indexed {
   order: number;
   events: readonly EventLike[];
   pins: Pins;
+  bounds: Bounds;
+}
+
+/** True when pins or number bounds prove that two rules match no record in common. */
+export function apart(a: Indexed, b: Indexed): boolean {
+  return pinsDisjoint(a.pins, b.pins) || boundsDisjoint(a.bounds, b.bounds);
 }
 
 interface Group<T> {

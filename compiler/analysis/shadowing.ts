@@ -16,7 +16,6 @@ import { witness, type Witness, type WitnessRecord } from './witness';
 export interface AnalysedRule extends Indexed {
   rule: Rule;
   formula: Formula;
-
 }
 
 /** A witness and the earlier rule the engine gives it to (null when the analysis could not pin that down). */
@@ -64,6 +63,7 @@ function unionShadow(later: AnalysedRule, occurrences: Occurrence[], met: Met[])
   }
   return { kind: 'shadowed', rule: later.rule, by: used.map((r) => r.rule), example: exampleOf(later, occurrences[0]!, used, met) };
 }
+
 /** True when, on each occurrence, the rules that see it match every record `later` matches. */
 function coveredBy(later: AnalysedRule, occurrences: Occurrence[], rules: AnalysedRule[]): boolean {
   return occurrences.every((o) => {

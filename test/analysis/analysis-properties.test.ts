@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { fieldTable, hasOpaque, negate } from '../../compiler/analysis/formula';
 import { normalise } from '../../compiler/analysis/normalise';
 import { recordOf, relate } from '../../compiler/analysis/relations';
+import { boundsDisjoint, boundsOf } from '../../compiler/analysis/bounds';
 import { pinsDisjoint, pinsOf, RuleIndex } from '../../compiler/analysis/rule-index';
 import { plainlySatisfiable, solve } from '../../compiler/analysis/solve';
 import type { Expr } from '../../compiler/ir';
-import { condition, record } from './arbitraries';
+import { condition, numberCondition, record } from './arbitraries';
 import { contextOf, evaluate, schemaProgram } from './helpers';
 
 const program = schemaProgram();
@@ -66,12 +67,19 @@ describe('rule analysis properties', () => {
     );
   });
 
-  it('the shortcuts agree with the solver: plain conjunctions are satisfiable, disjoint pins are disjoint', () => {
+  it('the shortcuts agree with the solver: plain conjunctions are satisfiable, disjoint pins and bounds are disjoint', () => {
     fc.assert(
       fc.property(condition, condition, (a, b) => {
         const [fa, fb] = [formula(a), formula(b)];
         if (plainlySatisfiable(fa)) expect(solve([fa]).kind).toBe('sat');
-        if (pinsDisjoint(pinsOf(fa), pinsOf(fb))) expect(solve([fa, fb]).kind).toBe('unsat');
+        if (pinsDisjoint(pinsOf(fa), pinsOf(fb)) || boundsDisjoint(boundsOf(fa), boundsOf(fb))) expect(solve([fa, fb]).kind).toBe('unsat');
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(numberCondition, numberCondition, (a, b) => {
+        const [fa, fb] = [formula(a), formula(b)];
+        if (boundsDisjoint(boundsOf(fa), boundsOf(fb))) expect(solve([fa, fb]).kind).toBe('unsat');
       }),
       RUNS,
     );
@@ -88,7 +96,7 @@ describe('rule analysis properties', () => {
       fc.property(fc.array(ruleArb, { minLength: 2, maxLength: 8 }), (specs) => {
         const rules = specs.map((s, order) => {
           const f = formula(s.when);
-          return { order, formula: f, pins: pinsOf(f), events: [{ entity: 'lead', kind: s.type, fields: null }] };
+          return { order, formula: f, pins: pinsOf(f), bounds: boundsOf(f), events: [{ entity: 'lead', kind: s.type, fields: null }] };
         });
         const index = new RuleIndex(rules);
         for (const later of rules) {

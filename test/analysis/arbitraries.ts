@@ -72,3 +72,14 @@ export const record: fc.Arbitrary<Record<string, unknown>> = fc
     g: maybe(fc.constant({ lat: 1, lon: 2 })),
   })
   .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+
+/** A condition over `lead.n` alone (comparisons, `between`, `in`), so that number ranges often touch or meet. */
+export const numberCondition: fc.Arbitrary<Expr> = fc.letrec<{ cond: Expr }>((tie) => ({
+  cond: fc.oneof(
+    { depthSize: 'small' },
+    fc.tuple(compareOp, fc.constantFrom(...NUMBERS)).map(([operator, v]): Expr => ({ op: 'cmp', operator, left: field('n'), right: lit(v) })),
+    fc.tuple(fc.constantFrom(...NUMBERS), fc.constantFrom(...NUMBERS)).map(([a, b]): Expr => ({ op: 'between', value: field('n'), low: lit(a), high: lit(b) })),
+    fc.subarray(NUMBERS, { minLength: 1 }).map((items): Expr => ({ op: 'in', value: field('n'), collection: { op: 'list', items: items.map(lit) }, negated: false })),
+    fc.record({ op: fc.constantFrom('and' as const, 'or' as const), args: fc.array(tie('cond'), { minLength: 2, maxLength: 3 }) }).map((r): Expr => r),
+  ),
+})).cond;
