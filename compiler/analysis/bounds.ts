@@ -18,35 +18,41 @@ const NONE: Bounds = new Map();
 
 /** The fields `f` bounds. */
 export function boundsOf(f: Formula): Bounds {
-  switch (f.kind) {
-    case 'const':
-      return NONE;
-    case 'lit': {
-      if (!f.positive || f.atom.kind !== 'field') return NONE;
-      const range = rangeOf(f.atom.test);
-      return range ? new Map([[f.atom.field.name, range]]) : NONE;
-    }
-    case 'and': {
-      const out = new Map<string, Range>();
-      for (const arg of f.args) {
-        for (const [field, r] of boundsOf(arg)) {
-          const known = out.get(field);
-          out.set(field, known ? { low: Math.max(known.low, r.low), high: Math.min(known.high, r.high) } : r);
-        }
-      }
-      return out;
-    }
-    case 'or': {
-      const [first, ...rest] = f.args.map(boundsOf);
-      const out = new Map<string, Range>();
-      for (const [field, r] of first!) {
-        if (!rest.every((b) => b.has(field))) continue;
-        const all = [r, ...rest.map((b) => b.get(field)!)];
-        out.set(field, { low: Math.min(...all.map((x) => x.low)), high: Math.max(...all.map((x) => x.high)) });
-      }
-      return out;
-    }
+  if (f.kind === 'const') return NONE;
+  const out = new Map<string, Range>();
+  addBounds(f, out);
+  return out;
+}
+
+/** Adds what `f` bounds to the bounds of an `and` it is part of (each field's ranges intersected). */
+function addBounds(f: Formula, out: Map<string, Range>): void {
+  if (f.kind === 'and') {
+    for (const arg of f.args) addBounds(arg, out);
+    return;
   }
+  const found = f.kind === 'lit' ? literalBounds(f) : f.kind === 'or' ? orBounds(f.args) : NONE;
+  for (const [field, r] of found) {
+    const known = out.get(field);
+    out.set(field, known ? { low: Math.max(known.low, r.low), high: Math.min(known.high, r.high) } : r);
+  }
+}
+
+function literalBounds(f: Extract<Formula, { kind: 'lit' }>): Bounds {
+  if (!f.positive || f.atom.kind !== 'field') return NONE;
+  const range = rangeOf(f.atom.test);
+  return range ? new Map([[f.atom.field.name, range]]) : NONE;
+}
+
+/** The fields every alternative bounds, with the smallest range holding all of theirs. */
+function orBounds(args: readonly Formula[]): Bounds {
+  const [first, ...rest] = args.map(boundsOf);
+  const out = new Map<string, Range>();
+  for (const [field, r] of first!) {
+    if (!rest.every((b) => b.has(field))) continue;
+    const all = [r, ...rest.map((b) => b.get(field)!)];
+    out.set(field, { low: Math.min(...all.map((x) => x.low)), high: Math.max(...all.map((x) => x.high)) });
+  }
+  return out;
 }
 
 function rangeOf(test: Test): Range | null {

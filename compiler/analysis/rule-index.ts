@@ -15,36 +15,41 @@ const NO_PINS: Pins = new Map();
 
 /** The fields `f` pins (an unsatisfiable formula pins nothing, as it is never asked about). */
 export function pinsOf(f: Formula): Pins {
-  switch (f.kind) {
-    case 'const':
-      return NO_PINS;
-    case 'lit': {
-      if (!f.positive || f.atom.kind !== 'field') return NO_PINS;
-      const test = f.atom.test;
-      if (test.kind === 'eq') return new Map([[f.atom.field.name, new Set([valueKey(test.value)])]]);
-      if (test.kind === 'in') return new Map([[f.atom.field.name, new Set(test.values.map(valueKey))]]);
-      return NO_PINS;
-    }
-    case 'and': {
-      const out = new Map<string, ReadonlySet<string>>();
-      for (const arg of f.args) {
-        for (const [field, keys] of pinsOf(arg)) {
-          const known = out.get(field);
-          out.set(field, known ? new Set([...known].filter((k) => keys.has(k))) : keys);
-        }
-      }
-      return out;
-    }
-    case 'or': {
-      const [first, ...rest] = f.args.map(pinsOf);
-      const out = new Map<string, ReadonlySet<string>>();
-      for (const [field, keys] of first!) {
-        if (!rest.every((p) => p.has(field))) continue;
-        out.set(field, new Set([...keys, ...rest.flatMap((p) => [...p.get(field)!])]));
-      }
-      return out;
-    }
+  if (f.kind === 'const') return NO_PINS;
+  const out = new Map<string, ReadonlySet<string>>();
+  addPins(f, out);
+  return out;
+}
+
+/** Adds what `f` pins to the pins of an `and` it is part of (each field's values intersected). */
+function addPins(f: Formula, out: Map<string, ReadonlySet<string>>): void {
+  if (f.kind === 'and') {
+    for (const arg of f.args) addPins(arg, out);
+    return;
   }
+  for (const [field, keys] of f.kind === 'lit' ? literalPins(f) : f.kind === 'or' ? orPins(f.args) : NO_PINS) {
+    const known = out.get(field);
+    out.set(field, known ? new Set([...known].filter((k) => keys.has(k))) : keys);
+  }
+}
+
+function literalPins(f: Extract<Formula, { kind: 'lit' }>): Pins {
+  if (!f.positive || f.atom.kind !== 'field') return NO_PINS;
+  const test = f.atom.test;
+  if (test.kind === 'eq') return new Map([[f.atom.field.name, new Set([valueKey(test.value)])]]);
+  if (test.kind === 'in') return new Map([[f.atom.field.name, new Set(test.values.map(valueKey))]]);
+  return NO_PINS;
+}
+
+/** The fields every alternative pins, with the values of all of them. */
+function orPins(args: readonly Formula[]): Pins {
+  const [first, ...rest] = args.map(pinsOf);
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const [field, keys] of first!) {
+    if (!rest.every((p) => p.has(field))) continue;
+    out.set(field, new Set([...keys, ...rest.flatMap((p) => [...p.get(field)!])]));
+  }
+  return out;
 }
 
 /** The same key for values the runtime finds equal. */
@@ -84,12 +89,15 @@ interface Group<T> {
 /** Earlier rules that may overlap a rule, found through its event types and discriminating field. */
 export class RuleIndex<T extends Indexed> {
   private readonly groups = new Map<string, Group<T>>();
+  private readonly types = new Map<T, readonly string[]>();
 
   /** `all`: every rule that will be added, to choose each group's discriminating field. */
   constructor(all: readonly T[]) {
     const byType = new Map<string, T[]>();
     for (const rule of all) {
-      for (const type of typesOf(rule)) {
+      const types = [...new Set(rule.events.map((e) => `${e.entity}.${e.kind}`))];
+      this.types.set(rule, types);
+      for (const type of types) {
         const list = byType.get(type);
         if (list) list.push(rule);
         else byType.set(type, [rule]);
@@ -101,7 +109,7 @@ export class RuleIndex<T extends Indexed> {
   /** Earlier rules (already added) that share an event type with `rule` and are not told apart by the field; in priority order. */
   candidates(rule: T): T[] {
     const found = new Set<T>();
-    for (const type of typesOf(rule)) {
+    for (const type of this.types.get(rule) ?? []) {
       const group = this.groups.get(type);
       if (!group) continue;
       const keys = group.field === null ? undefined : rule.pins.get(group.field);
@@ -114,7 +122,7 @@ export class RuleIndex<T extends Indexed> {
   }
 
   add(rule: T): void {
-    for (const type of typesOf(rule)) {
+    for (const type of this.types.get(rule) ?? []) {
       const group = this.groups.get(type);
       if (!group) continue;
       const keys = group.field === null ? undefined : rule.pins.get(group.field);
@@ -154,8 +162,4 @@ function bestField(rules: readonly Indexed[]): string | null {
     if (cost < bestCost) [best, bestCost] = [field, cost];
   }
   return best;
-}
-
-function typesOf(rule: Indexed): Set<string> {
-  return new Set(rule.events.map((e) => `${e.entity}.${e.kind}`));
 }
