@@ -13,8 +13,8 @@ export function registerCheck(program: Command): void {
     .command('check')
     .summary('check a project for errors')
     .description(
-      'Parses and checks every `.dist` file of a project (and its directory.yaml, when present) and prints every problem,\n' +
-        'with what the rule analysis finds once there are no errors: shadowed rules, conditions that can never hold,\n' +
+      'Parses and checks every `.dist` file of a project (and its directory.yaml, when present) and prints every problem, ' +
+        'with what the rule analysis finds once there are no errors: shadowed rules, conditions that can never hold, ' +
         'overlapping rules and pools that run dry, each with an example record.\n' +
         'Exit status: 0 clean or warnings only, 1 errors, 2 usage or I/O problems.',
     )
