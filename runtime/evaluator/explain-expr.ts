@@ -7,7 +7,7 @@ import { printIrExpr as printExpr } from '../../compiler/ir-print';
 import { conditionNodes, visitExpr } from '../../compiler/ir-walk';
 import type { ConditionTrace } from '../types';
 import { compileCondition, compileExpr, type Compiled } from './compile-expr';
-import type { EvalContext, Value } from './context';
+import type { EvalContext } from './context';
 import { evaluate } from './reference';
 
 /** What explaining a condition found. */
