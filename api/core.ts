@@ -1,8 +1,11 @@
 // The browser-safe part of the public library API (`dist-rules/core`): compile a
-// project from its texts, create an engine over the in-memory store, decide
-// events and explain decisions. Imports no Node.js module, so it bundles for a
-// browser (the playground) as well as for Node.js; `dist-rules` adds reading
-// projects from disk and the SQLite store.
+// project from its texts (with the rule analysis, and its gaps on request),
+// create an engine over the in-memory store, decide events and explain
+// decisions. Imports no Node.js module, so it bundles for a browser (the
+// playground) as well as for Node.js; `dist-rules` adds reading projects from
+// disk and the SQLite store.
+export { findGaps, type Gap } from '../compiler/analysis/gaps';
+export type { Witness, WitnessRecord } from '../compiler/analysis/witness';
 export { compileProject, type CompileInput, type CompileResult, type SourceText, type StageName } from '../compiler/compile';
 export type { Directory, DirectoryUser } from '../compiler/directory/model';
 export { emptyDirectory } from '../compiler/directory/model';

@@ -9,6 +9,14 @@ import { registerServe } from './commands/serve';
 import { registerTest } from './commands/test';
 import { EXIT_USAGE, writeError } from './output';
 
+// A reader that stops early (`dist check --help | head`) closes the pipe: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const program = new Command('dist')
   .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules')
   .version('0.1.0')

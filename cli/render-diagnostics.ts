@@ -83,14 +83,15 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   return parts.length ? parts.join(', ') : 'no problems';
 }
 
-/** One JSON document: `{ diagnostics: LocatedDiagnostic[], errors, warnings }`. */
-export function renderJson(diagnostics: readonly Diagnostic[], texts: TextLookup): string {
+/** One JSON document: `{ diagnostics: LocatedDiagnostic[], errors, warnings }` plus `extra` keys (`gaps`). */
+export function renderJson(diagnostics: readonly Diagnostic[], texts: TextLookup, extra: Record<string, unknown> = {}): string {
   const located = locate(diagnostics, texts);
   return JSON.stringify(
     {
       diagnostics: located,
       errors: located.filter((d) => d.severity === 'error').length,
       warnings: located.filter((d) => d.severity === 'warning').length,
+      ...extra,
     },
     null,
     2,

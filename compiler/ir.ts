@@ -14,6 +14,7 @@ import {
   REQUIREMENTS as REQUIREMENT_WORDS,
   STATUSES,
   TRIGGERS,
+  VOLUME_PERIODS as VOLUME_PERIOD_WORDS,
 } from '../language/vocabulary';
 
 /** Bumped whenever the IR changes shape; the runtime refuses other versions. */
@@ -114,6 +115,13 @@ export const EVENT_KINDS = namesOf(EVENT_KIND_WORDS);
 export const QUOTA_PERIODS = namesOf(QUOTA_PERIOD_WORDS);
 export const RULE_STATUSES = namesOf(STATUSES);
 export const TRIGGER_MODES = namesOf(TRIGGERS);
+export const VOLUME_PERIODS = namesOf(VOLUME_PERIOD_WORDS);
+
+/**
+ * `expect N per PERIOD`: a stated volume, read only by the analysis (the runtime
+ * ignores it). Optional, and left out when not written, so IR without it stays valid.
+ */
+export const Expectation = z.object({ count: z.number().int().positive(), per: z.enum(VOLUME_PERIODS) });
 
 export const RetryWindow = z.object({ everyMs: z.number().positive(), forMs: z.number().positive() });
 
@@ -183,6 +191,8 @@ export const Rule = z.object({
   reassign: z
     .object({ afterMs: z.number().positive(), when: Expr.nullable(), max: z.number().int().positive() })
     .nullable(),
+  /** Records this rule expects per period. */
+  expect: Expectation.optional(),
   span: DeclSpan.optional(),
 });
 
@@ -193,6 +203,8 @@ export const Settings = z.object({
   capacity: Expr.nullable(),
   quotas: z.array(z.object({ period: z.enum(QUOTA_PERIODS), limit: Expr })),
   unmatched: z.object({ queue: z.string(), retry: RetryWindow.nullable() }),
+  /** Records the whole project expects per period. */
+  expect: Expectation.optional(),
   span: DeclSpan.optional(),
 });
 
@@ -234,6 +246,8 @@ export type Program = z.infer<typeof Program>;
 export type Requirement = (typeof REQUIREMENTS)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
+export type VolumePeriod = (typeof VOLUME_PERIODS)[number];
+export type Expectation = z.infer<typeof Expectation>;
 
 /** A deep copy of any IR value without its `span` properties (for goldens and equality). */
 export function stripSpans<T>(value: T): T {

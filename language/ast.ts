@@ -79,7 +79,7 @@ export interface SettingsDecl extends Node {
   recovered: boolean;
 }
 
-export type Setting = TimezoneSetting | TriggerSetting | CapacitySetting | QuotaSetting | UnmatchedSetting;
+export type Setting = TimezoneSetting | TriggerSetting | CapacitySetting | QuotaSetting | ExpectSetting | UnmatchedSetting;
 
 /** `timezone "Asia/Kolkata"` */
 export interface TimezoneSetting extends Node {
@@ -104,6 +104,13 @@ export interface QuotaSetting extends Node {
   kind: 'QuotaSetting';
   period: Name;
   limit: Expr;
+}
+
+/** `expect 200 per day`: the number of records the project expects per period; the period word is checked by the compiler. */
+export interface ExpectSetting extends Node {
+  kind: 'ExpectSetting';
+  count: NumberLit;
+  period: Name;
 }
 
 /** `unmatched queue "triage" [retry every 15m for 24h]` */
@@ -146,6 +153,7 @@ export type Clause =
   | RequireClause
   | DistributeClause
   | TakeClause
+  | ExpectClause
   | FallbackClause
   | ReassignClause;
 
@@ -279,6 +287,13 @@ export interface TakeClause extends Node {
   kind: 'Take';
   count: NumberLit;
   min: NumberLit | null;
+}
+
+/** `expect 200 per day`: the records this rule expects per period; the period word is checked by the compiler. */
+export interface ExpectClause extends Node {
+  kind: 'Expect';
+  count: NumberLit;
+  period: Name;
 }
 
 export interface FallbackClause extends Node {

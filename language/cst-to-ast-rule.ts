@@ -182,6 +182,11 @@ const CLAUSES = new Map<string, (ctx: BuildContext, node: CstNode) => Clause>(Ob
     const min = optTok(node, KW.min.name) ? numberLit(ctx, tok(node, 'NumberLit', 1)) : null;
     return { kind: 'Take', span: to(at(node, KW.take), min ?? count), count, min };
   },
+  expectClause: (ctx, node) => {
+    const count = numberLit(ctx, tok(node, 'NumberLit'));
+    const period = name(tok(node, 'ValueWord'));
+    return { kind: 'Expect', span: to(at(node, KW.expect), period), count, period };
+  },
   fallbackClause: (ctx, node) => {
     const target = buildFallbackTarget(ctx, node);
     return { kind: 'Fallback', span: to(at(node, KW.fallback), target), target };

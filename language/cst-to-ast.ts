@@ -7,7 +7,7 @@ import type {
   Comment, Declaration, FieldDecl, MapDecl, MapItem, SchemaDecl, Setting, SettingsDecl, SourceFile, Span, TypeExpr,
 } from './ast';
 import {
-  buildItems, closeDeclaration, drop, Dropped, endOf, name, optTok, present, stringLit, sub, subs, tok,
+  buildItems, closeDeclaration, drop, Dropped, endOf, name, numberLit, optTok, present, stringLit, sub, subs, tok,
   tokenSpan, toks, whole, type BuildContext,
 } from './cst-access';
 import { buildExpr } from './cst-to-ast-expr';
@@ -100,6 +100,11 @@ function buildSetting(ctx: BuildContext, node: CstNode): Setting {
     const period = name(tok(sub(node, 'settingWord'), 'ValueWord'));
     const limit = buildExpr(ctx, sub(node, 'expr'));
     return { kind: 'QuotaSetting', span: to(start, limit), period, limit };
+  }
+  if (c.Expect) {
+    const count = numberLit(ctx, tok(node, 'NumberLit'));
+    const period = name(tok(sub(node, 'settingWord'), 'ValueWord'));
+    return { kind: 'ExpectSetting', span: to(start, period), count, period };
   }
   const queue = buildQueueTarget(ctx, sub(node, 'queueTarget'));
   return { kind: 'UnmatchedSetting', span: to(start, queue), queue };

@@ -105,6 +105,8 @@ export const CODES = {
   DIST403: { severity: 'warning', title: 'condition can never be true' },
   DIST404: { severity: 'warning', title: 'team rule names users outside its team' },
   DIST405: { severity: 'info', title: 'rules overlap' },
+  DIST406: { severity: 'warning', title: 'quotas cannot take the expected volume' },
+  DIST407: { severity: 'info', title: 'analysis cannot decide' },
 
   DIST501: { severity: 'error', title: 'directory YAML syntax error' },
   DIST502: { severity: 'error', title: 'invalid directory entry' },

@@ -8,7 +8,7 @@ import { printExpr, printType } from './format-expr';
 import { CLAUSE_ORDER, clauseUnit, printQueue } from './format-rule';
 
 /**
- * Settings are written timezone, trigger, capacity, quotas, unmatched. Quotas keep
+ * Settings are written timezone, trigger, capacity, quotas, expect, unmatched. Quotas keep
  * their written order: the IR lists them in that order, and formatting must not
  * change the IR.
  */
@@ -22,8 +22,10 @@ function settingRank(s: Setting): number {
       return 2;
     case 'QuotaSetting':
       return 3;
-    case 'UnmatchedSetting':
+    case 'ExpectSetting':
       return 4;
+    case 'UnmatchedSetting':
+      return 5;
   }
 }
 
@@ -37,6 +39,8 @@ function printSetting(s: Setting): string {
       return `capacity ${printExpr(s.value)}`;
     case 'QuotaSetting':
       return `quota ${s.period.text} ${printExpr(s.limit)}`;
+    case 'ExpectSetting':
+      return `expect ${s.count.raw} per ${s.period.text}`;
     case 'UnmatchedSetting':
       return `unmatched ${printQueue(s.queue)}`;
   }

@@ -86,6 +86,8 @@ export function printClause(c: Clause): string {
       return `distribute ${printMethod(c.method)}`;
     case 'Take':
       return `take ${c.count.raw}${c.min ? ` min ${c.min.raw}` : ''}`;
+    case 'Expect':
+      return `expect ${c.count.raw} per ${c.period.text}`;
     case 'Fallback':
       return `fallback ${c.target.kind === 'FallbackUser' ? `user ${c.target.user.raw}` : printQueue(c.target)}`;
     case 'Reassign':

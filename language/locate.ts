@@ -24,6 +24,8 @@ export interface LocatedDiagnostic {
   message: string;
   help?: string;
   related?: { file: string; line: number; column: number; message: string }[];
+  /** The example record of an analysis diagnostic (DIST401, DIST405), as an event would carry it. */
+  witness?: unknown;
 }
 
 /** Resolves offsets to positions, building each file's line index once. */
@@ -53,6 +55,7 @@ export function locate(diagnostics: readonly Diagnostic[], texts: TextLookup): L
     if (d.related?.length) {
       located.related = d.related.map((r) => ({ file: r.file, ...at(r.file, r.span.start), message: r.message }));
     }
+    if (d.data?.witness !== undefined) located.witness = d.data.witness;
     return located;
   });
 }

@@ -10,7 +10,7 @@ import {
   AnyWord, ArithOp, CompareOp, DeclarationKeyword, DurationLit, Equals, Identifier, KW, NumberLit, PlainIdentifier,
   RCurly, RParen, StatementKeyword, StringLit, ValueWord,
 } from './tokens';
-import { CLAUSES, DECLARATIONS, listWords, METHODS, namesOf, QUOTA_PERIODS, REQUIREMENTS, SETTINGS, STATUSES, TRIGGERS } from './vocabulary';
+import { CLAUSES, DECLARATIONS, listWords, METHODS, namesOf, QUOTA_PERIODS, REQUIREMENTS, SETTINGS, STATUSES, TRIGGERS, VOLUME_PERIODS } from './vocabulary';
 
 /** What the messages may look at while one file is parsed. */
 export const messageState = {
@@ -41,6 +41,7 @@ const WORD_AFTER = new Map<TokenType, string>([
   [KW.status, `a status such as ${listWords(namesOf(STATUSES))}`],
   [KW.trigger, listWords(namesOf(TRIGGERS))],
   [KW.quota, `a period such as ${listWords(namesOf(QUOTA_PERIODS))}`],
+  [KW.per, `a period such as ${listWords(namesOf(VOLUME_PERIODS))}`],
   [KW.require, `a requirement such as ${listWords(namesOf(REQUIREMENTS))}`],
   [KW.distribute, `a method such as ${listWords(METHODS.map((m) => ('written' in m ? m.written : m.name)))}`],
 ]);

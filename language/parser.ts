@@ -88,6 +88,7 @@ class DistParser extends ExpressionParser {
       { ALT: () => (this.CONSUME(KW.trigger), this.SUBRULE(this.settingWord)) },
       { ALT: () => (this.CONSUME(KW.capacity), this.SUBRULE(this.expr)) },
       { ALT: () => (this.CONSUME(KW.quota), this.SUBRULE2(this.settingWord), this.SUBRULE2(this.expr)) },
+      { ALT: () => (this.CONSUME(KW.expect), this.CONSUME(NumberLit), this.CONSUME(KW.per), this.SUBRULE3(this.settingWord)) },
       { ALT: () => (this.CONSUME(KW.unmatched), this.SUBRULE(this.queueTarget)) },
     ]));
   });
@@ -127,6 +128,7 @@ class DistParser extends ExpressionParser {
         { ALT: () => this.SUBRULE(this.requireClause) },
         { ALT: () => this.SUBRULE(this.distributeClause) },
         { ALT: () => this.SUBRULE(this.takeClause) },
+        { ALT: () => this.SUBRULE(this.expectClause) },
         { ALT: () => this.SUBRULE(this.fallbackClause) },
         { ALT: () => this.SUBRULE(this.reassignClause) },
       ]));
@@ -249,6 +251,14 @@ class DistParser extends ExpressionParser {
     this.CONSUME(KW.take);
     this.CONSUME(NumberLit);
     this.OPTION(() => (this.CONSUME(KW.min), this.CONSUME2(NumberLit)));
+  });
+
+  /** `expect N per PERIOD` */
+  expectClause = this.RULE('expectClause', () => {
+    this.CONSUME(KW.expect);
+    this.CONSUME(NumberLit);
+    this.CONSUME(KW.per);
+    this.CONSUME(ValueWord);
   });
 
   fallbackClause = this.RULE('fallbackClause', () => {

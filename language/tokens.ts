@@ -38,13 +38,10 @@ export const PlainIdentifier = createToken({
 /** Operators and literals; never names except after `.` and in field-name positions. */
 export const RESERVED_WORDS = namesOf(OPERATORS);
 
-/** Keywords that are also identifiers, so they can be used wherever a name is expected. */
-export const CONTEXTUAL_KEYWORDS = [
-  ...namesOf(DECLARATIONS),
-  ...namesOf(CLAUSES),
-  ...namesOf(SETTINGS),
-  ...namesOf(OTHER_KEYWORDS),
-] as const;
+const CONTEXTUAL = [...namesOf(DECLARATIONS), ...namesOf(CLAUSES), ...namesOf(SETTINGS), ...namesOf(OTHER_KEYWORDS)] as const;
+
+/** Keywords that are also identifiers, so they can be used wherever a name is expected (`expect` is both a clause and a setting). */
+export const CONTEXTUAL_KEYWORDS: readonly (typeof CONTEXTUAL)[number][] = [...new Set(CONTEXTUAL)];
 
 /** Every keyword, reserved or contextual (for a TextMate grammar and completion). */
 export const KEYWORDS: readonly string[] = [...RESERVED_WORDS, ...CONTEXTUAL_KEYWORDS];

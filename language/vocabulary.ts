@@ -44,6 +44,7 @@ export const CLAUSES = [
   { name: 'require', kind: 'Require', doc: 'Availability every assignee must have: `checked_in`, `available`, `workday`, `holidays`, `leave`, `capacity`.' },
   { name: 'distribute', kind: 'Distribute', required: 'distribute round_robin', doc: 'The distribution method: round_robin, least_recent, weighted, weighted by, load_balance, score, ordered by, random.' },
   { name: 'take', kind: 'Take', doc: '`take N [min M]`: assign up to N distinct users; with `min M`, nobody unless M can be had.' },
+  { name: 'expect', kind: 'Expect', doc: '`expect N per day`: the records this rule takes per hour, day, week or month; checked against the quotas of its pool.' },
   { name: 'fallback', kind: 'Fallback', doc: 'What happens when nobody in the pool is eligible: `fallback user "u"` or `fallback queue "q"`.' },
   { name: 'reassign', kind: 'Reassign', doc: '`reassign after D when COND max N`: distribute again, excluding earlier owners, if COND still holds D later.' },
 ] as const satisfies readonly ClauseWord[];
@@ -59,6 +60,7 @@ export const SETTINGS = [
   { name: 'trigger', kind: 'TriggerSetting', doc: '`entity` (records enter through events) or `automation` (only through the distribute endpoint).' },
   { name: 'capacity', kind: 'CapacitySetting', doc: 'The user field that load_balance and `require capacity` measure open load against.' },
   { name: 'quota', kind: 'QuotaSetting', doc: '`quota PERIOD LIMIT`: caps assignments per user in a calendar window; a user without a value has no cap.' },
+  { name: 'expect', kind: 'ExpectSetting', doc: '`expect N per day`: the records the whole project receives per period; checked against the quotas of every active user.' },
   { name: 'unmatched', kind: 'UnmatchedSetting', doc: '`unmatched queue "q"`: where records go that no rule or user could take.' },
 ] as const satisfies readonly SettingWord[];
 
@@ -104,6 +106,7 @@ export const OTHER_KEYWORDS = [
   { name: 'score', doc: '`distribute score EXPR`: the eligible user with the highest value wins.' },
   { name: 'ordered', doc: '`distribute ordered by EXPR [asc|desc], …`: sort eligible users by the keys.' },
   { name: 'invalid', doc: '`on invalid queue "q"` in a map: keep payloads that fail the schema in that queue.' },
+  { name: 'per', doc: '`expect 200 per day`: the period of an expected volume.' },
 ] as const satisfies readonly Word[];
 
 /** Distribution methods (`distribute …`); `simple` ones take no argument. */
@@ -168,6 +171,14 @@ export const QUOTA_PERIODS = [
   { name: 'weekly', doc: 'Assignments per week, from Monday.' },
   { name: 'monthly', doc: 'Assignments per month, from the 1st.' },
   { name: 'total', doc: 'Assignments over all time (a share count).' },
+] as const satisfies readonly Word[];
+
+/** Periods of an expected volume (`expect N per …`), calendar windows in `settings.timezone`. */
+export const VOLUME_PERIODS = [
+  { name: 'hour', doc: 'Records per clock hour.' },
+  { name: 'day', doc: 'Records per day.' },
+  { name: 'week', doc: 'Records per week, from Monday.' },
+  { name: 'month', doc: 'Records per month, from the 1st.' },
 ] as const satisfies readonly Word[];
 
 /** Trigger modes (`trigger …`). */

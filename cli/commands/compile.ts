@@ -6,7 +6,7 @@ import { compileProjectAt, hasErrors, runCommand, writeTextFile } from '../proje
 import { renderText } from '../render-diagnostics';
 import { stripSpans } from '../../api';
 
-const STAGES = ['parse', 'resolve', 'typecheck', 'validate', 'lower'] as const;
+const STAGES = ['parse', 'resolve', 'typecheck', 'validate', 'lower', 'analyse'] as const;
 
 export function registerCompile(program: Command): void {
   program

@@ -1,6 +1,8 @@
 // Small checks registered per clause kind (DESIGN principle 6). Each receives the
 // first clause of its kind in a rule and reports against that clause's nodes.
-import { REQUIREMENTS } from '../ir';
+import type { Name, NumberLit } from '../../language/ast';
+import { listWords } from '../../language/vocabulary';
+import { REQUIREMENTS, VOLUME_PERIODS } from '../ir';
 import { report, type ClauseKind, type ClauseOf, type CompileContext, type RuleInfo } from './context';
 import { checkDuration, checkRetry, checkWhole } from './literals';
 import { checkDistribute } from './method-checks';
@@ -13,12 +15,23 @@ type ClauseCheck<K extends ClauseKind> = (ctx: CompileContext, rule: RuleInfo, c
 export const CLAUSE_CHECKS: { [K in ClauseKind]?: ClauseCheck<K>[] } = {
   Priority: [(ctx, rule, c) => void checkWhole(ctx, rule.file, c.value, '`priority`', 0)],
   Take: [checkTake],
+  Expect: [(ctx, rule, c) => checkExpect(ctx, rule.file, c)],
   Reassign: [checkReassign],
   Require: [checkRequire],
   Fallback: [(ctx, rule, c) => (c.target.kind === 'QueueTarget' ? checkRetry(ctx, rule.file, c.target.retry) : undefined)],
   Distribute: [(ctx, rule, c) => checkDistribute(ctx, rule, c)],
   Assign: [(ctx, rule, c) => checkPool(ctx, rule, c.pool)],
 };
+
+/** `expect N per PERIOD` (a rule's or the settings'): N a whole number of at least 1, PERIOD a volume period. */
+export function checkExpect(ctx: CompileContext, file: string, clause: { count: NumberLit; period: Name }): void {
+  checkWhole(ctx, file, clause.count, '`expect`', 1);
+  const period = clause.period.text;
+  if ((VOLUME_PERIODS as readonly string[]).includes(period)) return;
+  const suggestion = closest(period, VOLUME_PERIODS);
+  const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use ${listWords(VOLUME_PERIODS)}`);
+  report(ctx, 'DIST111', file, clause.period.span, `unknown period \`${period}\` in \`expect\`${hint}`, suggestionData(suggestion));
+}
 
 function checkTake(ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<'Take'>): void {
   const { count, min } = clause;

@@ -3,6 +3,7 @@
 // limits that are neither a number nor a `user.` field; queues their limit
 // expressions for the type checker.
 import type { Expr, QuotaSetting, SettingsDecl, Setting } from '../../language/ast';
+import { checkExpect } from './clause-checks';
 import { SETTINGS, listWords } from '../../language/vocabulary';
 import { QUOTA_PERIODS, TRIGGER_MODES, type QuotaPeriod } from '../ir';
 import { report, type CompileContext, type SettingsInfo } from './context';
@@ -70,6 +71,9 @@ function checkEntry(ctx: CompileContext, info: SettingsInfo, entry: Exclude<Sett
       return;
     case 'UnmatchedSetting':
       checkRetry(ctx, file, entry.queue.retry);
+      return;
+    case 'ExpectSetting':
+      checkExpect(ctx, file, entry);
       return;
   }
 }

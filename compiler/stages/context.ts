@@ -129,7 +129,7 @@ export interface ExprSite {
 }
 
 /** The compiler's stages, in order. */
-export type StageName = 'parse' | 'resolve' | 'typecheck' | 'validate' | 'lower';
+export type StageName = 'parse' | 'resolve' | 'typecheck' | 'validate' | 'lower' | 'analyse';
 
 /** One named stage: reads and extends the context, reports into it, never throws. */
 export interface Stage {

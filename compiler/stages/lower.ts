@@ -17,6 +17,8 @@ import {
   type Rule,
   type Schema,
   type Settings,
+  type Expectation,
+  type VolumePeriod,
 } from '../ir';
 import { hasErrors, type CompileContext, type MapInfo, type RuleInfo, type Stage } from './context';
 import { lowerExpr } from './lower-expr';
@@ -54,6 +56,7 @@ function lowerSettings(ctx: CompileContext, retryOf: RetryOf): Settings {
     capacity: s?.entries.CapacitySetting ? lowerExpr(s.entries.CapacitySetting.value) : null,
     quotas: [...(s?.quotas ?? [])].map(([period, q]) => ({ period, limit: lowerExpr(q.limit) })),
     unmatched: { queue, retry: retryOf(queue) },
+    ...(s?.entries.ExpectSetting ? { expect: lowerExpect(s.entries.ExpectSetting) } : {}),
     ...(s ? { span: { file: s.file, start: s.decl.span.start, end: s.decl.span.end } } : {}),
   };
 }
@@ -93,8 +96,13 @@ function lowerRule(rule: RuleInfo, retryOf: RetryOf): Rule {
     reassign: reassign
       ? { afterMs: reassign.after.ms, when: reassign.when ? lowerExpr(reassign.when) : null, max: reassign.max?.value ?? 1 }
       : null,
+    ...(c.Expect ? { expect: lowerExpect(c.Expect) } : {}),
     span: { file: rule.file, start: rule.decl.span.start, end: rule.decl.span.end },
   };
+}
+
+function lowerExpect(e: { count: NumberLit; period: { text: string } }): Expectation {
+  return { count: e.count.value, per: e.period.text as VolumePeriod };
 }
 
 function lowerPool(pool: AstPool): Pool {

@@ -1,6 +1,7 @@
 // Checks of the `assign` pool: names listed twice, what a team rule may assign,
-// and, with a directory, static users outside a team rule's team (DIST404) and
-// static pools without a single active user (DIST402).
+// and, with a directory, static users outside a team rule's team (DIST404).
+// Pools nobody in them can take records from (DIST402) are found by the
+// analysis (analysis/dry-pools.ts).
 import type { Pool, ScopeClause, StringLit } from '../../language/ast';
 import { report, type CompileContext, type RuleInfo } from './context';
 
@@ -23,7 +24,7 @@ export function checkPool(ctx: CompileContext, rule: RuleInfo, pool: Pool): void
   const scope = rule.clauses.Scope;
   const scopeOk = scope?.team ? checkTeamScope(ctx, rule, pool, scope) : true;
   if (scopeOk && ctx.names && names.length > 0 && !names.some((n) => ctx.failed.has(n)) && !(scope?.team && ctx.failed.has(scope.team))) {
-    checkAgainstDirectory(ctx, rule, pool, [...seen]);
+    checkAgainstDirectory(ctx, rule, pool);
   }
 }
 
@@ -43,26 +44,12 @@ function checkTeamScope(ctx: CompileContext, rule: RuleInfo, pool: Pool, scope: 
   return others.length === 0;
 }
 
-function checkAgainstDirectory(ctx: CompileContext, rule: RuleInfo, pool: Pool, names: string[]): void {
-  const index = ctx.names!;
+function checkAgainstDirectory(ctx: CompileContext, rule: RuleInfo, pool: Pool): void {
   const team = rule.clauses.Scope?.team ?? null;
-  const members = team ? new Set(index.teams.get(team.value)?.members ?? []) : null;
-  let outside = 0;
-  if (members && pool.kind === 'UsersPool') {
-    for (const user of pool.users) {
-      if (members.has(user.value)) continue;
-      outside++;
-      report(ctx, 'DIST404', rule.file, user.span, `\`${user.value}\` is not a member of team \`${team!.value}\`, so this team rule never assigns them; remove the user or add them to the team`);
-    }
-  }
-  if (outside > 0) return;
-  const ids =
-    pool.kind === 'UsersPool'
-      ? names
-      : names.flatMap((n) => (pool.kind === 'TeamsPool' ? index.teams : index.groups).get(n)?.members ?? []);
-  const active = ids.some((id) => index.users.get(id)?.active && (!members || members.has(id)));
-  if (!active) {
-    const where = ctx.directorySource?.file ?? 'the directory';
-    report(ctx, 'DIST402', rule.file, pool.span, `this pool has no active user in \`${where}\`, so the rule always falls back; add active users or change the pool`);
+  if (!team || pool.kind !== 'UsersPool') return;
+  const members = new Set(ctx.names!.teams.get(team.value)?.members ?? []);
+  for (const user of pool.users) {
+    if (members.has(user.value)) continue;
+    report(ctx, 'DIST404', rule.file, user.span, `\`${user.value}\` is not a member of team \`${team.value}\`, so this team rule never assigns them; remove the user or add them to the team`);
   }
 }

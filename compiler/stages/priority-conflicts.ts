@@ -1,17 +1,9 @@
 // Priority conflicts (DIST309): two active rules with the same priority that can
-// see the same event. Rules are grouped by priority, then by (entity, event kind),
-// so the check stays linear in the number of rules; within an `updated` group,
-// field lists that do not intersect do not overlap. Reported on the later rule.
+// see the same event (analysis/event-overlap.ts says when events overlap). Rules
+// are grouped by priority and indexed by event, so the check stays linear in the
+// number of rules. Reported on the later rule.
+import { EventIndex } from '../analysis/event-overlap';
 import { report, type CompileContext, type ResolvedEvent, type RuleInfo } from './context';
-
-interface Bucket {
-  /** The first rule in the bucket. */
-  first: RuleInfo;
-  /** The first rule whose event is `updated` without a field list (any update). */
-  anyUpdate: RuleInfo | null;
-  /** For each field, the first rule whose `updated(…)` names it. */
-  byField: Map<string, RuleInfo>;
-}
 
 /** Reports every active rule whose priority and events clash with an earlier active rule. */
 export function checkPriorityConflicts(ctx: CompileContext): void {
@@ -28,37 +20,16 @@ export function checkPriorityConflicts(ctx: CompileContext): void {
 
 /** Rules of one priority, in project order. */
 function checkGroup(ctx: CompileContext, rules: RuleInfo[]): void {
-  const buckets = new Map<string, Bucket>();
+  const index = new EventIndex<RuleInfo>((a, b) => a.index - b.index);
   for (const rule of rules) {
     let clash: { rule: RuleInfo; event: ResolvedEvent } | null = null;
     for (const event of rule.events) {
-      const bucket = buckets.get(`${event.entity}.${event.kind}`);
-      const other = bucket ? overlapping(bucket, event) : null;
+      const other = index.first(event);
       if (other && (!clash || other.index < clash.rule.index)) clash = { rule: other, event };
     }
-    for (const event of rule.events) add(buckets, `${event.entity}.${event.kind}`, rule, event);
+    for (const event of rule.events) index.add(rule, event);
     if (clash) conflict(ctx, rule, clash.rule, clash.event);
   }
-}
-
-function overlapping(bucket: Bucket, event: ResolvedEvent): RuleInfo | null {
-  if (event.kind !== 'updated' || event.fields === null) return bucket.first;
-  let found = bucket.anyUpdate;
-  for (const field of event.fields) {
-    const other = bucket.byField.get(field);
-    if (other && (!found || other.index < found.index)) found = other;
-  }
-  return found;
-}
-
-function add(buckets: Map<string, Bucket>, key: string, rule: RuleInfo, event: ResolvedEvent): void {
-  let bucket = buckets.get(key);
-  if (!bucket) {
-    bucket = { first: rule, anyUpdate: null, byField: new Map() };
-    buckets.set(key, bucket);
-  }
-  if (event.fields === null) bucket.anyUpdate ??= rule;
-  else for (const field of event.fields) if (!bucket.byField.has(field)) bucket.byField.set(field, rule);
 }
 
 function conflict(ctx: CompileContext, rule: RuleInfo, first: RuleInfo, event: ResolvedEvent): void {

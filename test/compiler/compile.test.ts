@@ -43,8 +43,20 @@ describe('compileProject', () => {
       'rules/a.dist': rule('A1', 5) + rule('A2', 5, '  status inactive\n'),
       'rules/schema.dist': SCHEMA,
     });
-    expect(result.diagnostics).toEqual([]);
+    // B2 and A1 both take every lead; B2 comes first, so A1 is shadowed (and only A1: the others are not active).
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(['DIST401 rules/a.dist']);
     expect(result.program!.rules.map((r) => r.name)).toEqual(['B2', 'A1', 'A2', 'B1']);
+  });
+
+  test('lowers `expect` in a rule and in the settings, and leaves it out where it is not written', () => {
+    const result = compile({
+      'rules/a.dist': `${SCHEMA}settings {\n  expect 500 per week\n}\n${rule('A', 1, '  expect 200 per day\n')}${rule('B', 2, '', 'lead.updated')}`,
+    });
+    expect(codes(result)).toEqual([]);
+    const program = Program.parse(result.program);
+    expect(program.settings.expect).toEqual({ count: 500, per: 'week' });
+    expect(program.rules.map((r) => r.expect)).toEqual([{ count: 200, per: 'day' }, undefined]);
+    expect('expect' in program.rules[1]!).toBe(false);
   });
 
   test('fills in defaults', () => {

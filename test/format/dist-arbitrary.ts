@@ -99,6 +99,7 @@ function rule(n: number): fc.Arbitrary<Decl> {
       fc.constant(['weighted', '{', 'POOL', '}']),
     ),
     take: fc.option(pick(['take', '1'], ['take', '3', 'min', '2'])),
+    expect: fc.option(pick(['expect', '200', 'per', 'day'], ['expect', '5', 'per', 'hour'])),
     fallback: fc.option(pick(['fallback', 'user', '"ana@acme.test"'], ['fallback', 'queue', '"triage"', 'retry', 'every', '15m', 'for', '24h'])),
     reassign: fc.option(
       fc.tuple(condition(1), fc.boolean()).map(([c, max]) => ['reassign', 'after', '60m', 'when', ...c, ...(max ? ['max', '2'] : [])]),
@@ -123,6 +124,7 @@ function rule(n: number): fc.Arbitrary<Decl> {
       c.require,
       ['distribute', ...method],
       c.take,
+      c.expect,
       c.fallback,
       c.reassign,
     ].filter((l): l is string[] => l !== null);
@@ -164,7 +166,7 @@ const settings: fc.Arbitrary<Decl> = fc
   .tuple(
     fc.subarray([
       ['timezone', '"Asia/Kolkata"'], ['trigger', 'entity'], ['capacity', 'user.max_open'],
-      ['quota', 'daily', '20'], ['quota', 'hourly', '5'], ['unmatched', 'queue', '"triage"'],
+      ['quota', 'daily', '20'], ['quota', 'hourly', '5'], ['expect', '500', 'per', 'day'], ['unmatched', 'queue', '"triage"'],
     ]),
     fc.nat(),
   )

@@ -13,12 +13,12 @@ import { parsed } from './helpers';
 
 const runs = Number(process.env.FMT_PROPERTY_RUNS ?? 60);
 
-/** The IR (without spans) and the diagnostics (without places) of a one-file project. */
+/** The IR (without spans) and the diagnostics (without places, in text order: formatting may reorder clauses) of a one-file project. */
 function compiled(text: string): { program: unknown; diagnostics: string[] } {
   const result = compileProject({ sources: [{ file: 'gen.dist', text }] });
   return {
     program: stripSpans(result.program),
-    diagnostics: result.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`),
+    diagnostics: result.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`).sort(),
   };
 }
 

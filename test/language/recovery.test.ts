@@ -117,7 +117,7 @@ describe('schemas, settings and maps recover per item', () => {
   it('skips a bad setting', () => {
     const result = p('settings {\n timezone "UTC"\n bogus 1\n quota daily 5\n}');
     expect(result.diagnostics.map((d) => d.message)).toEqual([
-      'expected a setting such as `timezone`, `trigger`, `capacity`, `quota` or `unmatched`, found `bogus`',
+      'expected a setting such as `timezone`, `trigger`, `capacity`, `quota`, `expect` or `unmatched`, found `bogus`',
     ]);
     const s = result.ast.declarations[0]!;
     expect(s.kind === 'Settings' && s.entries.map((e) => e.kind)).toEqual(['TimezoneSetting', 'QuotaSetting']);

@@ -21,6 +21,7 @@ const TABLES = {
   statuses: vocabulary.STATUSES,
   requirements: vocabulary.REQUIREMENTS,
   'quota periods': vocabulary.QUOTA_PERIODS,
+  'volume periods': vocabulary.VOLUME_PERIODS,
   triggers: vocabulary.TRIGGERS,
   'event kinds': vocabulary.EVENT_KINDS,
 } as const;
