@@ -12,6 +12,11 @@ import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptio
 export interface RunOptions {
   /** Run only cases whose name contains this text (case-insensitive). */
   filter?: string;
+  /**
+   * Report only cases in which some decision reached the rule with this id: the rule
+   * took the record, or was tried on it (its events matched and it was active).
+   */
+  rule?: string;
   /** Collects coverage from every decision; turns on the engine's condition recording. */
   coverage?: CoverageCollector;
   /** Builds each case's engine (tests substitute their own). */
@@ -33,7 +38,10 @@ export async function runSuite(
   for (const [index, c] of suite.cases.entries()) {
     if (needle !== undefined && !c.name.toLowerCase().includes(needle)) continue;
     const started = performance.now();
-    const failure = await runCase(c, index, suite.nowMs, program, locate, options);
+    const seen: Decision[] = [];
+    const failure = await runCase(c, index, suite.nowMs, program, locate, options, seen);
+    const rule = options.rule;
+    if (rule !== undefined && !seen.some((d) => reaches(d, rule))) continue;
     const result: CaseResult = { name: c.name, line: c.line, passed: failure === null, durationMs: performance.now() - started };
     if (failure) result.failure = failure;
     cases.push(result);
@@ -48,6 +56,7 @@ async function runCase(
   program: Program,
   locate: RuleLocator,
   options: RunOptions,
+  seen: Decision[],
 ): Promise<CaseFailure | null> {
   const clock = { now: nowMs };
   const engine = (options.engine ?? createEngine)({
@@ -76,11 +85,17 @@ async function runCase(
       }
       decisions.events.push(result.decision);
     }
+    seen.push(...decisions.timers, ...decisions.events);
     for (const d of [...decisions.timers, ...decisions.events]) options.coverage?.record(d);
     const failure = step.expect ? checkExpect(step.expect, decisions, locate) : null;
     if (failure) return { ...where, ...failure };
   }
   return null;
+}
+
+/** Whether a decision reached rule `rule`: the rule took the record or was tried on it. */
+function reaches(decision: Decision, rule: string): boolean {
+  return decision.ruleId === rule || decision.trace.rules.some((r) => r.ruleId === rule && r.skipped === undefined);
 }
 
 /** Moves the clock for `advance`/`at`, firing every timer that comes due on the way, in order. */
