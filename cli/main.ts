@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
 import { registerExplain } from './commands/explain';
 import { registerFmt } from './commands/fmt';
+import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
 import { registerTest } from './commands/test';
 import { EXIT_USAGE, writeError } from './output';
@@ -18,7 +19,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const program = new Command('dist')
-  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules')
+  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules, and the language server for editors')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -29,6 +30,7 @@ registerCompile(program);
 registerServe(program);
 registerTest(program);
 registerExplain(program);
+registerLsp(program);
 
 try {
   await program.parseAsync(process.argv);
