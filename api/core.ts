@@ -17,4 +17,4 @@ export { explainText, type RuleLocator } from '../runtime/explain-text';
 export { validateEvent, type NormalisedEvent } from '../runtime/records';
 export { MemoryStore } from '../runtime/state/memory-store';
 export type { StateStore, Transaction } from '../runtime/state/store';
-export type { DecideResult, Decision, IncomingEvent, InputIssue, Outcome, Trace } from '../runtime/types';
+export type { DecideResult, Decision, ExplainedDecision, ExplainedTrace, IncomingEvent, InputIssue, Outcome, RuleTrace, Trace } from '../runtime/types';

@@ -11,7 +11,7 @@ import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptio
 export interface RunOptions {
   /** Run only cases whose name contains this text (case-insensitive). */
   filter?: string;
-  /** Collects coverage from every decision; turns on the engine's condition recording. */
+  /** Collects coverage from every decision (explained with every condition's value). */
   coverage?: CoverageCollector;
   /** Builds each case's engine (tests substitute their own). */
   engine?: (options: EngineOptions) => Engine;
@@ -54,7 +54,6 @@ async function runCase(
     directory: c.directory,
     store: new MemoryStore(),
     clock: () => clock.now,
-    coverage: options.coverage !== undefined,
   });
   if (c.state) await engine.setUserState(c.state);
   for (const [stepIndex, step] of c.steps.entries()) {
@@ -73,8 +72,8 @@ async function runCase(
       }
       decisions.events.push(result.decision);
     }
-    for (const d of [...decisions.timers, ...decisions.events]) options.coverage?.record(d);
-    const failure = step.expect ? checkExpect(step.expect, decisions, locate) : null;
+    for (const d of [...decisions.timers, ...decisions.events]) options.coverage?.record(engine.explain(d, true));
+    const failure = step.expect ? checkExpect(step.expect, decisions, locate, (d) => engine.explain(d)) : null;
     if (failure) return { ...where, ...failure };
   }
   return null;
