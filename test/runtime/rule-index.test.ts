@@ -64,7 +64,9 @@ const ruleArb = fc.record({
   created: fc.boolean(),
 });
 
-function makeRules(specs: fc.infer<typeof ruleArb>[]): Rule[] {
+type RuleSpec = { when: Expr | null; status: string; updatedFields: string[] | null; created: boolean };
+
+function makeRules(specs: RuleSpec[]): Rule[] {
   return specs.map((s, i): Rule => ({
     id: `r${i}`,
     name: `R${i}`,
