@@ -6,6 +6,7 @@
 // disk and the SQLite store.
 export { findGaps, type Gap } from '../compiler/analysis/gaps';
 export type { Witness, WitnessRecord } from '../compiler/analysis/witness';
+export { exportJsonRulesEngine, type ExportProblem, type JreCondition, type JreExportOptions, type JreRule } from '../compiler/export/json-rules-engine';
 export { compileProject, type CompileInput, type CompileResult, type SourceText, type StageName } from '../compiler/compile';
 export type { Directory, DirectoryUser } from '../compiler/directory/model';
 export { emptyDirectory } from '../compiler/directory/model';

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
 import { registerExplain } from './commands/explain';
+import { registerExport } from './commands/export';
 import { registerFmt } from './commands/fmt';
 import { registerServe } from './commands/serve';
 import { registerTest } from './commands/test';
@@ -29,6 +30,7 @@ registerCompile(program);
 registerServe(program);
 registerTest(program);
 registerExplain(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);
