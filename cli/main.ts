@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
 import { registerExplain } from './commands/explain';
+import { registerExport } from './commands/export';
 import { registerFmt } from './commands/fmt';
 import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
@@ -30,6 +31,7 @@ registerCompile(program);
 registerServe(program);
 registerTest(program);
 registerExplain(program);
+registerExport(program);
 registerLsp(program);
 
 try {

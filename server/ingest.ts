@@ -40,8 +40,6 @@ export interface IngestDeps {
   timersChanged: () => void;
 }
 
-const RULES_LOGGED = 10;
-
 /** The decision pipeline of the server (see the top comment). */
 export class Ingest {
   private readonly contexts = new Map<string, { context: RequestContext; record: IncomingEvent['record'] }>();
@@ -144,9 +142,8 @@ function typeLabel(program: Program, type: unknown): string {
   return declared && rest.length === 0 ? type : 'other';
 }
 
-/** The `decided` log line: rules tried, pool, filters, method, outcome. */
+/** The `decided` log line: rule, pool, filters, method, outcome (`GET /v1/decisions/{id}` has the rules tried). */
 function decidedFields(d: Decision, durationMs: number | null): Record<string, unknown> {
-  const tried = d.trace.rules.filter((r) => r.skipped === undefined);
   return {
     step: 'decided',
     decision: d.id,
@@ -155,8 +152,6 @@ function decidedFields(d: Decision, durationMs: number | null): Record<string, u
     cause: d.cause,
     rule: d.rule,
     outcome: d.outcome,
-    rules_tried: tried.length,
-    rules: tried.slice(0, RULES_LOGGED).map((r) => ({ rule: r.rule, matched: r.matched })),
     pool: d.trace.pool?.users.length ?? null,
     filters: Object.fromEntries(d.trace.filters.map((f) => [f.filter, f.dropped.length])),
     method: d.trace.method?.method ?? null,
