@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
+import { registerDiff } from './commands/diff';
 import { registerExplain } from './commands/explain';
 import { registerFmt } from './commands/fmt';
 import { registerServe } from './commands/serve';
@@ -18,7 +19,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const program = new Command('dist')
-  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules')
+  .description('rules-as-code for lead distribution: check, format, compile, test, diff and serve `.dist` rules')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -29,12 +30,14 @@ registerCompile(program);
 registerServe(program);
 registerTest(program);
 registerExplain(program);
+registerDiff(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+    // A command with its own exit-code convention (`dist diff`) marks its usage errors with `keepExitCode`.
+    process.exitCode = error.exitCode === 0 || 'keepExitCode' in error ? error.exitCode : EXIT_USAGE;
   } else {
     writeError(`dist: internal error: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = EXIT_USAGE;
