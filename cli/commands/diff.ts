@@ -4,7 +4,11 @@
 // reading of versions is cli/diff-versions.ts. Exit 0 no change, 2 changes,
 // 1 errors of any kind (a version that does not compile, a bad ref or flag).
 import { Option, type Command } from 'commander';
-import { diffProjects, type ProjectDiff } from '../../compiler/diff/project-diff';
+import { diffProjects, type ProjectDiff, type ProjectVersion } from '../../compiler/diff/project-diff';
+import { eventClock, replayEvents, type ReplayReport } from '../../runtime/replay';
+import { emptyDirectory } from '../../api';
+import { readReplayFile } from '../replay-input';
+import { renderReplayMarkdown, renderReplayText } from '../render-replay';
 import { loadVersion } from '../diff-versions';
 import { painter, writeError, writeOut } from '../output';
 import { UsageError } from '../project';
@@ -20,7 +24,12 @@ type Format = (typeof FORMATS)[number];
 interface DiffOptions {
   format: Format;
   project: string;
+  replay?: string;
+  examples: string;
 }
+
+/** Replays longer than this show a progress bar on a terminal's stderr. */
+const PROGRESS_FROM = 5000;
 
 const HELP = `
 BASE and HEAD are each a project folder or a git ref of the repository around the
@@ -34,13 +43,22 @@ rules they now overtake, pool members gained and lost through directory changes,
 settings, and analysis findings (shadowed rules, impossible conditions, overlaps,
 dry pools) that appeared or went away.
 
+With --replay FILE (NDJSON: one event a line, or a decision log from
+\`dist export-log\`), every event is decided under both versions, each from a fresh
+memory state, in file order, at the event's own time (\`at\`, or a log entry's
+\`decided_at\`); the report counts events that change rule, outcome or assignees,
+tabulates where records went before and after, and shows examples with both
+explain traces. A terminal's stderr shows progress for long replays.
+
 Exit status (as \`terraform plan -detailed-exitcode\`): 0 no change, 2 changes,
-1 an error (a version that does not compile, an unknown ref, a bad option).
+1 an error (a version that does not compile, an unknown ref, a bad option or
+replay file). With --replay, an event that decides differently is a change too.
 
 Examples:
   dist diff origin/main HEAD
   dist diff main HEAD --project examples/tour --format markdown > comment.md
-  dist diff ./before ./after --format json`;
+  dist diff ./before ./after --format json
+  dist diff origin/main HEAD --replay leads.ndjson --format markdown`;
 
 /** Registers `dist diff`. */
 export function registerDiff(program: Command): void {
@@ -52,6 +70,8 @@ export function registerDiff(program: Command): void {
     .argument('<head>', 'the version after: a project folder or a git ref')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--project <path>', 'with git refs: the project folder within the repository, relative to the working folder', '.')
+    .option('--replay <file>', 'NDJSON of recorded events or an exported decision log: decide each under both versions and report what changes')
+    .option('--examples <n>', 'with --replay: examples shown per flow', '3')
     .addHelpText('after', HELP)
     .exitOverride((error) => {
       throw Object.assign(error, { exitCode: error.exitCode === 0 ? 0 : DIFF_EXIT.error, keepExitCode: true });
@@ -67,8 +87,9 @@ async function runDiff(baseSpec: string, headSpec: string, options: DiffOptions)
     const head = await loadVersion(headSpec, options.project);
     if (!base || !head) return DIFF_EXIT.error;
     const diff = diffProjects(base.version, head.version);
-    writeOut(render(diff, options.format));
-    return diff.summary.unchanged ? DIFF_EXIT.unchanged : DIFF_EXIT.changed;
+    const replay = options.replay === undefined ? null : await runReplay(base.version, head.version, options.replay, examplesOf(options.examples));
+    writeOut(render(diff, options.format, replay === null ? null : { file: options.replay!, report: replay }));
+    return diff.summary.unchanged && (replay === null || replay.changed === 0) ? DIFF_EXIT.unchanged : DIFF_EXIT.changed;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     writeError(`dist diff: ${error.message}`);
@@ -76,8 +97,41 @@ async function runDiff(baseSpec: string, headSpec: string, options: DiffOptions)
   }
 }
 
-function render(diff: ProjectDiff, format: Format): string {
-  if (format === 'json') return JSON.stringify(diff, null, 2);
-  if (format === 'markdown') return renderDiffMarkdown(diff);
-  return renderDiffText(diff, painter());
+function examplesOf(text: string): number {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 0) throw new UsageError(`\`--examples\` must be a whole number, got \`${text}\``);
+  return count;
+}
+
+async function runReplay(base: ProjectVersion, head: ProjectVersion, file: string, examples: number): Promise<ReplayReport> {
+  const timezone = base.program.settings.timezone;
+  const events = readReplayFile(file, (event, at) => (typeof at === 'string' ? eventClock({ ...event, at }, timezone) : null));
+  const bar = process.stderr.isTTY ? progressBar(file) : null;
+  const version = (v: ProjectVersion) => ({ program: v.program, directory: v.directory ?? emptyDirectory() });
+  try {
+    return await replayEvents(version(base), version(head), events, { examples, start: Date.now(), ...(bar ? { progress: bar.update, every: 500 } : {}) });
+  } finally {
+    bar?.done();
+  }
+}
+
+/** A one-line progress count on stderr, shown once a replay passes PROGRESS_FROM events. */
+function progressBar(file: string): { update: (done: number) => void; done: () => void } {
+  let shown = false;
+  return {
+    update: (done) => {
+      if (done < PROGRESS_FROM) return;
+      shown = true;
+      process.stderr.write(`\rreplaying ${file}: ${done.toLocaleString('en')} events`);
+    },
+    done: () => {
+      if (shown) process.stderr.write('\n');
+    },
+  };
+}
+
+function render(diff: ProjectDiff, format: Format, replay: { file: string; report: ReplayReport } | null): string {
+  if (format === 'json') return JSON.stringify(replay ? { ...diff, replay: { file: replay.file, ...replay.report } } : diff, null, 2);
+  if (format === 'markdown') return renderDiffMarkdown(diff) + (replay ? `\n${renderReplayMarkdown(replay.report, replay.file)}` : '');
+  return renderDiffText(diff, painter()) + (replay ? `\n${renderReplayText(replay.report, replay.file, painter())}` : '');
 }
