@@ -1,6 +1,7 @@
 // The runtime's public vocabulary: incoming events, decisions with their explain
 // traces, and the engine's interface. The engine (runtime/engine.ts) implements
 // it; the scenario runner, `dist explain` and the HTTP server only use these types.
+import type { Provenance } from './provenance';
 
 /** An event as received (RUNTIME.md "An event, start to end"). */
 export interface IncomingEvent {
@@ -45,6 +46,8 @@ export interface Decision {
   /** What caused this decision beyond the first: a re-assignment timer or a queue retry. */
   cause: 'event' | 'reassign' | 'retry' | 'manual-retry';
   trace: Trace;
+  /** With provenance on (`dist serve`): what re-running it exactly needs (runtime/provenance.ts). */
+  provenance?: Provenance;
 }
 
 /** The explain trace of one decision (RUNTIME.md "Explain"). */
