@@ -8,6 +8,7 @@ import { route, type EngineEnv } from './decide';
 import { indexDirectory, type DirectoryIndex } from './directory-index';
 import { assignRecord, closeRecordState } from './effects';
 import { indexProgram, type ProgramIndex } from './program-index';
+import { ProvenanceRecorder } from './provenance';
 import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
 import { checkId, validateEvent } from './records';
 import { keys, locks } from './state-keys';
@@ -24,6 +25,8 @@ export interface EngineOptions {
   clock: () => number;
   /** Add an outbox item per decision for the server to deliver (default false). */
   outbox?: boolean;
+  /** Log each decision with what it needs to be re-run exactly (`Decision.provenance`, runtime/provenance.ts). */
+  provenance?: boolean;
 }
 
 /** A manual assignment reported to the engine (API `POST /v1/assignments`). */
@@ -63,7 +66,9 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const program = indexProgram(options.program);
   let dir = indexDirectory(options.directory);
-  const { store, clock } = options;
+  const recorder = options.provenance ? new ProvenanceRecorder(options.program, options.directory) : null;
+  const store = recorder ? recorder.wrap(options.store) : options.store;
+  const { clock } = options;
   const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false });
 
   return {
@@ -76,6 +81,7 @@ export function createEngine(options: EngineOptions): Engine {
       const checked = checkId(event?.id, 'id', 'an event');
       if ('issue' in checked) return { ok: false, issues: [checked.issue] };
       const eventId = checked.id;
+      recorder?.events.set(eventId, event);
       const tx = await store.begin();
       try {
         await tx.lock([locks.event(eventId)]);
@@ -98,6 +104,8 @@ export function createEngine(options: EngineOptions): Engine {
       } catch (error) {
         await tx.abort();
         throw error;
+      } finally {
+        recorder?.events.delete(eventId);
       }
     },
 
@@ -119,6 +127,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     setDirectory(directory) {
       dir = indexDirectory(directory);
+      recorder?.setDirectory(directory);
     },
 
     setUserState: (overrides) =>
