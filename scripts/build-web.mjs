@@ -20,6 +20,9 @@ export async function buildWeb({ out = WEB_OUT, minify = true } = {}) {
   await build({
     entryPoints: {
       dashboard: 'web/dashboard/main.ts',
+      playground: 'web/playground/main.ts',
+      'editor.worker': 'monaco-editor/editor/editor.worker.js',
+      'dist.worker': 'web/playground/language-worker.ts',
       style: 'web/style.css',
     },
     absWorkingDir: ROOT,
@@ -34,5 +37,5 @@ export async function buildWeb({ out = WEB_OUT, minify = true } = {}) {
     legalComments: 'linked',
     logLevel: 'warning',
   });
-  for (const page of ['index.html']) copyFileSync(path.join(ROOT, 'web', page), path.join(out, page));
+  for (const page of ['index.html', 'playground.html']) copyFileSync(path.join(ROOT, 'web', page), path.join(out, page));
 }

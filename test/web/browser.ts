@@ -18,6 +18,9 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** How long a test waits for the page to show something (the machine may be busy). */
+export const POLL = { timeout: 15_000, interval: 100 };
+
 /** `describe`, or — without Chromium — a skip with a visible notice (a failure under CI=true). */
 export function describeInBrowser(name: string, body: () => void): void {
   if (existsSync(CHROMIUM)) {
@@ -81,7 +84,7 @@ export async function openPage(browser: Browser, origin: string): Promise<{ cont
     return route.abort();
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     // A refused token answers 401, which Chromium logs as a failed resource; the page handles it.

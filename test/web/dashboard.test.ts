@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { call, lead, removeProject, writeProject } from '../server/helpers';
 import type { RunningServer } from '../../server/server';
-import { buildPages, describeInBrowser, launchChromium, openPage, removeFolder, screenshotPath, startPageServer } from './browser';
+import { buildPages, describeInBrowser, launchChromium, openPage, removeFolder, screenshotPath, startPageServer, POLL } from './browser';
 
 const ENV = { DIST_ADMIN_TOKEN: 'admin-token', EAST_TOKEN: 'east-token' };
 const DIST_YAML = 'server:\n  tokens:\n    - { name: east-ops, team: East, token_env: EAST_TOKEN }\n';
@@ -101,13 +101,13 @@ describeInBrowser('the dashboard', () => {
     await page.getByLabel('Outcome', { exact: true }).selectOption('unmatched');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/outcome=unmatched/);
-    await expect.poll(() => page.locator('#decisions tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('#decisions tbody tr').count(), POLL).toBe(2);
     expect(await page.locator('#decisions tbody tr').allTextContents()).toEqual([expect.stringContaining('unmatched'), expect.stringContaining('unmatched')]);
 
     await page.getByLabel('Outcome', { exact: true }).selectOption('');
     await page.getByLabel('Rule', { exact: true }).selectOption('Web');
     await page.getByRole('button', { name: 'Filter' }).click();
-    await expect.poll(() => page.locator('#decisions tbody tr').count()).toBe(5);
+    await expect.poll(() => page.locator('#decisions tbody tr').count(), POLL).toBe(5);
     await page.locator('#decisions button.explain').first().click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('#candidates').waitFor();
@@ -119,17 +119,17 @@ describeInBrowser('the dashboard', () => {
     await expect(dialog.getByText('eligible, but round_robin chose').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: screenshotPath('dashboard-decision.png') });
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.url()).not.toMatch(/decision=/);
+    await expect.poll(() => page.url(), POLL).not.toMatch(/decision=/);
 
     await page.getByLabel('Rule', { exact: true }).selectOption('East');
     await page.getByRole('button', { name: 'Filter' }).click();
-    await expect.poll(() => page.locator('#decisions tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('#decisions tbody tr').count(), POLL).toBe(3);
     await page.locator('#decisions button.explain').first().click();
     await dialog.locator('#candidates').waitFor();
     await expect(dialog.locator('#candidates tr[data-user="c@x.test"]').textContent()).resolves.toContain('not in team `East`');
     await dialog.getByLabel('Why not user').fill('nobody@x.test');
     await dialog.getByRole('button', { name: 'Ask' }).click();
-    await expect.poll(() => dialog.locator('#why-answer').textContent()).toContain('nobody@x.test: not a candidate');
+    await expect.poll(() => dialog.locator('#why-answer').textContent(), POLL).toContain('nobody@x.test: not a candidate');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -154,7 +154,7 @@ describeInBrowser('the dashboard', () => {
     await page.goto(`${server.url}/`);
     await page.getByLabel('Token').fill('wrong-token');
     await page.getByRole('button', { name: 'Show the dashboard' }).click();
-    await expect.poll(() => page.locator('#token-why').textContent()).toContain('not valid');
+    await expect.poll(() => page.locator('#token-why').textContent(), POLL).toContain('not valid');
     expect(await page.evaluate("sessionStorage.getItem('dist.token')")).toBeNull();
     await context.close();
   });
