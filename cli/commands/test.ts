@@ -30,8 +30,10 @@ interface TestOptions {
 }
 
 const HELP = `
-A suite is a YAML file (\`*.test.yaml\`) of cases: events to send, the clock to move,
-directory and state to assume, and the decisions to expect (see TESTING.md).
+A suite is a YAML file (\`*.test.yaml\`) of cases: events to send, the clock to move
+(due re-assignments and queue retries fire), manual assignments and closed records
+to report, directory and state to assume, and the decisions to expect (see
+docs/testing.md).
 Each suite runs against the project in the nearest folder above it that holds a
 \`dist.yaml\` or a \`rules/\` folder. PATH may be a project folder (its tests folder,
 default \`tests/\`), a folder of suites, or one suite file; without PATH, the current
