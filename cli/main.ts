@@ -4,7 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
 import { registerExplain } from './commands/explain';
+import { registerExport } from './commands/export';
 import { registerFmt } from './commands/fmt';
+import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
 import { registerTest } from './commands/test';
 import { EXIT_USAGE, writeError } from './output';
@@ -18,7 +20,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const program = new Command('dist')
-  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules')
+  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules, and the language server for editors')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -29,6 +31,8 @@ registerCompile(program);
 registerServe(program);
 registerTest(program);
 registerExplain(program);
+registerExport(program);
+registerLsp(program);
 
 try {
   await program.parseAsync(process.argv);

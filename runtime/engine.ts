@@ -13,7 +13,8 @@ import { checkId, validateEvent } from './records';
 import { keys, locks } from './state-keys';
 import { inTransaction, type QueueItem, type StateStore } from './state/store';
 import { runTimer } from './timers';
-import type { DecideResult, Decision, IncomingEvent, UserStateOverrides } from './types';
+import { explainDecision } from './explain-rules';
+import type { DecideResult, Decision, ExplainedDecision, IncomingEvent, UserStateOverrides } from './types';
 
 export interface EngineOptions {
   program: Program;
@@ -21,8 +22,6 @@ export interface EngineOptions {
   store: StateStore;
   /** Epoch ms; every decision reads it once. */
   clock: () => number;
-  /** Record every condition's value in rule traces (`dist test --coverage`). */
-  coverage?: boolean;
   /** Add an outbox item per decision for the server to deliver (default false). */
   outbox?: boolean;
 }
@@ -53,6 +52,8 @@ export interface Engine {
   /** Sends a queued record through the rules again; null when it is not in that queue. */
   retryQueued(queue: string, entity: string, recordId: string): Promise<DecideResult | null>;
   listQueue(queue: string): Promise<QueueItem[]>;
+  /** The decision with the rules it tried, rebuilt from its logged record; with `coverage`, every condition's value too. */
+  explain(decision: Decision, coverage?: boolean): ExplainedDecision;
   /** The prepared program and directory (for tools and benchmarks). */
   readonly program: ProgramIndex;
   readonly directory: DirectoryIndex;
@@ -63,7 +64,7 @@ export function createEngine(options: EngineOptions): Engine {
   const program = indexProgram(options.program);
   let dir = indexDirectory(options.directory);
   const { store, clock } = options;
-  const env = (): EngineEnv => ({ program, dir, now: clock(), coverage: options.coverage ?? false, outbox: options.outbox ?? false });
+  const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false });
 
   return {
     program,
@@ -163,5 +164,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     listQueue: (queue) => inTransaction(store, (tx) => tx.listQueue(queue)),
+
+    explain: (decision, coverage) => explainDecision(program, decision, coverage),
   };
 }
