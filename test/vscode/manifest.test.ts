@@ -135,7 +135,7 @@ describe('the $dist problem matcher', () => {
     const json = JSON.parse(dist('check', 'test/golden/compile/typos', '--format', 'json').stdout) as { diagnostics: Record<string, unknown>[] };
     expect(json.diagnostics.length).toBeGreaterThan(2);
     expect(matched).toEqual(json.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })));
-  });
+   }, 120_000);
 });
 
 describe('the language configuration', () => {
