@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/run-dist';
+import { dist, ROOT } from '../helpers/run-dist';
 
 const EXT = path.join(ROOT, 'vscode-extension');
 const read = (file: string) => readFileSync(path.join(EXT, file), 'utf8');
@@ -28,6 +28,7 @@ interface Manifest {
     menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { type: string; default: unknown; enum?: string[] }> };
     configurationDefaults: Record<string, Record<string, unknown>>;
+    problemMatchers: { name: string; pattern: Record<string, string | number> & { regexp: string } }[];
   };
 }
 
@@ -120,6 +121,21 @@ describe('the extension manifest', () => {
     expect(engine && types).toBeTruthy();
     expect(Number(types![1]) * 1000 + Number(types![2])).toBeLessThanOrEqual(Number(engine![1]) * 1000 + Number(engine![2]));
   });
+});
+
+describe('the $dist problem matcher', () => {
+  it('reads every diagnostic of `dist check` output as the JSON format reports it', () => {
+    const matcher = manifest.contributes.problemMatchers.find((m) => m.name === 'dist')!;
+    const { regexp, file, line, column, severity, code, message } = matcher.pattern;
+    const text = dist('check', 'test/golden/compile/typos').stdout;
+    const matched = text.split('\n').flatMap((l) => {
+      const m = new RegExp(regexp).exec(l);
+      return m ? [{ file: m[file as number], line: Number(m[line as number]), column: Number(m[column as number]), severity: m[severity as number], code: m[code as number], message: m[message as number] }] : [];
+    });
+    const json = JSON.parse(dist('check', 'test/golden/compile/typos', '--format', 'json').stdout) as { diagnostics: Record<string, unknown>[] };
+    expect(json.diagnostics.length).toBeGreaterThan(2);
+    expect(matched).toEqual(json.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })));
+   }, 120_000);
 });
 
 describe('the language configuration', () => {

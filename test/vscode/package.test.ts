@@ -2,10 +2,11 @@
 // vsce, offline) and the .vsix it writes is opened as the zip it is: it holds the
 // manifest, both bundles, the grammar, the snippets and the documents; the client
 // bundle needs nothing but VS Code and Node; the server bundle, copied out of the
-// archive alone, answers `initialize` over stdio as a language server.
+// archive alone, answers `initialize` over stdio as a language server with every
+// feature the extension's README describes.
 import { spawn, execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,21 @@ import { zipEntries, zipRead } from './zip';
 
 const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'vscode-extension/package.json'), 'utf8')) as { name: string; version: string; main: string };
 const VSIX = path.join(ROOT, 'build', `${MANIFEST.name}-${MANIFEST.version}.vsix`);
-const HAS_SERVER = existsSync(path.join(ROOT, 'lsp/main.ts'));
+const README = readFileSync(path.join(ROOT, 'vscode-extension/README.md'), 'utf8');
+
+/** Each server capability and the feature paragraph of the extension's README that describes it. */
+const FEATURES: [string, string][] = [
+  ['completionProvider', '**Completion.**'],
+  ['hoverProvider', '**Hover.**'],
+  ['definitionProvider', '**Go to definition'],
+  ['referencesProvider', 'references.**'],
+  ['documentSymbolProvider', '**Outline.**'],
+  ['documentFormattingProvider', '**Format on save.**'],
+  ['renameProvider', '**Rename.**'],
+  ['codeActionProvider', '**Quick fixes.**'],
+  ['codeLensProvider', '**Code lens.**'],
+  ['semanticTokensProvider', '**Semantic highlighting.**'],
+];
 
 /** Sends one JSON-RPC message with LSP framing. */
 function send(stdin: NodeJS.WritableStream, message: object): void {
@@ -42,7 +57,7 @@ function readUntil(stdout: NodeJS.ReadableStream, stop: (message: { id?: number;
   });
 }
 
-describe.skipIf(!HAS_SERVER)('the packaged extension', () => {
+describe('the packaged extension', () => {
   let zip: Buffer;
   let names: string[];
   const scratch = mkdtempSync(path.join(tmpdir(), 'dist-vsix-'));
@@ -94,7 +109,13 @@ describe.skipIf(!HAS_SERVER)('the packaged extension', () => {
     const answered = readUntil(child.stdout, (m) => m.id === 1);
     send(child.stdin, { id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null } });
     const reply = (await answered) as { result: { capabilities: Record<string, unknown> } };
-    expect(reply.result.capabilities).toHaveProperty('textDocumentSync');
+    const capabilities = reply.result.capabilities;
+    expect(capabilities).toHaveProperty('textDocumentSync');
+    // The README describes no feature the bundled server lacks, and at least the core ones.
+    const has = (capability: string) => capabilities[capability] !== undefined && capabilities[capability] !== false;
+    const described = FEATURES.filter(([, heading]) => README.includes(heading)).map(([capability]) => capability);
+    expect(described.filter((c) => !has(c))).toEqual([]);
+    expect(described).toEqual(expect.arrayContaining(['completionProvider', 'hoverProvider', 'definitionProvider', 'documentFormattingProvider']));
     send(child.stdin, { id: 2, method: 'shutdown' });
     send(child.stdin, { method: 'exit' });
     expect(await exited).toBe(0);

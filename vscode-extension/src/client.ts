@@ -39,16 +39,13 @@ function serverOptions(context: vscode.ExtensionContext, settings: ClientSetting
   return { run: bundled, debug: { ...bundled, options: { execArgv: ['--nolazy', '--inspect=6009'] } } };
 }
 
-/** A client for the current settings, not yet started. */
+/** A client for the current settings, not yet started. The server registers the file watchers it needs. */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, settings: ClientSettings): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'dist' },
       { scheme: 'untitled', language: 'dist' },
     ],
-    synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.dist,dist.yaml,directory.yaml,*.test.yaml,*.test.yml}'),
-    },
     outputChannel: output,
   };
   // The server loads the project of its workspace folder: `dist.projectRoot` replaces it.
