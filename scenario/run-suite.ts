@@ -1,6 +1,7 @@
 // Runs a loaded suite against a compiled program (TESTING.md): every case on a
 // fresh memory store from the suite's `now`; per step `given`, then the clock
-// (due timers fire in order), then the event (`repeat` times); the case stops at
+// (due timers fire in order), then manual assignments and closes, then the event
+// (`repeat` times); the case stops at
 // its first failing step.
 import { checkExpect, type StepDecisions } from './check-expect';
 import type { CoverageCollector } from './coverage';
@@ -64,6 +65,8 @@ async function runCase(
     const decisions: StepDecisions = { timers: [], events: [], hasEvent: step.event !== null };
     const clockProblem = await moveClock(engine, clock, step, decisions.timers);
     if (clockProblem) return { ...where, check: 'clock', message: clockProblem };
+    const actionProblem = await runActions(engine, step);
+    if (actionProblem) return { ...where, check: 'close', message: actionProblem };
     for (let n = 1; step.event && n <= step.event.repeat; n++) {
       const event = buildEvent(step.event, `${caseIndex + 1}-${stepIndex + 1}-${n}`);
       const result = await engine.decide(event);
@@ -95,6 +98,18 @@ async function moveClock(engine: Engine, clock: { now: number }, step: LoadedSte
     fired.push(...(await engine.tick()));
   }
   clock.now = target;
+  return null;
+}
+
+/** Reports the step's manual assignments and closes, as the API calls would; a problem when a closed record is unknown. */
+async function runActions(engine: Engine, step: LoadedStep): Promise<string | null> {
+  for (const action of step.actions) {
+    if (action.kind === 'manual_assignment') {
+      await engine.reportAssignment({ entity: action.entity, recordId: action.recordId, user: action.user, counts: action.counts });
+    } else if (!(await engine.closeRecord(action.entity, action.recordId))) {
+      return `\`close\`: ${action.entity} \`${action.recordId}\` is unknown or already closed; close a record an earlier step sent or assigned`;
+    }
+  }
   return null;
 }
 
