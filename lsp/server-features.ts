@@ -19,6 +19,7 @@ export function registerFeatures(
   );
   connection.onDocumentSymbol(async ({ textDocument }) => (await serviceFor(textDocument.uri)).documentSymbols(textDocument.uri));
   connection.onWorkspaceSymbol(async ({ query }) => (await anyService())?.workspaceSymbols(query) ?? []);
+  connection.onCodeAction(async ({ textDocument, range }) => (await serviceFor(textDocument.uri)).codeActions(textDocument.uri, range));
   connection.onDocumentFormatting(async ({ textDocument }) => {
     const { edits, refused } = (await serviceFor(textDocument.uri)).formatting(textDocument.uri);
     if (refused) void connection.window.showWarningMessage(refused);

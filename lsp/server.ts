@@ -107,6 +107,7 @@ export function startServer(): Connection {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
       serverInfo: { name: 'dist', version: '0.1.0' },
     };

@@ -4,8 +4,9 @@
 // rename, symbols, formatting, code actions, code lens, semantic tokens, folding).
 // No file system and no transport: the stdio server, the browser playground and
 // the tests drive the same object.
-import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, SymbolInformation } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import { Workspace } from '../../compiler/workspace';
+import { codeActions } from './code-actions';
 import { completion } from './completion';
 import type { ServiceContext } from './context';
 import { projectDiagnostics } from './diagnostics';
@@ -130,6 +131,13 @@ export class LanguageService {
 
   workspaceSymbols(query: string): SymbolInformation[] {
     return workspaceSymbols(this.ctx, query);
+  }
+
+  /** The quick fixes for the diagnostics that touch `range`. */
+  codeActions(uri: string, range: Range): CodeAction[] {
+    const file = this.fileOf(uri);
+    const text = file === null ? null : this.ctx.text(file);
+    return file === null || !text ? [] : codeActions(this.ctx, file, text.span(range));
   }
 
   /** The edits that format a document, or why it is left as it is. */
