@@ -37,6 +37,7 @@ export interface ClauseWord<N extends string = string> extends Word<N> {
 /** Rule clauses, in the order `dist fmt` writes them. */
 export const CLAUSES = [
   { name: 'priority', kind: 'Priority', required: 'priority 10', doc: 'Lower runs first; two active rules that can see the same event may not share a priority.' },
+  { name: 'id', kind: 'Id', doc: "The rule's stable id, which keys its state (rotation cursors, counters); kept when the rule is renamed. Default: derived from the name." },
   { name: 'description', kind: 'Description', doc: 'Free text describing the rule.' },
   { name: 'status', kind: 'Status', doc: '`active` (the default), `draft` or `inactive`; only active rules run.' },
   { name: 'scope', kind: 'Scope', doc: '`global` (the default) or `team "T"`: a team rule selects only members of that team.' },

@@ -108,6 +108,7 @@ export function startServer(): Connection {
         workspaceSymbolProvider: true,
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'dist', version: '0.1.0' },
     };

@@ -17,13 +17,14 @@ export function collectRules(ctx: CompileContext): void {
         decl,
         file: file.file,
         index: ctx.rules.length,
-        id: ruleId(decl.name.value),
+        id: '',
         clauses: clauseTable(decl),
         entity: null,
         events: [],
         eventsOk: false,
         status: null,
       };
+      rule.id = rule.clauses.Id?.value.value ?? ruleId(decl.name.value);
       ctx.rules.push(rule);
       if (decl.name.value.trim() === '') {
         reportOn(ctx, 'DIST317', rule.file, decl, 'name', 'a rule needs a name that says what it routes; write one between the quotes, e.g. `rule "Web leads"`');

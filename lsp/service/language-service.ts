@@ -14,6 +14,7 @@ import { formatting, type FormatOutcome } from './formatting';
 import { hover } from './hover';
 import { definition, references } from './navigation';
 import { TextPositions } from './positions';
+import { prepareRename, rename, type RenameOutcome } from './rename';
 import { documentSymbols, workspaceSymbols } from './symbols';
 
 /** Where the project lives, as URIs. */
@@ -122,6 +123,16 @@ export class LanguageService {
 
   references(uri: string, position: Position, includeDeclaration = true): Location[] {
     return this.at(uri, position, (file, offset) => references(this.ctx, file, offset, includeDeclaration), []);
+  }
+
+  /** The range a rename at `position` would change, null where nothing can be renamed. */
+  prepareRename(uri: string, position: Position): Range | null {
+    return this.at(uri, position, (file, offset) => prepareRename(this.ctx, file, offset), null);
+  }
+
+  /** Renames the symbol at `position`; a rule keeps its state through an `id` clause. */
+  rename(uri: string, position: Position, newName: string): RenameOutcome {
+    return this.at(uri, position, (file, offset) => rename(this.ctx, file, offset, newName), { error: 'this document is not part of the project' });
   }
 
   documentSymbols(uri: string): DocumentSymbol[] {
