@@ -166,6 +166,7 @@ export interface RuleDecl extends Node {
 
 export type Clause =
   | PriorityClause
+  | IdClause
   | DescriptionClause
   | StatusClause
   | ScopeClause
@@ -182,6 +183,12 @@ export type Clause =
 export interface PriorityClause extends Node {
   kind: 'Priority';
   value: NumberLit;
+}
+
+/** `id "web-leads"`: the rule's stable id (its state is kept under it). */
+export interface IdClause extends Node {
+  kind: 'Id';
+  value: StringLit;
 }
 
 export interface DescriptionClause extends Node {

@@ -143,6 +143,10 @@ const CLAUSES = new Map<string, (ctx: BuildContext, node: CstNode) => Clause>(Ob
     const value = numberLit(ctx, tok(node, 'NumberLit'));
     return { kind: 'Priority', span: to(at(node, KW.priority), value), value };
   },
+  idClause: (ctx, node) => {
+    const value = stringLit(ctx, tok(node, 'StringLit'));
+    return { kind: 'Id', span: to(at(node, KW.id), value), value };
+  },
   descriptionClause: (ctx, node) => {
     const value = stringLit(ctx, tok(node, 'StringLit'));
     return { kind: 'Description', span: to(at(node, KW.description), value), value };

@@ -62,6 +62,8 @@ export function printClause(c: Clause): string {
   switch (c.kind) {
     case 'Priority':
       return `priority ${c.value.raw}`;
+    case 'Id':
+      return `id ${c.value.raw}`;
     case 'Description':
       return `description ${c.value.raw}`;
     case 'Status':

@@ -12,6 +12,7 @@ import { lex } from './lexer';
 import { MAX_DIAGNOSTICS } from './limits';
 import { nestingProblem } from './nesting-guard';
 import { parseTokens } from './parser';
+import { suggestionData } from './suggest';
 
 /** The AST of one file and every lexical and syntax diagnostic found in it. */
 export interface ParseResult {
@@ -45,7 +46,10 @@ function syntaxDiagnostics(text: string, file: string, errors: IRecognitionExcep
     if (seen.has(start) || quietAt.has(start)) continue;
     seen.add(start);
     const end = Number.isNaN(error.token.startOffset) ? start : start + error.token.image.length;
-    result.push(diagnostic('DIST003', file, { start, end }, error.message));
+    // A misspelt keyword (`prioirty`): the message names the word, the fix puts it in place of the token.
+    const suggested = end > start ? (/; did you mean `([^`]+)`\?$/.exec(error.message)?.[1] ?? null) : null;
+    const word = { kind: 'Name', span: { start, end }, text: error.token.image } as const;
+    result.push(diagnostic('DIST003', file, { start, end }, error.message, suggestionData(suggested, word)));
   }
   return result;
 }

@@ -119,6 +119,7 @@ class DistParser extends ExpressionParser {
     this.MANY(() => {
       this.OR(this.cached('clause', () => [
         { ALT: () => this.SUBRULE(this.priorityClause) },
+        { ALT: () => this.SUBRULE(this.idClause) },
         { ALT: () => this.SUBRULE(this.descriptionClause) },
         { ALT: () => this.SUBRULE(this.statusClause) },
         { ALT: () => this.SUBRULE(this.scopeClause) },
@@ -137,6 +138,7 @@ class DistParser extends ExpressionParser {
   });
 
   priorityClause = this.RULE('priorityClause', () => (this.CONSUME(KW.priority), this.CONSUME(NumberLit)));
+  idClause = this.RULE('idClause', () => (this.CONSUME(KW.id), this.CONSUME(StringLit)));
   descriptionClause = this.RULE('descriptionClause', () => (this.CONSUME(KW.description), this.CONSUME(StringLit)));
   statusClause = this.RULE('statusClause', () => (this.CONSUME(KW.status), this.CONSUME(ValueWord)));
 

@@ -1,6 +1,9 @@
 // "Did you mean …?": the closest known name to a misspelt one, by edit distance.
-// Used by every "unknown …" diagnostic; the suggestion also goes into `data` so
-// that an editor can offer it as a quick fix.
+// Used by every "unknown …" diagnostic; the suggestion also goes into `data`, with
+// the fix that replaces the misspelt name, so that an editor can offer it as a
+// quick fix.
+import type { Name, StringLit } from './ast';
+import type { DiagnosticData } from './diagnostics';
 
 /** Edit distance (insert, delete, substitute, swap of neighbours) between two strings. */
 export function editDistance(a: string, b: string): number {
@@ -50,7 +53,14 @@ export function didYouMean(suggestion: string | null, show: (s: string) => strin
   return suggestion === null ? `; ${otherwise}` : `; did you mean ${show(suggestion)}?`;
 }
 
-/** `data` for a diagnostic that carries a suggestion (nothing when there is none). */
-export function suggestionData(suggestion: string | null): { data?: { suggestion: string } } {
-  return suggestion === null ? {} : { data: { suggestion } };
+/**
+ * `data` for a diagnostic that carries a suggestion (nothing when there is none):
+ * the suggestion, and with the misspelt `target` (a name, or a string literal that
+ * keeps its quotes) the fix that puts the suggestion in its place.
+ */
+export function suggestionData(suggestion: string | null, target?: Name | StringLit): { data?: DiagnosticData } {
+  if (suggestion === null) return {};
+  if (!target) return { data: { suggestion } };
+  const newText = target.kind === 'String' ? JSON.stringify(suggestion) : suggestion;
+  return { data: { suggestion, fix: { title: `change to \`${suggestion}\``, edits: [{ span: target.span, newText }] } } };
 }

@@ -28,19 +28,22 @@ export const DECLARATIONS = [
 /** A rule clause: its keyword, its AST kind, and what to write when a required one is missing. */
 export interface ClauseWord<N extends string = string> extends Word<N> {
   readonly kind: Clause['kind'];
-  /** Set for the clauses every rule must have: an example to insert. */
+  /** Set for the clauses every rule must have: an example to show. */
   readonly required?: string;
+  /** What the quick fix for a missing required clause inserts, when not `required` itself. */
+  readonly insert?: string;
 }
 
 /** Rule clauses, in the order `dist fmt` writes them. */
 export const CLAUSES = [
   { name: 'priority', kind: 'Priority', required: 'priority 10', doc: 'Lower runs first; two active rules that can see the same event may not share a priority.' },
+  { name: 'id', kind: 'Id', doc: "The rule's stable id, which keys its state (rotation cursors, counters); kept when the rule is renamed. Default: derived from the name." },
   { name: 'description', kind: 'Description', doc: 'Free text describing the rule.' },
   { name: 'status', kind: 'Status', doc: '`active` (the default), `draft` or `inactive`; only active rules run.' },
   { name: 'scope', kind: 'Scope', doc: '`global` (the default) or `team "T"`: a team rule selects only members of that team.' },
   { name: 'on', kind: 'On', required: 'on lead.created', doc: 'The events that bring a record to this rule, e.g. `lead.created, lead.updated(status)`.' },
   { name: 'when', kind: 'When', doc: 'The condition a record must meet; omitted means every record.' },
-  { name: 'assign', kind: 'Assign', required: 'assign users where …', doc: 'The user pool: `users "a", "b"`, `users where COND`, `teams "T"`, `groups "G"` or `anyone`.' },
+  { name: 'assign', kind: 'Assign', required: 'assign users where …', insert: 'assign anyone', doc: 'The user pool: `users "a", "b"`, `users where COND`, `teams "T"`, `groups "G"` or `anyone`.' },
   { name: 'require', kind: 'Require', doc: 'Availability every assignee must have: `checked_in`, `available`, `workday`, `holidays`, `leave`, `capacity`.' },
   { name: 'distribute', kind: 'Distribute', required: 'distribute round_robin', doc: 'The distribution method: round_robin, least_recent, weighted, weighted by, load_balance, score, ordered by, random.' },
   { name: 'take', kind: 'Take', doc: '`take N [min M]`: assign up to N distinct users; with `min M`, nobody unless M can be had.' },

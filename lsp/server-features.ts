@@ -1,8 +1,9 @@
 // The request handlers of the language server: each one asks the language service
 // of the document's project and answers in LSP terms. Formatting that the service
 // refuses (syntax errors, or an output that fails the formatter's proof) is shown
-// to the user as a warning and changes nothing.
-import type { Connection } from 'vscode-languageserver/node';
+// to the user as a warning and changes nothing; a rename the service cannot do
+// fails with its reason.
+import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { LanguageService } from './service/language-service';
 
 /** Registers every request handler on `connection`. */
@@ -19,6 +20,13 @@ export function registerFeatures(
   );
   connection.onDocumentSymbol(async ({ textDocument }) => (await serviceFor(textDocument.uri)).documentSymbols(textDocument.uri));
   connection.onWorkspaceSymbol(async ({ query }) => (await anyService())?.workspaceSymbols(query) ?? []);
+  connection.onPrepareRename(async ({ textDocument, position }) => (await serviceFor(textDocument.uri)).prepareRename(textDocument.uri, position));
+  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    const outcome = (await serviceFor(textDocument.uri)).rename(textDocument.uri, position, newName);
+    if ('error' in outcome) throw new ResponseError(LSPErrorCodes.RequestFailed, outcome.error);
+    return outcome.edit;
+  });
+  connection.onCodeAction(async ({ textDocument, range }) => (await serviceFor(textDocument.uri)).codeActions(textDocument.uri, range));
   connection.onDocumentFormatting(async ({ textDocument }) => {
     const { edits, refused } = (await serviceFor(textDocument.uri)).formatting(textDocument.uri);
     if (refused) void connection.window.showWarningMessage(refused);

@@ -107,6 +107,8 @@ export function startServer(): Connection {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'dist', version: '0.1.0' },
     };

@@ -11,7 +11,7 @@ import type { Culprit } from '../analysis/formula';
 import type { Routed } from '../analysis/shadowing';
 import { showRecord } from '../analysis/witness';
 import type { Program } from '../ir';
-import { report, type CompileContext, type RuleInfo } from './context';
+import { report, reportOn, type CompileContext, type RuleInfo } from './context';
 
 /** Reports every finding against the rule's source. */
 export function reportFindings(ctx: CompileContext, program: Program, findings: readonly RuleFinding[]): void {
@@ -30,19 +30,19 @@ export function reportFindings(ctx: CompileContext, program: Program, findings: 
         const by = infos.get(finding.by.id)!;
         const because = culpritText(finding.culprits);
         const message = `cannot tell whether rule ${name(info)} ever runs, because ${because}: apart from that, ${name(by)} (priority ${finding.by.priority}) takes every record ${name(info)} matches; add a \`dist test\` case for the records ${name(info)} should take`;
-        report(ctx, 'DIST407', info.file, info.decl.name.span, message, { related: [takesFirst(by)] });
+        reportOn(ctx, 'DIST407', info.file, info.decl, 'name', message, { related: [takesFirst(by)] });
         break;
       }
       case 'overlap': {
         const other = infos.get(finding.other.id)!;
         const { witness } = finding.example;
         const message = `rules ${name(other)} (priority ${finding.other.priority}) and ${name(info)} overlap: ${showRecord(witness.record)} matches both and goes to ${name(other)}, which comes first; narrow one condition if ${name(info)} should take such records`;
-        report(ctx, 'DIST405', info.file, info.decl.name.span, message, { related: [takesFirst(other)], data: { witness, takenBy: other.decl.name.value } });
+        reportOn(ctx, 'DIST405', info.file, info.decl, 'name', message, { related: [takesFirst(other)], data: { witness, takenBy: other.decl.name.value } });
         break;
       }
       case 'stopped': {
         const message = `the rule analysis stopped at rule ${name(info)} after comparing ${finding.pairs.toLocaleString('en')} pairs of rules, so this and later rules are not checked for shadowing and overlaps; give rules on the same event a field they test on different values, such as \`lead.zip == "…"\``;
-        report(ctx, 'DIST407', info.file, info.decl.name.span, message);
+        reportOn(ctx, 'DIST407', info.file, info.decl, 'name', message);
         break;
       }
     }
@@ -89,7 +89,7 @@ function shadowed(ctx: CompileContext, program: Program, info: RuleInfo, by: Rul
   const change = fix ? `move it above ${by.length === 1 ? names[0] : 'them'} (priority ${fix.priority})` : `give it a priority below ${first}`;
   const matches = by.length === 1 ? `${list} (priority ${priorities[0]}) matches every record it matches and comes first` : `every record it matches is matched by ${list} (priority ${priorities.join(', ')}), which come first`;
   const message = `rule ${name(info)} never runs: ${matches}${shown}; ${change}, or narrow ${by.length === 1 ? 'that rule' : 'those rules'}`;
-  report(ctx, 'DIST401', info.file, info.decl.name.span, message, {
+  reportOn(ctx, 'DIST401', info.file, info.decl, 'name', message, {
     related: by.map(takesFirst),
     data: {
       ...(fix ? { fix: fix.fix } : {}),

@@ -3,7 +3,7 @@
 import type { Name, NumberLit } from '../../language/ast';
 import { listWords } from '../../language/vocabulary';
 import { REQUIREMENTS, VOLUME_PERIODS } from '../ir';
-import { report, type ClauseKind, type ClauseOf, type CompileContext, type RuleInfo } from './context';
+import { report, reportOn, type ClauseKind, type ClauseOf, type CompileContext, type RuleInfo } from './context';
 import { checkDuration, checkRetry, checkWhole } from './literals';
 import { checkDistribute } from './method-checks';
 import { checkPool } from './pool-checks';
@@ -30,7 +30,7 @@ export function checkExpect(ctx: CompileContext, file: string, clause: { count: 
   if ((VOLUME_PERIODS as readonly string[]).includes(period)) return;
   const suggestion = closest(period, VOLUME_PERIODS);
   const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use ${listWords(VOLUME_PERIODS)}`);
-  report(ctx, 'DIST111', file, clause.period.span, `unknown period \`${period}\` in \`expect\`${hint}`, suggestionData(suggestion));
+  reportOn(ctx, 'DIST111', file, clause, 'period', `unknown period \`${period}\` in \`expect\`${hint}`, suggestionData(suggestion, clause.period));
 }
 
 function checkTake(ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<'Take'>): void {
@@ -58,17 +58,17 @@ function checkRequire(ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<'Req
     if (!(REQUIREMENTS as readonly string[]).includes(name)) {
       const suggestion = closest(name, REQUIREMENTS);
       const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use one of ${REQUIREMENTS.map((r) => `\`${r}\``).join(', ')}`);
-      report(ctx, 'DIST109', rule.file, item.name.span, `unknown requirement \`${name}\`${hint}`, suggestionData(suggestion));
+      reportOn(ctx, 'DIST109', rule.file, item, 'name', `unknown requirement \`${name}\`${hint}`, suggestionData(suggestion, item.name));
       continue;
     }
     if (seen.has(name)) report(ctx, 'DIST312', rule.file, item.span, `\`${name}\` is required twice; remove one`);
     seen.add(name);
     if (item.within && name !== 'workday') {
-      report(ctx, 'DIST314', rule.file, item.within.span, `\`within\` applies only to \`workday\`; remove it from \`${name}\``);
+      reportOn(ctx, 'DIST314', rule.file, item, 'within', `\`within\` applies only to \`workday\`; remove it from \`${name}\``);
     } else if (item.within) checkDuration(ctx, rule.file, item.within, '`workday within`');
     if (name === 'capacity' && !ctx.settings?.entries.CapacitySetting) {
       const message = '`require capacity` needs a capacity to measure; add `capacity user.FIELD` (or a number) to `settings`';
-      report(ctx, 'DIST305', rule.file, item.name.span, message);
+      reportOn(ctx, 'DIST305', rule.file, item, 'name', message);
     }
   }
 }

@@ -3,7 +3,7 @@
 // mapped twice), and a second `on invalid`; queues each value for the type checker
 // with the target field's type as the expectation.
 import type { MapDecl, MapEntry } from '../../language/ast';
-import { brokenField, fieldNames, fieldType, report, type CompileContext, type MapInfo } from './context';
+import { brokenField, fieldNames, fieldType, report, reportOn, type CompileContext, type MapInfo } from './context';
 import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { ANY, FORBIDDEN_NAMES, type Type } from './types';
 
@@ -35,13 +35,13 @@ export function collectMaps(ctx: CompileContext): void {
 function mapEntity(ctx: CompileContext, file: string, decl: MapDecl): string | null {
   const entity = decl.entity.text;
   if (entity === 'user') {
-    report(ctx, 'DIST314', file, decl.entity.span, 'a `map` block builds records, and users come from the directory; map a record entity such as `lead`');
+    reportOn(ctx, 'DIST314', file, decl, 'entity', 'a `map` block builds records, and users come from the directory; map a record entity such as `lead`');
     return null;
   }
   if (ctx.schemas.has(entity)) return entity;
   const suggestion = closest(entity, [...ctx.schemas.keys()].filter((e) => e !== 'user'));
   const hint = didYouMean(suggestion, (s) => `\`${s}\``, `declare it with \`schema ${entity} { … }\``);
-  report(ctx, 'DIST101', file, decl.entity.span, `unknown entity \`${entity}\`${hint}`, suggestionData(suggestion));
+  reportOn(ctx, 'DIST101', file, decl, 'entity', `unknown entity \`${entity}\`${hint}`, suggestionData(suggestion, decl.entity));
   return null;
 }
 
@@ -66,11 +66,11 @@ function collectItems(ctx: CompileContext, info: MapInfo): void {
 function targetType(ctx: CompileContext, info: MapInfo, item: MapEntry, earlier: MapEntry | undefined): Type | null {
   const name = item.field.text;
   if (FORBIDDEN_NAMES.has(name)) {
-    report(ctx, 'DIST113', info.file, item.field.span, `\`${name}\` cannot be a field name; map a declared field`);
+    reportOn(ctx, 'DIST113', info.file, item, 'field', `\`${name}\` cannot be a field name; map a declared field`);
     return null;
   }
   if (earlier) {
-    report(ctx, 'DIST312', info.file, item.field.span, `\`${name}\` is mapped twice in this block; keep one`, {
+    reportOn(ctx, 'DIST312', info.file, item, 'field', `\`${name}\` is mapped twice in this block; keep one`, {
       related: [{ file: info.file, span: earlier.field.span, message: 'first mapped here' }],
     });
     return null;
@@ -82,7 +82,7 @@ function targetType(ctx: CompileContext, info: MapInfo, item: MapEntry, earlier:
     if (brokenField(schema, name)) return null;
     const suggestion = closest(name, fieldNames(schema));
     const hint = didYouMean(suggestion, (s) => `\`${info.entity}.${s}\``, `declare it in \`schema ${info.entity}\``);
-    report(ctx, 'DIST102', info.file, item.field.span, `unknown field \`${info.entity}.${name}\`${hint}`, suggestionData(suggestion));
+    reportOn(ctx, 'DIST102', info.file, item, 'field', `unknown field \`${info.entity}.${name}\`${hint}`, suggestionData(suggestion, item.field));
     return null;
   }
   return type ?? ANY;

@@ -3,7 +3,7 @@
 // names and colliding ids.
 import type { Clause, RuleDecl } from '../../language/ast';
 import type { ClauseTable, CompileContext, RuleInfo } from './context';
-import { report } from './context';
+import { report, reportOn } from './context';
 import { ruleId } from './rule-id';
 
 /** Collects every rule into `ctx.rules`. */
@@ -17,22 +17,23 @@ export function collectRules(ctx: CompileContext): void {
         decl,
         file: file.file,
         index: ctx.rules.length,
-        id: ruleId(decl.name.value),
+        id: '',
         clauses: clauseTable(decl),
         entity: null,
         events: [],
         eventsOk: false,
         status: null,
       };
+      rule.id = rule.clauses.Id?.value.value ?? ruleId(decl.name.value);
       ctx.rules.push(rule);
       if (decl.name.value.trim() === '') {
-        report(ctx, 'DIST317', rule.file, decl.name.span, 'a rule needs a name that says what it routes; write one between the quotes, e.g. `rule "Web leads"`');
+        reportOn(ctx, 'DIST317', rule.file, decl, 'name', 'a rule needs a name that says what it routes; write one between the quotes, e.g. `rule "Web leads"`');
         continue;
       }
       const sameName = byName.get(decl.name.value);
       const sameId = byId.get(rule.id);
       if (sameName) {
-        report(ctx, 'DIST301', rule.file, decl.name.span, `rule name \`${decl.name.value}\` is used twice; rename one of the rules`, {
+        reportOn(ctx, 'DIST301', rule.file, decl, 'name', `rule name \`${decl.name.value}\` is used twice; rename one of the rules`, {
           related: [{ file: sameName.file, span: sameName.decl.name.span, message: 'first rule with this name' }],
         });
       } else if (sameId) {

@@ -3,7 +3,7 @@
 // forbidden names and unknown or malformed types.
 import type { FieldDecl, SchemaDecl, TypeExpr } from '../../language/ast';
 import type { FieldType } from '../ir';
-import { builtinsOf, report, type CompileContext } from './context';
+import { builtinsOf, report, reportOn, type CompileContext } from './context';
 import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { FORBIDDEN_NAMES, SIMPLE_TYPES } from './types';
 
@@ -20,12 +20,12 @@ function collectSchema(ctx: CompileContext, file: string, decl: SchemaDecl): voi
   const entity = decl.entity.text;
   if (FORBIDDEN_NAMES.has(entity) || entity === 'payload') {
     const why = entity === 'payload' ? 'is the raw input of `map` blocks' : 'is reserved';
-    report(ctx, 'DIST113', file, decl.entity.span, `\`${entity}\` ${why}; name the entity differently`);
+    reportOn(ctx, 'DIST113', file, decl, 'entity', `\`${entity}\` ${why}; name the entity differently`);
     return;
   }
   const existing = ctx.schemas.get(entity);
   if (existing?.decl) {
-    report(ctx, 'DIST302', file, decl.entity.span, `\`schema ${entity}\` is declared twice; merge the two into one`, {
+    reportOn(ctx, 'DIST302', file, decl, 'entity', `\`schema ${entity}\` is declared twice; merge the two into one`, {
       related: [{ file: existing.file, span: existing.decl.entity.span, message: 'first declared here' }],
     });
     // Keep the fields only this copy declares (checked quietly), so that their uses do not fail too.
@@ -60,7 +60,7 @@ function checkFieldName(
 ): boolean {
   const name = field.name.text;
   if (FORBIDDEN_NAMES.has(name)) {
-    report(ctx, 'DIST113', file, field.name.span, `\`${name}\` cannot be a field name; rename the field`);
+    reportOn(ctx, 'DIST113', file, field, 'name', `\`${name}\` cannot be a field name; rename the field`);
     return false;
   }
   if (builtinsOf(entity).has(name)) {
@@ -74,7 +74,7 @@ function checkFieldName(
     return false;
   }
   if (earlier) {
-    report(ctx, 'DIST312', file, field.name.span, `field \`${name}\` is declared twice in \`schema ${entity}\`; keep one`, {
+    reportOn(ctx, 'DIST312', file, field, 'name', `field \`${name}\` is declared twice in \`schema ${entity}\`; keep one`, {
       related: [{ file, span: earlier.name.span, message: 'first declared here' }],
     });
     return false;
@@ -90,7 +90,7 @@ export function fieldType(ctx: CompileContext, file: string, t: TypeExpr): Field
       if ((SIMPLE_TYPES as readonly string[]).includes(name)) return { type: name as (typeof SIMPLE_TYPES)[number] };
       const suggestion = closest(name, [...SIMPLE_TYPES, 'choice', 'list']);
       const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use one of ${SIMPLE_TYPES.map((s) => `\`${s}\``).join(', ')}, \`choice(…)\` or \`list(…)\``);
-      report(ctx, 'DIST107', file, t.name.span, `unknown type \`${name}\`${hint}`, suggestionData(suggestion));
+      reportOn(ctx, 'DIST107', file, t, 'name', `unknown type \`${name}\`${hint}`, suggestionData(suggestion, t.name));
       return null;
     }
     case 'ChoiceType': {

@@ -6,7 +6,7 @@ import type { Expr, QuotaSetting, SettingsDecl, Setting } from '../../language/a
 import { checkExpect } from './clause-checks';
 import { SETTINGS, listWords } from '../../language/vocabulary';
 import { QUOTA_PERIODS, TRIGGER_MODES, type QuotaPeriod } from '../ir';
-import { report, type CompileContext, type SettingsInfo } from './context';
+import { report, reportOn, type CompileContext, type SettingsInfo } from './context';
 import { checkRetry, checkWhole } from './literals';
 import { closest, didYouMean, suggestionData } from '../../language/suggest';
 
@@ -57,13 +57,13 @@ function checkEntry(ctx: CompileContext, info: SettingsInfo, entry: Exclude<Sett
       else {
         const suggestion = closest(zone, timeZones());
         const hint = didYouMean(suggestion, (s) => `\`"${s}"\``, 'use an IANA name such as `"Asia/Kolkata"` or `"UTC"`');
-        report(ctx, 'DIST112', file, entry.value.span, `unknown time zone \`${zone}\`${hint}`, suggestionData(suggestion));
+        reportOn(ctx, 'DIST112', file, entry, 'value', `unknown time zone \`${zone}\`${hint}`, suggestionData(suggestion, entry.value));
       }
       return;
     }
     case 'TriggerSetting':
       if (!(TRIGGER_MODES as readonly string[]).includes(entry.mode.text)) {
-        report(ctx, 'DIST111', file, entry.mode.span, `unknown trigger \`${entry.mode.text}\`; use ${listWords(TRIGGER_MODES)}`);
+        reportOn(ctx, 'DIST111', file, entry, 'mode', `unknown trigger \`${entry.mode.text}\`; use ${listWords(TRIGGER_MODES)}`);
       }
       return;
     case 'CapacitySetting':
@@ -83,7 +83,7 @@ function collectQuota(ctx: CompileContext, info: SettingsInfo, entry: QuotaSetti
   if (!(QUOTA_PERIODS as readonly string[]).includes(period)) {
     const suggestion = closest(period, QUOTA_PERIODS);
     const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use one of ${QUOTA_PERIODS.map((p) => `\`${p}\``).join(', ')}`);
-    report(ctx, 'DIST111', info.file, entry.period.span, `unknown quota period \`${period}\`${hint}`, suggestionData(suggestion));
+    reportOn(ctx, 'DIST111', info.file, entry, 'period', `unknown quota period \`${period}\`${hint}`, suggestionData(suggestion, entry.period));
     return;
   }
   if (info.quotas.has(period as QuotaPeriod)) {

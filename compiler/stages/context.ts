@@ -220,6 +220,22 @@ export function report(
   ctx.diagnostics.push(diagnostic(code, file, span, message, extra));
 }
 
+/**
+ * Reports a diagnostic against `node[property]` (`reportOn(ctx, code, file, rule.decl, 'name', …)`):
+ * the place is that child's span, taken from the tree, never a hand-made range.
+ */
+export function reportOn<N extends object, K extends keyof N>(
+  ctx: CompileContext,
+  code: DiagnosticCode,
+  file: string,
+  node: N,
+  property: K,
+  message: string,
+  extra: Pick<Diagnostic, 'help' | 'related' | 'data'> = {},
+): void {
+  report(ctx, code, file, (node[property] as { span: Span }).span, message, extra);
+}
+
 /** True when any error has been reported so far. */
 export function hasErrors(ctx: CompileContext): boolean {
   return ctx.diagnostics.some((d) => d.severity === 'error');

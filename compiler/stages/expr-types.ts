@@ -39,7 +39,7 @@ export function choiceOk(c: Checker, t: Type, of: Expr | string, lit: Expr): boo
   const suggestion = closest(value, t.options);
   const options = t.options.map((o) => `\`${JSON.stringify(o)}\``).join(', ');
   const hint = didYouMean(suggestion, (s) => `\`${JSON.stringify(s)}\``, `use one of ${options}`);
-  c.report('DIST208', lit, `${c.quote(lit)} is not an option of ${typeof of === 'string' ? of : c.quote(of)}${hint}`, suggestionData(suggestion));
+  c.report('DIST208', lit, `${c.quote(lit)} is not an option of ${typeof of === 'string' ? of : c.quote(of)}${hint}`, suggestionData(suggestion, lit.kind === 'String' ? lit : undefined));
   return false;
 }
 

@@ -2,7 +2,7 @@
 // keys (the pool's users, teams or groups, each with a weight) or, for `weighted
 // by user.F`, the choice field and its options. Weights are positive whole numbers.
 import type { DistributeClause, Path, Pool, StringLit, WeightEntry, WeightedMethod } from '../../language/ast';
-import { brokenField, fieldNames, fieldType, report, type CompileContext, type RuleInfo } from './context';
+import { brokenField, fieldNames, fieldType, report, reportOn, type CompileContext, type RuleInfo } from './context';
 import { closest, didYouMean, suggestionData } from '../../language/suggest';
 import { FORBIDDEN_NAMES, showType } from './types';
 import { METHODS, namesOf } from '../../language/vocabulary';
@@ -17,7 +17,7 @@ export function checkDistribute(ctx: CompileContext, rule: RuleInfo, clause: Dis
     const name = method.name.text;
     const suggestion = closest(name, ALL_METHODS);
     const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use one of ${ALL_METHODS.map((m) => `\`${m}\``).join(', ')}`);
-    report(ctx, 'DIST110', rule.file, method.name.span, `unknown distribution method \`${name}\`${hint}`, suggestionData(suggestion));
+    reportOn(ctx, 'DIST110', rule.file, method, 'name', `unknown distribution method \`${name}\`${hint}`, suggestionData(suggestion, method.name));
   }
   if (method.kind !== 'WeightedMethod') return;
   const keys = checkEntries(ctx, rule.file, method.weights);
@@ -34,7 +34,7 @@ function checkEntries(ctx: CompileContext, file: string, entries: WeightEntry[])
       report(ctx, 'DIST206', file, w.span, `the weight of \`${entry.key.raw}\` must be a positive whole number, e.g. \`2\``);
     }
     if (keys.has(entry.key.value)) {
-      report(ctx, 'DIST312', file, entry.key.span, `\`${entry.key.raw}\` has two weights; keep one`);
+      reportOn(ctx, 'DIST312', file, entry, 'key', `\`${entry.key.raw}\` has two weights; keep one`);
     } else keys.set(entry.key.value, entry.key);
   }
   return keys;
@@ -60,7 +60,7 @@ function checkWeightedPool(ctx: CompileContext, file: string, method: WeightedMe
     strays++;
     const suggestion = closest(key, names);
     const hint = didYouMean(suggestion, (s) => `\`${JSON.stringify(s)}\``, `weigh only the ${what}s this rule assigns`);
-    report(ctx, 'DIST205', file, lit.span, `\`${lit.raw}\` is not a ${what} of this rule's pool${hint}`, suggestionData(suggestion));
+    report(ctx, 'DIST205', file, lit.span, `\`${lit.raw}\` is not a ${what} of this rule's pool${hint}`, suggestionData(suggestion, lit));
   }
   const missing = [...names].filter((n) => !keys.has(n));
   // A misspelt key already explains the member it leaves without a weight.
@@ -88,7 +88,7 @@ function checkWeightedBy(ctx: CompileContext, file: string, by: Path, keys: Map<
     if (brokenField(user, field.text)) return;
     const suggestion = closest(field.text, fieldNames(user));
     const hint = didYouMean(suggestion, (s) => `\`user.${s}\``, 'declare it in `schema user`');
-    report(ctx, 'DIST102', file, field.span, `unknown field \`user.${field.text}\`${hint}`, suggestionData(suggestion));
+    report(ctx, 'DIST102', file, field.span, `unknown field \`user.${field.text}\`${hint}`, suggestionData(suggestion, field));
     return;
   }
   if (type.type !== 'choice') {
@@ -101,6 +101,6 @@ function checkWeightedBy(ctx: CompileContext, file: string, by: Path, keys: Map<
     const suggestion = closest(key, type.options);
     const options = type.options.map((o) => `\`${JSON.stringify(o)}\``).join(', ');
     const hint = didYouMean(suggestion, (s) => `\`${JSON.stringify(s)}\``, `use one of ${options}`);
-    report(ctx, 'DIST208', file, lit.span, `\`${lit.raw}\` is not an option of \`user.${field.text}\`${hint}`, suggestionData(suggestion));
+    report(ctx, 'DIST208', file, lit.span, `\`${lit.raw}\` is not an option of \`user.${field.text}\`${hint}`, suggestionData(suggestion, lit));
   }
 }

@@ -64,6 +64,6 @@ function checkName(ctx: CompileContext, file: string, kind: keyof typeof KINDS, 
   const suggestion = closest(lit.value, table.keys());
   const where = ctx.directorySource?.file ?? 'the directory';
   const hint = didYouMean(suggestion, (s) => `\`${s}\``, `add it to \`${where}\` or fix the name`);
-  report(ctx, KINDS[kind].code, file, lit.span, `unknown ${kind} \`${lit.value}\`${hint}`, suggestionData(suggestion));
+  report(ctx, KINDS[kind].code, file, lit.span, `unknown ${kind} \`${lit.value}\`${hint}`, suggestionData(suggestion, lit));
   ctx.failed.add(lit);
 }

@@ -72,7 +72,7 @@ function resolvePath(ctx: CompileContext, site: ExprSite, e: Path): void {
   if (!schema) {
     const suggestion = closest(head, [...ctx.schemas.keys()]);
     const hint = didYouMean(suggestion, (s) => `\`${s}\``, `declare it with \`schema ${head} { … }\``);
-    return fail(ctx, site, e, 'DIST101', e.head.span, `unknown entity \`${head}\`${hint}`, suggestionData(suggestion));
+    return fail(ctx, site, e, 'DIST101', e.head.span, `unknown entity \`${head}\`${hint}`, suggestionData(suggestion, e.head));
   }
   if (!placeAllows(ctx, site, e)) return;
   resolveField(ctx, site, e, schema);
@@ -108,7 +108,7 @@ function resolveField(ctx: CompileContext, site: ExprSite, e: Path, schema: Sche
     const suggestion = closest(field.text, fieldNames(schema));
     const hint = didYouMean(suggestion, (s) => `\`${head}.${s}\``, `declare it in \`schema ${head}\``);
     const message = `unknown field \`${head}.${field.text}\`${hint}`;
-    return fail(ctx, site, e, 'DIST102', field.span, message, suggestionData(suggestion));
+    return fail(ctx, site, e, 'DIST102', field.span, message, suggestionData(suggestion, field));
   }
   if (extra) {
     return fail(ctx, site, e, 'DIST102', extra.span, `\`${head}.${field.text}\` has no field \`${extra.text}\`; remove \`.${extra.text}\``);
@@ -123,7 +123,7 @@ function resolveCall(ctx: CompileContext, site: ExprSite, e: Call): void {
   if (!sig) {
     const suggestion = closest(name, functionNames(inMap));
     const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use one of ${functionNames(inMap).map((f) => `\`${f}\``).join(', ')}`);
-    return fail(ctx, site, e, 'DIST103', e.callee.span, `unknown function \`${name}\`${hint}`, suggestionData(suggestion));
+    return fail(ctx, site, e, 'DIST103', e.callee.span, `unknown function \`${name}\`${hint}`, suggestionData(suggestion, e.callee));
   }
   if (sig.mapOnly && !inMap) {
     fail(ctx, site, e, 'DIST314', e.callee.span, `\`${name}\` can be used only in a \`map\` block; clean the value when it is mapped`);

@@ -7,7 +7,7 @@ import {
   brokenField,
   fieldNames,
   fieldType,
-  report,
+  report, reportOn,
   type CompileContext,
   type Expectation,
   type Place,
@@ -34,7 +34,7 @@ function resolveStatus(ctx: CompileContext, rule: RuleInfo): void {
   }
   const suggestion = closest(word, RULE_STATUSES);
   const hint = didYouMean(suggestion, (s) => `\`${s}\``, `use ${listWords(RULE_STATUSES)}`);
-  report(ctx, 'DIST111', rule.file, clause!.value.span, `unknown status \`${word}\`${hint}`, suggestionData(suggestion));
+  reportOn(ctx, 'DIST111', rule.file, clause!, 'value', `unknown status \`${word}\`${hint}`, suggestionData(suggestion, clause!.value));
 }
 
 function resolveEvents(ctx: CompileContext, rule: RuleInfo): void {
@@ -51,7 +51,7 @@ function resolveEvents(ctx: CompileContext, rule: RuleInfo): void {
     if (rule.entity === null) rule.entity = event.entity;
     if (event.entity !== rule.entity) {
       const message = `this rule's events name both \`${rule.entity}\` and \`${event.entity}\`; a rule routes one entity, so split it into two rules`;
-      report(ctx, 'DIST306', rule.file, ref.entity.span, message);
+      reportOn(ctx, 'DIST306', rule.file, ref, 'entity', message);
       ok = false;
       continue;
     }
@@ -70,20 +70,20 @@ function resolveEvent(ctx: CompileContext, file: string, ref: EventRef): Resolve
   const entity = ref.entity.text;
   const schema = ctx.schemas.get(entity);
   if (entity === 'user') {
-    report(ctx, 'DIST314', file, ref.entity.span, '`user` has no events: rules route records; name a record event such as `lead.created`');
+    reportOn(ctx, 'DIST314', file, ref, 'entity', '`user` has no events: rules route records; name a record event such as `lead.created`');
     return null;
   }
   if (!schema) {
     const suggestion = closest(entity, [...ctx.schemas.keys()].filter((e) => e !== 'user'));
     const hint = didYouMean(suggestion, (s) => `\`${s}\``, `declare it with \`schema ${entity} { … }\``);
-    report(ctx, 'DIST101', file, ref.entity.span, `unknown entity \`${entity}\`${hint}`, suggestionData(suggestion));
+    reportOn(ctx, 'DIST101', file, ref, 'entity', `unknown entity \`${entity}\`${hint}`, suggestionData(suggestion, ref.entity));
     return null;
   }
   const kind = ref.event.text;
   if (!(EVENT_KINDS as readonly string[]).includes(kind)) {
     const suggestion = closest(kind, EVENT_KINDS);
     const hint = didYouMean(suggestion, (s) => `\`${entity}.${s}\``, `use one of ${EVENT_KINDS.map((k) => `\`${k}\``).join(', ')}`);
-    report(ctx, 'DIST108', file, ref.event.span, `unknown event \`${entity}.${kind}\`${hint}`, suggestionData(suggestion));
+    reportOn(ctx, 'DIST108', file, ref, 'event', `unknown event \`${entity}.${kind}\`${hint}`, suggestionData(suggestion, ref.event));
     return null;
   }
   if (ref.fields === null) return { ref, entity, kind: kind as EventKind, fields: null };
@@ -107,7 +107,7 @@ function resolveEvent(ctx: CompileContext, file: string, ref: EventRef): Resolve
       if (brokenField(schema, field)) continue;
       const suggestion = closest(field, fieldNames(schema));
       const hint = didYouMean(suggestion, (s) => `\`${s}\``, `declare it in \`schema ${entity}\``);
-      report(ctx, 'DIST307', file, name.span, `\`${entity}\` has no field \`${field}\`${hint}`, suggestionData(suggestion));
+      report(ctx, 'DIST307', file, name.span, `\`${entity}\` has no field \`${field}\`${hint}`, suggestionData(suggestion, name));
     } else if (fields.has(field)) {
       report(ctx, 'DIST312', file, name.span, `\`${field}\` is listed twice in \`updated(…)\`; remove one`);
     } else fields.add(field);

@@ -4,8 +4,9 @@
 // rename, symbols, formatting, code actions, code lens, semantic tokens, folding).
 // No file system and no transport: the stdio server, the browser playground and
 // the tests drive the same object.
-import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, SymbolInformation } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import { Workspace } from '../../compiler/workspace';
+import { codeActions } from './code-actions';
 import { completion } from './completion';
 import type { ServiceContext } from './context';
 import { projectDiagnostics } from './diagnostics';
@@ -13,6 +14,7 @@ import { formatting, type FormatOutcome } from './formatting';
 import { hover } from './hover';
 import { definition, references } from './navigation';
 import { TextPositions } from './positions';
+import { prepareRename, rename, type RenameOutcome } from './rename';
 import { documentSymbols, workspaceSymbols } from './symbols';
 
 /** Where the project lives, as URIs. */
@@ -123,6 +125,16 @@ export class LanguageService {
     return this.at(uri, position, (file, offset) => references(this.ctx, file, offset, includeDeclaration), []);
   }
 
+  /** The range a rename at `position` would change, null where nothing can be renamed. */
+  prepareRename(uri: string, position: Position): Range | null {
+    return this.at(uri, position, (file, offset) => prepareRename(this.ctx, file, offset), null);
+  }
+
+  /** Renames the symbol at `position`; a rule keeps its state through an `id` clause. */
+  rename(uri: string, position: Position, newName: string): RenameOutcome {
+    return this.at(uri, position, (file, offset) => rename(this.ctx, file, offset, newName), { error: 'this document is not part of the project' });
+  }
+
   documentSymbols(uri: string): DocumentSymbol[] {
     const file = this.fileOf(uri);
     return file === null ? [] : documentSymbols(this.ctx, file);
@@ -130,6 +142,13 @@ export class LanguageService {
 
   workspaceSymbols(query: string): SymbolInformation[] {
     return workspaceSymbols(this.ctx, query);
+  }
+
+  /** The quick fixes for the diagnostics that touch `range`. */
+  codeActions(uri: string, range: Range): CodeAction[] {
+    const file = this.fileOf(uri);
+    const text = file === null ? null : this.ctx.text(file);
+    return file === null || !text ? [] : codeActions(this.ctx, file, text.span(range));
   }
 
   /** The edits that format a document, or why it is left as it is. */

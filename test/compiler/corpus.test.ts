@@ -1,7 +1,8 @@
 // Runs the data-only corpus of invalid programs (test/corpus/invalid/*.yaml):
 // each case is a small project and the exact list of diagnostics it must give
-// (code, file, line, column). Also checks that the corpus covers every code the
-// compiler reports.
+// (code, file, line, column, and `fix`: the new texts of its quick fix's edits,
+// wherever the diagnostic carries one). Also checks that the corpus covers every
+// code the compiler reports.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -13,7 +14,7 @@ import { inputFromFiles, located } from './fixtures';
 
 const DIR = join(import.meta.dirname, '..', 'corpus', 'invalid');
 
-const Expected = z.strictObject({ code: z.string(), file: z.string(), line: z.number(), column: z.number() });
+const Expected = z.strictObject({ code: z.string(), file: z.string(), line: z.number(), column: z.number(), fix: z.array(z.string()).optional() });
 const Case = z.strictObject({ name: z.string(), files: z.record(z.string(), z.string()), expect: z.array(Expected) });
 
 const suites = readdirSync(DIR)
@@ -31,7 +32,8 @@ describe('invalid corpus', () => {
         test(c.name, () => {
           const input = inputFromFiles(c.files);
           const result = compileProject(input);
-          const actual = located(result.diagnostics, input).map(({ code, file, line, column }) => ({ code, file, line, column }));
+          const fixes = result.diagnostics.map((d) => d.data?.fix?.edits.map((e) => e.newText));
+          const actual = located(result.diagnostics, input).map(({ code, file, line, column }, i) => ({ code, file, line, column, ...(fixes[i] ? { fix: fixes[i] } : {}) }));
           expect(actual, JSON.stringify(result.diagnostics.map((d) => `${d.code} ${d.message}`), null, 1)).toEqual(c.expect);
           expect(result.program === null).toBe(result.diagnostics.some((d) => d.severity === 'error'));
         });

@@ -14,7 +14,7 @@ export function commentTexts(text: string): string[] {
 }
 
 // The orders `dist fmt` writes (docs/formatting.md), restated here as the test's own oracle.
-const CLAUSES = ['Priority', 'Description', 'Status', 'Scope', 'On', 'When', 'Assign', 'Require', 'Distribute', 'Take', 'Fallback', 'Reassign'];
+const CLAUSES = ['Priority', 'Id', 'Description', 'Status', 'Scope', 'On', 'When', 'Assign', 'Require', 'Distribute', 'Take', 'Fallback', 'Reassign'];
 const SETTINGS = ['TimezoneSetting', 'TriggerSetting', 'CapacitySetting', 'QuotaSetting', 'UnmatchedSetting'];
 
 const byRank = <T>(items: T[], rank: (x: T) => number): T[] =>

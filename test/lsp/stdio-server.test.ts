@@ -1,6 +1,7 @@
 // The real language server, spawned over stdio and driven by a JSON-RPC client:
 // initialize → didOpen → publishDiagnostics → didChange → completion → hover →
-// formatting → shutdown → exit, on a project written to a temporary folder.
+// formatting → codeAction → rename → shutdown → exit, on a project written to a
+// temporary folder.
 // Both entry points are tried: `lsp/main.ts --stdio` and `dist lsp --stdio`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,6 +101,21 @@ async function drive(args: string[]): Promise<void> {
   await s.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: 'rule "Phone leads" {\npriority 20\n    on lead.created\n}' }] });
   const edits = (await s.rpc.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as { newText: string }[];
   expect(edits.map((e) => e.newText)).toEqual(['rule "Phone leads" {\n  priority 20\n  on lead.created\n}\n']);
+
+  const typo = 'rule "Phone leads" {\n  priority 20\n  on lead.created\n  when lead.sorce == "phone"\n  assign anyone\n  distribute random\n}\n';
+  const misspelt = s.diagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'DIST102'));
+  await s.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: typo }] });
+  const [diagnostic] = (await misspelt).diagnostics;
+  const actions = (await s.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } })) as {
+    title: string;
+    edit: { changes: Record<string, { newText: string }[]> };
+  }[];
+  expect(actions.map((a) => [a.title, a.edit.changes[uri]?.map((e) => e.newText)])).toEqual([['change to `source`', ['source']]]);
+
+  const renamed = (await s.rpc.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 8 }, newName: 'Calls' })) as {
+    changes: Record<string, { newText: string }[]>;
+  };
+  expect(renamed.changes[uri]?.map((e) => e.newText)).toEqual(['"Calls"', '  id "phone-leads"\n']);
 
   expect(await s.close()).toBe(0);
   expect(s.stderr).toBe('');

@@ -47,6 +47,7 @@ const DECLARATION_SNIPPETS = {
 /** The rule clauses and the settings (`expect` is both, with one form). */
 const STATEMENT_SNIPPETS = {
   priority: ['priority ${1:10}'],
+  id: ['id "${1:rule-id}"'],
   description: ['description "${1:What this rule is for}"'],
   status: [`status ${choice(1, namesOf(STATUSES))}`],
   scope: ['scope ${1|global,team "Team"|}'],
