@@ -6,6 +6,7 @@ import { registerCompile } from './commands/compile';
 import { registerExplain } from './commands/explain';
 import { registerExport } from './commands/export';
 import { registerFmt } from './commands/fmt';
+import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
 import { registerTest } from './commands/test';
 import { EXIT_USAGE, writeError } from './output';
@@ -19,7 +20,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const program = new Command('dist')
-  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules')
+  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules, and the language server for editors')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -31,6 +32,7 @@ registerServe(program);
 registerTest(program);
 registerExplain(program);
 registerExport(program);
+registerLsp(program);
 
 try {
   await program.parseAsync(process.argv);

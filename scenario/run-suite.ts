@@ -1,16 +1,22 @@
 // Runs a loaded suite against a compiled program (TESTING.md): every case on a
 // fresh memory store from the suite's `now`; per step `given`, then the clock
-// (due timers fire in order), then the event (`repeat` times); the case stops at
+// (due timers fire in order), then manual assignments and closes, then the event
+// (`repeat` times); the case stops at
 // its first failing step.
 import { checkExpect, type StepDecisions } from './check-expect';
 import type { CoverageCollector } from './coverage';
 import type { LoadedCase, LoadedStep, LoadedSuite } from './loaded-suite';
 import type { CaseFailure, CaseResult, RuleLocator, SuiteResult } from './results';
-import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type IncomingEvent, type Program } from '../api';
+import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type ExplainedDecision, type IncomingEvent, type Program } from '../api';
 
 export interface RunOptions {
   /** Run only cases whose name contains this text (case-insensitive). */
   filter?: string;
+  /**
+   * Report only cases in which some decision reached the rule with this id: the rule
+   * took the record, or was tried on it (its events matched and it was active).
+   */
+  rule?: string;
   /** Collects coverage from every decision (explained with every condition's value). */
   coverage?: CoverageCollector;
   /** Builds each case's engine (tests substitute their own). */
@@ -32,7 +38,10 @@ export async function runSuite(
   for (const [index, c] of suite.cases.entries()) {
     if (needle !== undefined && !c.name.toLowerCase().includes(needle)) continue;
     const started = performance.now();
-    const failure = await runCase(c, index, suite.nowMs, program, locate, options);
+    const seen: ExplainedDecision[] = [];
+    const failure = await runCase(c, index, suite.nowMs, program, locate, options, seen);
+    const rule = options.rule;
+    if (rule !== undefined && !seen.some((d) => reaches(d, rule))) continue;
     const result: CaseResult = { name: c.name, line: c.line, passed: failure === null, durationMs: performance.now() - started };
     if (failure) result.failure = failure;
     cases.push(result);
@@ -47,6 +56,7 @@ async function runCase(
   program: Program,
   locate: RuleLocator,
   options: RunOptions,
+  seen: ExplainedDecision[],
 ): Promise<CaseFailure | null> {
   const clock = { now: nowMs };
   const engine = (options.engine ?? createEngine)({
@@ -63,6 +73,8 @@ async function runCase(
     const decisions: StepDecisions = { timers: [], events: [], hasEvent: step.event !== null };
     const clockProblem = await moveClock(engine, clock, step, decisions.timers);
     if (clockProblem) return { ...where, check: 'clock', message: clockProblem };
+    const actionProblem = await runActions(engine, step);
+    if (actionProblem) return { ...where, check: 'close', message: actionProblem };
     for (let n = 1; step.event && n <= step.event.repeat; n++) {
       const event = buildEvent(step.event, `${caseIndex + 1}-${stepIndex + 1}-${n}`);
       const result = await engine.decide(event);
@@ -72,11 +84,17 @@ async function runCase(
       }
       decisions.events.push(result.decision);
     }
+    if (options.rule !== undefined) seen.push(...[...decisions.timers, ...decisions.events].map((d) => engine.explain(d)));
     for (const d of [...decisions.timers, ...decisions.events]) options.coverage?.record(engine.explain(d, true));
     const failure = step.expect ? checkExpect(step.expect, decisions, locate, (d) => engine.explain(d)) : null;
     if (failure) return { ...where, ...failure };
   }
   return null;
+}
+
+/** Whether a decision reached rule `rule`: the rule took the record or was tried on it. */
+function reaches(decision: ExplainedDecision, rule: string): boolean {
+  return decision.ruleId === rule || decision.trace.rules.some((r) => r.ruleId === rule && r.skipped === undefined);
 }
 
 /** Moves the clock for `advance`/`at`, firing every timer that comes due on the way, in order. */
@@ -94,6 +112,18 @@ async function moveClock(engine: Engine, clock: { now: number }, step: LoadedSte
     fired.push(...(await engine.tick()));
   }
   clock.now = target;
+  return null;
+}
+
+/** Reports the step's manual assignments and closes, as the API calls would; a problem when a closed record is unknown. */
+async function runActions(engine: Engine, step: LoadedStep): Promise<string | null> {
+  for (const action of step.actions) {
+    if (action.kind === 'manual_assignment') {
+      await engine.reportAssignment({ entity: action.entity, recordId: action.recordId, user: action.user, counts: action.counts });
+    } else if (!(await engine.closeRecord(action.entity, action.recordId))) {
+      return `\`close\`: ${action.entity} \`${action.recordId}\` is unknown or already closed; close a record an earlier step sent or assigned`;
+    }
+  }
   return null;
 }
 

@@ -26,6 +26,8 @@ export interface RequestContext {
   idempotency?: IdempotencyClaim | null;
   /** `/v1/distribute`'s `callback_url`. */
   callbackUrl?: string | null;
+  /** `/v1/distribute`'s `default_user`, named in the callback when nobody is assigned. */
+  defaultUser?: string | null;
 }
 
 export interface IngestDeps {
@@ -55,7 +57,8 @@ export class Ingest {
     if (this.deps.deliveries.length === 0 && callbackUrl === null) return;
     const state = await loadRecord(tx, decision.entity, decision.recordId);
     const record = { ...state?.fields, ...pending?.record, id: decision.recordId };
-    const items = planDeliveries(decision, { deliveries: this.deps.deliveries, record, callbackUrl, now: decision.decidedAt });
+    const defaultUser = pending?.context.defaultUser ?? null;
+    const items = planDeliveries(decision, { deliveries: this.deps.deliveries, record, callbackUrl, defaultUser, now: decision.decidedAt });
     for (const item of items) await tx.addOutbox(item);
     if (items.length > 0) this.staged.set(decision.id, items);
   };

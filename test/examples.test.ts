@@ -13,6 +13,7 @@ const projects = readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true 
 /** The notes (info diagnostics) an example is documented to give, as `file:line:column CODE`. */
 const NOTES: Record<string, string[]> = {
   'examples/tour': ['examples/tour/rules/marketplace.dist:2:6 DIST405', 'examples/tour/rules/real-estate.dist:2:6 DIST405'],
+  'examples/b2b-inbound': ['examples/b2b-inbound/rules/inbound.dist:20:6 DIST405', 'examples/b2b-inbound/rules/inbound.dist:33:6 DIST405'],
 };
 
 describe.each(projects)('%s', { timeout: 120_000 }, (project) => {
