@@ -3,7 +3,9 @@
 // `between` two number literals, and/or/not over those) become plain nodes run
 // by one shared function, so thousands of rules warm up one piece of code
 // instead of thousands of closures each too rarely called to be optimised.
-// Anything else falls back to the compiled closure (compile-expr.ts). Semantics
+// Anything else falls back to the compiled closure (compile-expr.ts). Equal
+// leaves of different rules (`lead.city not in ["Delhi", "Pune"]` in every rule)
+// share one node, so a lookup over many rules touches little memory. Semantics
 // are those of operations.ts; the differential test holds it to the reference
 // interpreter.
 import type { Expr } from '../../compiler/ir';
@@ -28,14 +30,31 @@ export type ConditionPlan =
 
 const FLIPPED: Record<Ordering, Ordering> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
-/** Plans a condition over the record entity `entity`. */
-export function planCondition(expr: Expr, entity: string): ConditionPlan {
+/** Shared leaves: planning many conditions with one cache makes equal leaves one node. */
+export type PlanCache = Map<string, ConditionPlan>;
+
+/** Plans a condition over the record entity `entity`; `cache` shares equal leaves between conditions. */
+export function planCondition(expr: Expr, entity: string, cache: PlanCache = new Map()): ConditionPlan {
   switch (expr.op) {
     case 'and':
     case 'or':
-      return { kind: expr.op, args: expr.args.map((a) => planCondition(a, entity)) };
+      return { kind: expr.op, args: expr.args.map((a) => planCondition(a, entity, cache)) };
     case 'not':
-      return { kind: 'not', arg: planCondition(expr.arg, entity) };
+      return { kind: 'not', arg: planCondition(expr.arg, entity, cache) };
+    default: {
+      const leaf = planLeaf(expr, entity);
+      if (leaf.kind === 'closure') return leaf;
+      const key = JSON.stringify(leaf, (_, v: unknown) => (v instanceof Set ? [...v] : v));
+      const known = cache.get(key);
+      if (known) return known;
+      cache.set(key, leaf);
+      return leaf;
+    }
+  }
+}
+
+function planLeaf(expr: Expr, entity: string): ConditionPlan {
+  switch (expr.op) {
     case 'cmp': {
       const direct = fieldOf(expr.left, entity);
       const field = direct ?? fieldOf(expr.right, entity);
