@@ -5,7 +5,9 @@
 // for 10 s after a 2 s warm-up. Prints events/s, latency p50/p99, the server's
 // CPU time per event (from /proc, so the figure holds on a busy machine) and the
 // ratio to the aim of 10,000 events/s, and checks that every 2xx answer has its
-// decision in the log.
+// decision in the log. Beside it, the same load on a bare fastify server in a
+// child process that only parses the JSON body and answers: the ceiling of
+// HTTP on this machine, and the ratio of `dist serve` to it.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,7 +15,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { generateProject } from './generate-project';
-import { report } from './measure';
+import { count, figure, report } from './measure';
 
 const AIM = 10_000;
 const CONNECTIONS = 64;
@@ -23,6 +25,7 @@ const WARMUP_S = 2;
 /** Runs the HTTP benchmark and prints its figures. */
 export async function benchHttp(): Promise<void> {
   const root = writeGeneratedProject();
+  const ceiling = await bareFastify();
   const server = await startServer(root);
   try {
     let sequence = 0;
@@ -43,6 +46,8 @@ export async function benchHttp(): Promise<void> {
           },
         ],
       });
+    const bare = await loadOn(`${ceiling.url}/v1/events`, WARMUP_S, DURATION_S);
+    await ceiling.stop();
     await run(WARMUP_S);
     const cpuBefore = server.cpuMs();
     const result = await run(DURATION_S);
@@ -52,6 +57,11 @@ export async function benchHttp(): Promise<void> {
     const load = loadavg()[0] as number;
     await server.stop();
     const decisions = countDecisions(root);
+    figure('http.dist-serve.sqlite', rate, 'events/s');
+    figure('http.dist-serve.latency-p99', result.latency.p99, 'ms');
+    figure('http.bare-fastify', bare, 'requests/s');
+    figure('http.ratio.dist-serve-over-bare-fastify', rate / bare, '×');
+    figure('http.ratio.dist-serve-to-aim', rate / AIM, '×');
     report(`http: POST /v1/events, ${CONNECTIONS} connections, ${DURATION_S} s, durable commits`, [
       ['events decided', ok.toLocaleString('en')],
       ['non-2xx answers, errors, timeouts', `${result.non2xx}, ${result.errors}, ${result.timeouts}`],
@@ -61,11 +71,40 @@ export async function benchHttp(): Promise<void> {
       ['machine load (1 min)', load.toFixed(1)],
       ['decisions in the log (warm-up included)', `${decisions.toLocaleString('en')} (${decisions >= ok ? 'every 2xx has one' : 'MISSING DECISIONS'})`],
       ['vs aim 10,000 events/s', `${(rate / AIM).toFixed(2)}× of the aim`],
+      ['bare fastify (parse JSON, answer), same load', `${count(bare)} requests/s: dist serve reaches ${(rate / bare).toFixed(2)}× of it`],
     ]);
   } finally {
     await server.stop();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** Requests per second of `seconds` of posts of a small event to `url`, after a warm-up. */
+async function loadOn(url: string, warmup: number, seconds: number): Promise<number> {
+  const body = JSON.stringify({ id: 'ev', type: 'lead.created', record: { id: 'L', source: 'Website', country: 'India', city: 'Mumbai', score: 50, language: 'en' } });
+  const options = { url, connections: CONNECTIONS, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body };
+  await autocannon({ ...options, duration: warmup });
+  const result = await autocannon({ ...options, duration: seconds });
+  return result['2xx'] / seconds;
+}
+
+/** A fastify server in a child process that parses the JSON body and answers `{ ok: true }`. */
+async function bareFastify(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const script = `const app = require('fastify')({ logger: false });
+app.post('/v1/events', async (request) => ({ ok: true, id: request.body.id }));
+app.listen({ port: 0, host: '127.0.0.1' }).then((url) => console.log('listening on ' + url));`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(buffer);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then(() => reject(new Error('the bare fastify server exited before listening')));
+  });
+  return { url, stop: () => (child.kill('SIGTERM'), exited) };
 }
 
 function writeGeneratedProject(): string {

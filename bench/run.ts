@@ -1,12 +1,17 @@
-// `npm run bench`: runs every benchmark in turn and prints its figures.
-// `npm run bench -- compile` (or `analysis`, `directory`, `runtime`, `http`) runs just one.
+// `npm run bench`: runs every benchmark in turn, prints its figures and writes
+// them to bench/results.json ([{ name, value, unit }], figures of parts not run
+// this time kept from the last run). `npm run bench -- matcher` (or `compile`,
+// `analysis`, `directory`, `runtime`, `http`) runs just one.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalysis } from './analysis.bench';
 import { benchCompile } from './compile.bench';
 import { benchDirectory } from './directory.bench';
 import { benchHttp } from './http.bench';
+import { benchMatcher } from './matcher.bench';
+import { figures, type Figure } from './measure';
 import { benchRuntime } from './runtime.bench';
 
-const benches: Record<string, () => Promise<void>> = { compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp };
+const benches: Record<string, () => Promise<void>> = { matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in benches));
 if (unknown.length) {
@@ -15,3 +20,8 @@ if (unknown.length) {
 }
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 for (const name of chosen.length ? chosen : Object.keys(benches)) await benches[name]!();
+
+const file = new URL('results.json', import.meta.url);
+const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Figure[]).filter((f) => !figures.some((n) => n.name === f.name)) : [];
+writeFileSync(file, `${JSON.stringify([...kept, ...figures], null, 2)}\n`);
+console.log(`\n${figures.length} figures written to bench/results.json`);

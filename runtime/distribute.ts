@@ -61,7 +61,7 @@ export async function distribute(
   const ctx: EvalContext = { entity: rule.entity, record, user: null, payload: null, now };
 
   const early = compiled.poolWhereReadsState
-    ? await loadUserViews(tx, dir, poolSource(rule, dir).users.map((u) => u.user.id))
+    ? await loadUserViews(tx, dir, poolSource(compiled, dir).users.map((u) => u.user.id))
     : new Map<string, UserView>();
   const pool = resolvePool(compiled, dir, ctx, (u) => early.get(u.user.id) ?? u.base);
   await tx.lock([...pool.users, ...touched].map(locks.user));

@@ -13,6 +13,12 @@ export interface CompiledRule {
   rule: Rule;
   /** The pool's `where` (dynamic pools and narrowed static lists). */
   poolWhere: CompiledCondition | null;
+  /**
+   * A dynamic pool's `where` split in two: the conjuncts that read only directory
+   * fields of the user and literals (the same for every record, so evaluated once
+   * per directory: pools.ts), and the rest (null when nothing is left).
+   */
+  dynamicWhere: { fixed: CompiledCondition; rest: CompiledCondition | null } | null;
   /** True when the pool's `where` reads `user.open_load` or `user.last_assigned_at`. */
   poolWhereReadsState: boolean;
   /** `score EXPR`, or the keys of `ordered by`. */
@@ -72,11 +78,36 @@ function compileRule(rule: Rule): CompiledRule {
   return {
     rule,
     poolWhere: where ? compileCondition(where) : null,
+    dynamicWhere: rule.pool.kind === 'dynamic' ? splitWhere(rule.pool.where) : null,
     poolWhereReadsState: where ? readsUserState(where) : false,
     score: method.kind === 'score' ? compileExpr(method.expr) : null,
     orderKeys: method.kind === 'ordered' ? method.keys.map((k) => ({ value: compileExpr(k.expr), direction: k.direction })) : [],
     reassignWhen: rule.reassign?.when ? compileCondition(rule.reassign.when) : null,
   };
+}
+
+/** The directory-only conjuncts of a `where` and the rest; null when none is directory-only. */
+function splitWhere(where: Expr): { fixed: CompiledCondition; rest: CompiledCondition | null } | null {
+  const conjuncts = flattenAnd(where);
+  const fixed = conjuncts.filter(directoryOnly);
+  const rest = conjuncts.filter((c) => !directoryOnly(c));
+  if (fixed.length === 0) return null;
+  const join = (args: Expr[]): Expr => (args.length === 1 ? args[0]! : { op: 'and', args });
+  return { fixed: compileCondition(join(fixed)), rest: rest.length > 0 ? compileCondition(join(rest)) : null };
+}
+
+function flattenAnd(expr: Expr): Expr[] {
+  return expr.op === 'and' ? expr.args.flatMap(flattenAnd) : [expr];
+}
+
+/** True when an expression reads nothing but the user's directory fields and literals (no record, state, payload or clock). */
+function directoryOnly(expr: Expr): boolean {
+  let only = true;
+  visitExpr(expr, (node) => {
+    if (node.op === 'call') only = false;
+    if (node.op === 'field' && (node.entity !== 'user' || USER_STATE_FIELDS.has(node.path[0] as string))) only = false;
+  });
+  return only;
 }
 
 function readsUserState(expr: Expr): boolean {

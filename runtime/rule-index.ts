@@ -8,7 +8,8 @@
 // merged in priority order, so the first match is exactly the one the linear walk
 // over every rule finds — at a cost that does not grow with the rule count.
 import type { Rule } from '../compiler/ir';
-import { compileCondition, compileExpr, type Compiled, type CompiledCondition } from './evaluator/compile-expr';
+import { planCondition, runPlan, type ConditionPlan, type PlanCache } from './evaluator/condition-plan';
+import { compileExpr, type Compiled } from './evaluator/compile-expr';
 import type { EvalContext } from './evaluator/context';
 import { pinsOf, valueKey, type Pins } from './rule-pins';
 
@@ -20,7 +21,7 @@ export interface IndexedRule<R> {
   order: number;
   /** `updated(f, …)` fields of this event type: null when any change (or any event of a kind without fields) brings the record. */
   fields: ReadonlySet<string> | null;
-  when: CompiledCondition | null;
+  when: ConditionPlan | null;
   pins: Pins;
 }
 
@@ -42,11 +43,12 @@ export class RuleIndex<R> {
   /** `rules` in ascending priority, with the IR rule of each. */
   constructor(rules: readonly R[], ruleOf: (item: R) => Rule) {
     const lists = new Map<string, IndexedRule<R>[]>();
+    const plans: PlanCache = new Map();
     for (const item of rules) {
       const rule = ruleOf(item);
       if (rule.status !== 'active') continue;
       const pins = pinsOf(rule.when, rule.entity);
-      const when = rule.when ? compileCondition(rule.when) : null;
+      const when = rule.when ? planCondition(rule.when, rule.entity, plans) : null;
       for (const type of new Set(rule.events.map((e) => `${e.entity}.${e.kind}`))) {
         const specs = rule.events.filter((e) => `${e.entity}.${e.kind}` === type);
         const fields = specs.some((e) => e.fields === null) ? null : new Set(specs.flatMap((e) => e.fields ?? []));
@@ -118,7 +120,7 @@ function firstOf<R>(lists: IndexedRule<R>[][], changed: readonly string[], ctx: 
 
 function tries<R>(rule: IndexedRule<R>, changed: readonly string[], ctx: EvalContext): boolean {
   if (rule.fields !== null && !changed.some((f) => rule.fields!.has(f))) return false;
-  return rule.when === null || rule.when(ctx);
+  return rule.when === null || runPlan(rule.when, ctx);
 }
 
 /** Files `rules` (ascending order) by the best field not yet used on this path. */

@@ -111,6 +111,20 @@ function isNumeric(type: FieldType | undefined): boolean {
   return type?.type === 'number' || type?.type === 'time' || type?.type === 'duration';
 }
 
+/** How the refusal names a construct with no equivalent. */
+const CONSTRUCTS: Partial<Record<Expr['op'], string>> = {
+  not: '`not`',
+  is_set: '`is set`',
+  starts_with: '`starts_with`',
+  ends_with: '`ends_with`',
+  call: 'function calls',
+  arith: 'arithmetic',
+  neg: 'arithmetic',
+  coalesce: '`??`',
+  field: 'a field used as a condition',
+  lit: 'a literal used as a condition',
+};
+
 const FLIPPED = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
 const NUMBER_OPERATORS = { '<': 'lessThan', '<=': 'lessThanInclusive', '>': 'greaterThan', '>=': 'greaterThanInclusive' } as const;
 
@@ -155,7 +169,7 @@ function exportCondition(expr: Expr, ctx: Context): JreCondition {
       return leaf(fact, 'contains', value);
     }
     default:
-      return refuse(expr, ctx, `json-rules-engine has no equivalent of \`${expr.op === 'not' ? 'not' : expr.op}\` here`);
+      return refuse(expr, ctx, `json-rules-engine has no equivalent of ${CONSTRUCTS[expr.op] ?? `\`${expr.op}\``}`);
   }
 }
 

@@ -1,10 +1,11 @@
-// Differential property test: the compiled evaluator and the reference
-// interpreter agree on random IR expressions over a small schema (text, number,
+// Differential property test: the compiled evaluator, the planned conditions of
+// the first-match path and the reference interpreter agree on random IR expressions over a small schema (text, number,
 // bool and list fields, any of which may be unset) and random records and users.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Expr } from '../../compiler/ir';
 import { compileCondition, compileExpr } from '../../runtime/evaluator/compile-expr';
+import { planCondition, runPlan } from '../../runtime/evaluator/condition-plan';
 import type { EvalContext, Value } from '../../runtime/evaluator/context';
 import { evaluate, holds } from '../../runtime/evaluator/reference';
 
@@ -79,13 +80,14 @@ const context: fc.Arbitrary<EvalContext> = fc
     };
   });
 
-describe('compiled evaluator ≡ reference interpreter', () => {
+describe('compiled evaluator ≡ condition plans ≡ reference interpreter', () => {
   it('agrees on random conditions, records and users', () => {
     fc.assert(
       fc.property(bool, context, (expr, ctx) => {
         Expr.parse(expr);
         expect(compileCondition(expr)(ctx)).toBe(holds(expr, ctx));
         expect(compileExpr(expr)(ctx)).toEqual(evaluate(expr, ctx));
+        expect(runPlan(planCondition(expr, 'lead'), ctx)).toBe(holds(expr, ctx));
       }),
       { numRuns: 3000 },
     );
