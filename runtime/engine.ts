@@ -8,12 +8,14 @@ import { route, type EngineEnv } from './decide';
 import { indexDirectory, type DirectoryIndex } from './directory-index';
 import { assignRecord, closeRecordState } from './effects';
 import { indexProgram, type ProgramIndex } from './program-index';
+import { ProvenanceRecorder } from './provenance';
 import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
 import { checkId, validateEvent } from './records';
 import { keys, locks } from './state-keys';
 import { inTransaction, type QueueItem, type StateStore, type Transaction } from './state/store';
 import { runTimer } from './timers';
-import type { DecideResult, Decision, IncomingEvent, UserStateOverrides } from './types';
+import { explainDecision } from './explain-rules';
+import type { DecideResult, Decision, ExplainedDecision, IncomingEvent, UserStateOverrides } from './types';
 
 export interface EngineOptions {
   program: Program;
@@ -21,10 +23,10 @@ export interface EngineOptions {
   store: StateStore;
   /** Epoch ms; every decision reads it once. */
   clock: () => number;
-  /** Record every condition's value in rule traces (`dist test --coverage`). */
-  coverage?: boolean;
   /** Add an outbox item per decision for the server to deliver (default false). */
   outbox?: boolean;
+  /** Log each decision with what it needs to be re-run exactly (`Decision.provenance`, runtime/provenance.ts). */
+  provenance?: boolean;
   /**
    * Runs inside each decision's transaction (events, timers, queue retries), after
    * the decision is logged and just before the commit: what it writes commits with
@@ -59,6 +61,8 @@ export interface Engine {
   /** Sends a queued record through the rules again; null when it is not in that queue. */
   retryQueued(queue: string, entity: string, recordId: string): Promise<DecideResult | null>;
   listQueue(queue: string): Promise<QueueItem[]>;
+  /** The decision with the rules it tried, rebuilt from its logged record; with `coverage`, every condition's value too. */
+  explain(decision: Decision, coverage?: boolean): ExplainedDecision;
   /** The prepared program and directory (for tools and benchmarks). */
   readonly program: ProgramIndex;
   readonly directory: DirectoryIndex;
@@ -68,8 +72,10 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const program = indexProgram(options.program);
   let dir = indexDirectory(options.directory);
-  const { store, clock } = options;
-  const env = (): EngineEnv => ({ program, dir, now: clock(), coverage: options.coverage ?? false, outbox: options.outbox ?? false });
+  const recorder = options.provenance ? new ProvenanceRecorder(options.program, options.directory) : null;
+  const store = recorder ? recorder.wrap(options.store) : options.store;
+  const { clock } = options;
+  const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false });
   const decided = async <T extends Decision | null>(tx: Transaction, decision: T): Promise<T> => {
     if (decision && options.onCommit) await options.onCommit(tx, decision);
     return decision;
@@ -85,6 +91,7 @@ export function createEngine(options: EngineOptions): Engine {
       const checked = checkId(event?.id, 'id', 'an event');
       if ('issue' in checked) return { ok: false, issues: [checked.issue] };
       const eventId = checked.id;
+      recorder?.events.set(eventId, event);
       const tx = await store.begin();
       try {
         await tx.lock([locks.event(eventId)]);
@@ -107,6 +114,8 @@ export function createEngine(options: EngineOptions): Engine {
       } catch (error) {
         await tx.abort();
         throw error;
+      } finally {
+        recorder?.events.delete(eventId);
       }
     },
 
@@ -127,6 +136,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     setDirectory(directory) {
       dir = indexDirectory(directory);
+      recorder?.setDirectory(directory);
     },
 
     setUserState: (overrides) =>
@@ -175,5 +185,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     listQueue: (queue) => inTransaction(store, (tx) => tx.listQueue(queue)),
+
+    explain: (decision, coverage) => explainDecision(program, decision, coverage),
   };
 }
