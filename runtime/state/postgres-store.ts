@@ -158,16 +158,25 @@ export class PostgresStore implements StateStore {
     client.on('error', () => {
       if (this.listener !== client || this.closed) return;
       this.listener = null;
-      setTimeout(() => {
-        if (this.closed) return;
-        this.listen().then(
-          () => this.listeners.forEach((set) => set.forEach((listener) => listener())),
-          () => undefined,
-        );
-      }, 1000);
+      void client.end().catch(() => undefined);
+      this.relisten();
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+  }
+
+  /** Reconnects every second until it listens again, then tells every listener. */
+  private relisten(): void {
+    setTimeout(() => {
+      if (this.closed) return;
+      this.listen().then(
+        () => this.listeners.forEach((set) => set.forEach((listener) => listener())),
+        () => {
+          this.listener = null;
+          this.relisten();
+        },
+      );
+    }, 1000).unref();
   }
 }
 
