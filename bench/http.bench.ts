@@ -117,9 +117,10 @@ function writeGeneratedProject(): string {
   return root;
 }
 
-async function startServer(root: string): Promise<{ url: string; cpuMs: () => number; stop: () => Promise<void> }> {
+/** Starts `dist serve ROOT --port 0` (plus `args`) as a child process; resolves once it listens. */
+export async function startServer(root: string, args: readonly string[] = []): Promise<{ url: string; cpuMs: () => number; stop: () => Promise<void> }> {
   const cli = path.resolve(import.meta.dirname, '..', 'cli', 'main.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', root, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';

@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark in turn, prints its figures and writes
 // them to bench/results.json ([{ name, value, unit }], figures of parts not run
 // this time kept from the last run). `npm run bench -- matcher` (or `compile`,
-// `analysis`, `directory`, `runtime`, `http`) runs just one.
+// `analysis`, `directory`, `runtime`, `http`, `replicas`) runs just one.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalysis } from './analysis.bench';
 import { benchCompile } from './compile.bench';
@@ -9,9 +9,10 @@ import { benchDirectory } from './directory.bench';
 import { benchHttp } from './http.bench';
 import { benchMatcher } from './matcher.bench';
 import { figures, type Figure } from './measure';
+import { benchReplicas } from './replicas.bench';
 import { benchRuntime } from './runtime.bench';
 
-const benches: Record<string, () => Promise<void>> = { matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp };
+const benches: Record<string, () => Promise<void>> = { matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp, replicas: benchReplicas };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in benches));
 if (unknown.length) {

@@ -7,7 +7,9 @@
 // PostgreSQL sequences (never blocking; numbers of aborted transactions are
 // skipped). Timers and outbox items are claimed with FOR UPDATE SKIP LOCKED.
 // `publish`/`subscribe` ride on LISTEN/NOTIFY. The schema is migrated at start-up
-// (postgres-schema.ts); the SQL of a transaction is in postgres-transaction.ts.
+// (postgres-schema.ts); the SQL of a transaction is in postgres-transaction.ts,
+// which sends statements that answer nothing with the next one that does
+// (postgres-pipeline.ts).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migratePostgres, quoteIdent } from './postgres-schema';
@@ -122,14 +124,7 @@ export class PostgresStore implements StateStore {
 
   async begin(): Promise<Transaction> {
     if (this.closed) throw new Error('the state store is closed');
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
-    return new PostgresTransaction(client, this.common);
+    return new PostgresTransaction(await this.pool.connect(), this.common);
   }
 
   async subscribe(topic: string, listener: () => void): Promise<() => Promise<void>> {
@@ -163,16 +158,25 @@ export class PostgresStore implements StateStore {
     client.on('error', () => {
       if (this.listener !== client || this.closed) return;
       this.listener = null;
-      setTimeout(() => {
-        if (this.closed) return;
-        this.listen().then(
-          () => this.listeners.forEach((set) => set.forEach((listener) => listener())),
-          () => undefined,
-        );
-      }, 1000);
+      void client.end().catch(() => undefined);
+      this.relisten();
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+  }
+
+  /** Reconnects every second until it listens again, then tells every listener. */
+  private relisten(): void {
+    setTimeout(() => {
+      if (this.closed) return;
+      this.listen().then(
+        () => this.listeners.forEach((set) => set.forEach((listener) => listener())),
+        () => {
+          this.listener = null;
+          this.relisten();
+        },
+      );
+    }, 1000).unref();
   }
 }
 

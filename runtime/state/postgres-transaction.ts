@@ -1,10 +1,12 @@
 // One transaction of the PostgreSQL store (postgres-store.ts). Key writes are
 // kept in the transaction and written in one statement at commit (reads see them
-// first), so a decision costs few round trips; everything else goes to the
-// database at once. Values are JSON text, so every read returns a fresh copy.
+// first); BEGIN, locks and writes that answer nothing travel with the next
+// statement that does (postgres-pipeline.ts), so a decision costs few round
+// trips. Values are JSON text, so every read returns a fresh copy.
 import type pg from 'pg';
 import type { Decision } from '../types';
 import { newLocks } from './postgres-locks';
+import { StatementPipeline } from './postgres-pipeline';
 import { quoteIdent } from './postgres-schema';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, Timer, Transaction } from './store';
 
@@ -27,18 +29,22 @@ const SEQUENCE_NAME = /^[a-z][a-z0-9_]{0,40}$/;
 export class PostgresTransaction implements Transaction {
   private readonly writes = new Map<string, Json | typeof DELETED>();
   private readonly held = new Set<string>();
+  private readonly pipe: StatementPipeline;
   private done = false;
 
   constructor(
     private readonly client: pg.PoolClient,
     private readonly shared: PostgresShared,
-  ) {}
+  ) {
+    this.pipe = new StatementPipeline(client);
+    this.pipe.defer('BEGIN');
+  }
 
   async lock(keys: readonly string[]): Promise<void> {
     this.check();
     const locks = newLocks(keys, this.held);
     if (locks.length === 0) return;
-    await this.query('SELECT dist_lock($1::int[], $2::int[])', [locks.map((l) => l.cls), locks.map((l) => l.hash)]);
+    this.pipe.defer('SELECT dist_lock($1::int[], $2::int[])', [locks.map((l) => l.cls), locks.map((l) => l.hash)]);
   }
 
   async get(key: string): Promise<Json | undefined> {
@@ -84,12 +90,12 @@ export class PostgresTransaction implements Transaction {
 
   async publish(topic: string): Promise<void> {
     this.check();
-    await this.query('SELECT pg_notify($1, $2)', [this.shared.channel, JSON.stringify([this.shared.schema, topic, this.shared.origin])]);
+    this.pipe.defer('SELECT pg_notify($1, $2)', [this.shared.channel, JSON.stringify([this.shared.schema, topic, this.shared.origin])]);
   }
 
   async appendDecision(d: Decision): Promise<void> {
     this.check();
-    await this.query(
+    this.pipe.defer(
       `WITH logged AS (
          INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, event_id
@@ -132,7 +138,7 @@ export class PostgresTransaction implements Transaction {
 
   async scheduleTimer(timer: Timer): Promise<void> {
     this.check();
-    await this.query(
+    this.pipe.defer(
       `INSERT INTO timers (id, due_at, body) VALUES ($1, $2, $3)
        ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, body = excluded.body`,
       [timer.id, timer.dueAt, JSON.stringify(timer)],
@@ -160,12 +166,12 @@ export class PostgresTransaction implements Transaction {
 
   async deleteTimer(id: string): Promise<void> {
     this.check();
-    await this.query('DELETE FROM timers WHERE id = $1', [id]);
+    this.pipe.defer('DELETE FROM timers WHERE id = $1', [id]);
   }
 
   async enqueue(item: QueueItem): Promise<void> {
     this.check();
-    await this.query(
+    this.pipe.defer(
       `INSERT INTO queue_items (queue, entity, record_id, enqueued_at, body) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (queue, entity, record_id) DO UPDATE SET seq = nextval(pg_get_serial_sequence('queue_items', 'seq')), enqueued_at = excluded.enqueued_at, body = excluded.body`,
       [item.queue, item.entity, item.recordId, item.enqueuedAt, JSON.stringify(item)],
@@ -184,7 +190,7 @@ export class PostgresTransaction implements Transaction {
 
   async addOutbox(item: OutboxItem): Promise<void> {
     this.check();
-    await this.query(
+    this.pipe.defer(
       `INSERT INTO outbox (id, created_at, lease_until, body) VALUES ($1, $2, $3, $4)
        ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, lease_until = excluded.lease_until, body = excluded.body`,
       [item.id, item.createdAt, Date.now() + this.shared.outboxLeaseMs, JSON.stringify(item)],
@@ -208,15 +214,15 @@ export class PostgresTransaction implements Transaction {
 
   async deleteOutbox(id: string): Promise<void> {
     this.check();
-    await this.query('DELETE FROM outbox WHERE id = $1', [id]);
+    this.pipe.defer('DELETE FROM outbox WHERE id = $1', [id]);
   }
 
   async commit(): Promise<void> {
     this.check();
     this.done = true;
     try {
-      await this.flush();
-      await this.client.query('COMMIT');
+      this.flush();
+      await this.pipe.run('COMMIT');
     } catch (error) {
       await this.client.query('ROLLBACK').catch(() => undefined);
       this.client.release();
@@ -229,22 +235,24 @@ export class PostgresTransaction implements Transaction {
     if (this.done) return;
     this.done = true;
     try {
-      await this.client.query('ROLLBACK');
+      // Nothing sent yet: there is no transaction to roll back.
+      const begun = !this.pipe.discardIfUnsent();
+      if (begun) await this.client.query('ROLLBACK');
       this.client.release();
     } catch (error) {
       this.client.release(error as Error);
     }
   }
 
-  /** The kept key writes, in two statements at most. */
-  private async flush(): Promise<void> {
+  /** Keeps the key writes for the commit, in two statements at most. */
+  private flush(): void {
     const puts: [string, string][] = [];
     const deletes: string[] = [];
     for (const [key, value] of this.writes) if (value === DELETED) deletes.push(key);
     else puts.push([key, JSON.stringify(value)]);
-    if (deletes.length > 0) await this.client.query('DELETE FROM kv WHERE key = ANY($1::text[])', [deletes]);
+    if (deletes.length > 0) this.pipe.defer('DELETE FROM kv WHERE key = ANY($1::text[])', [deletes]);
     if (puts.length > 0) {
-      await this.client.query(
+      this.pipe.defer(
         `INSERT INTO kv (key, value) SELECT * FROM unnest($1::text[], $2::text[])
          ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
         [puts.map(([key]) => key), puts.map(([, value]) => value)],
@@ -257,11 +265,11 @@ export class PostgresTransaction implements Transaction {
   }
 
   private query(sql: string, params?: unknown[]): Promise<pg.QueryResult> {
-    return this.client.query(sql, params);
+    return this.pipe.run(sql, params);
   }
 
   private async rows<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]> {
-    return (await this.client.query<T>(sql, params)).rows;
+    return (await this.pipe.run<T>(sql, params)).rows;
   }
 
   private async bodies<T>(sql: string, params: unknown[]): Promise<T[]> {

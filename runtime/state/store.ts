@@ -119,7 +119,11 @@ export interface DecisionFilter {
 
 /** What every store must do: keys, locks, sequences, and ending the transaction. */
 export interface CoreTransaction {
-  /** Takes exclusive locks on `keys` until commit/abort, in the contract's order (no-op for single-process stores). */
+  /**
+   * Takes exclusive locks on `keys` until commit/abort, in the contract's order
+   * (no-op for single-process stores). A store may send them with the next read
+   * or the commit: they are held before anything the transaction reads next.
+   */
   lock(keys: readonly string[]): Promise<void>;
   get(key: string): Promise<Json | undefined>;
   /** Reads many keys at once, in order (one round trip for SQL stores). */

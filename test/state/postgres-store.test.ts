@@ -34,17 +34,18 @@ describePostgres('postgres store', (base) => {
     }
   };
 
-  it('a lock makes a second transaction wait until the first commits, then it reads the commit', async () => {
+  it('a lock (taken by the next read) makes a second transaction wait until the first commits, then it reads the commit', async () => {
     await withStores(2, async ([a, b]) => {
       const first = await a!.begin();
       await first.lock(['rule/r1']);
+      expect(await first.get('rr/r1/pool')).toBeUndefined();
       await first.put('rr/r1/pool', ['u1']);
       const order: string[] = [];
       const second = (async () => {
         const tx = await b!.begin();
         await tx.lock(['rule/r1']);
-        order.push('second locked');
         const seen = await tx.get('rr/r1/pool');
+        order.push('second read');
         await tx.commit();
         return seen;
       })();
@@ -52,7 +53,7 @@ describePostgres('postgres store', (base) => {
       order.push('first commits');
       await first.commit();
       expect(await second).toEqual(['u1']);
-      expect(order).toEqual(['first commits', 'second locked']);
+      expect(order).toEqual(['first commits', 'second read']);
     });
   });
 

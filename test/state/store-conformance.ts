@@ -270,6 +270,22 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       expect(await run((tx) => tx.listOutbox(0))).toEqual([]);
     });
 
+    it('keeps keys and values with quotes, backslashes, placeholders and other scripts exactly', async () => {
+      const odd = ["it's", 'back\\slash', '$1 and $2', "E'\\x41'", '"quoted"', 'Лиды 🚀', 'semi;colon--'];
+      await run(async (tx) => {
+        await tx.lock(odd.map((k) => `user/${k}`));
+        for (const key of odd) await tx.put(`user/${key}/open_load`, { key, list: [key] });
+        await tx.appendDecision(decision('d1', { eventId: odd[0], recordId: odd[2], assigned: [odd[3] as string] }));
+        await tx.enqueue(queueItem('q', odd[1] as string));
+      });
+      await run(async (tx) => {
+        expect(await tx.getMany(odd.map((k) => `user/${k}/open_load`))).toEqual(odd.map((key) => ({ key, list: [key] })));
+        expect((await tx.decisionForEvent(odd[0] as string))?.recordId).toBe(odd[2]);
+        expect(ids(await tx.listDecisions({ user: odd[3] }))).toEqual(['d1']);
+        expect((await tx.listQueue('q')).map((i) => i.recordId)).toEqual([odd[1]]);
+      });
+    });
+
     it('hands out sequence numbers from 1, per name, increasing across transactions', async () => {
       const first = await run(async (tx) => [await tx.nextSequence('decision'), await tx.nextSequence('decision'), await tx.nextSequence('timer')]);
       expect(first).toEqual([1, 2, 1]);
