@@ -43,7 +43,7 @@ export async function benchDashboard(): Promise<void> {
     const loaded = await loadProject(root);
     const config = parseServeConfig(loaded.config).config;
     if (!config) throw new Error('the generated project has no valid serve config');
-    const server = await startServer({ project: loaded.config, config, host: '127.0.0.1', port: 0, statePath, logger: pino({ level: 'silent' }), env: {}, watch: false });
+    const server = await startServer({ project: loaded.config, config, host: '127.0.0.1', port: 0, state: `sqlite:${statePath}`, logger: pino({ level: 'silent' }), env: {}, watch: false });
     try {
       const week = `from=${new Date(now - 7 * DAY).toISOString()}&to=${new Date(now + DAY).toISOString()}`;
       const timed = async (route: string) => {

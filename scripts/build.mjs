@@ -1,4 +1,5 @@
 // Builds the package into build/: the `dist` command line (build/dist.mjs), the
+// language server (build/lsp.mjs, `node build/lsp.mjs --stdio`), the
 // library entries `dist-rules` and `dist-rules/core` (build/api/*.mjs), bundled
 // with esbuild with dependencies left external, and their TypeScript
 // declarations (build/types) from tsc, and the web pages `dist serve` serves
@@ -12,6 +13,7 @@ import { buildWeb } from './build-web.mjs';
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
 
 await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'build/dist.mjs', banner: { js: '#!/usr/bin/env node' } });
+await build({ ...common, entryPoints: ['lsp/main.ts'], outfile: 'build/lsp.mjs' });
 await build({ ...common, entryPoints: { index: 'api/index.ts', core: 'api/core.ts' }, outdir: 'build/api', outExtension: { '.js': '.mjs' } });
 await buildWeb();
 

@@ -65,7 +65,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const visible = visibleTo(caller, program);
     if (!found || (visible !== null && !visible(found.decision))) throw new ApiError(404, 'not_found', `no decision \`${id}\``);
     const pending = ctx.worker.pendingFor(id).map(pendingEntry);
-    const detail = { ...decisionDetail(found.decision, [...found.log, ...pending]), team: teamOf(program)(found.decision) };
+    const detail = { ...decisionDetail(ctx.live.current.engine.explain(found.decision), [...found.log, ...pending]), team: teamOf(program)(found.decision) };
     return query.why === undefined ? detail : { ...detail, why: explainCandidate(found.decision.trace, query.why) };
   });
 

@@ -54,7 +54,7 @@ async function simulate(texts: PlaygroundTexts, eventText: string): Promise<Simu
     queue: d.queue,
     reason: d.reason,
     candidates: explainCandidates(d.trace).map(({ user, status, step, reason }) => ({ user, status, step, reason })),
-    explain: explainText(d),
+    explain: explainText(engine.explain(d)),
   };
 }
 
