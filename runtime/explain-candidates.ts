@@ -5,8 +5,8 @@
 // and, for any user asked about, the one reason that applies ("why not Alice?").
 import type { Trace } from './types';
 
-/** The parts of a trace that settle the candidates (the log's trace and the explained one both have them). */
-type CandidateTrace = Pick<Trace, 'pool' | 'filters' | 'method' | 'outcome'>;
+/** What the candidates are read from: a logged trace or an explained one. */
+type PoolPart = Omit<Trace, 'match'>;
 
 /** Where a candidate was settled. */
 export type CandidateStage = 'pool' | 'filter' | 'method' | 'none';
@@ -23,14 +23,14 @@ export interface Candidate {
 }
 
 /** Every user the matched rule's pool named, in pool order (dropped ones after), with what settled them. */
-export function explainCandidates(trace: CandidateTrace): Candidate[] {
+export function explainCandidates(trace: PoolPart): Candidate[] {
   if (!trace.pool) return [];
   const order = [...trace.pool.users, ...trace.pool.dropped.map((d) => d.user)];
   return [...new Set(order)].map((user) => explainCandidate(trace, user));
 }
 
 /** Why `user` did or did not get the record of this decision. */
-export function explainCandidate(trace: CandidateTrace, user: string): Candidate {
+export function explainCandidate(trace: PoolPart, user: string): Candidate {
   const { pool, method, outcome } = trace;
   if (outcome.assigned.includes(user)) {
     const how = method ? `chosen by ${method.method}${rankText(trace, user)}` : `assigned as the ${outcome.outcome} user`;
@@ -58,7 +58,7 @@ export function explainCandidate(trace: CandidateTrace, user: string): Candidate
 }
 
 /** ` (ranked by 3)` when the method ranked the user. */
-function rankText(trace: CandidateTrace, user: string): string {
+function rankText(trace: PoolPart, user: string): string {
   const entry = trace.method?.ranking?.find((r) => r.user === user);
   return entry ? ` (its value for them: ${JSON.stringify(entry.value)})` : '';
 }

@@ -54,7 +54,7 @@ export async function startPageServer(root: string, webRoot: string, env: NodeJS
     config: parsed.config,
     host: '127.0.0.1',
     port: 0,
-    state: `sqlite:${path.join(root, '.dist', 'state.db')}`,
+    state: 'sqlite:.dist/state.db',
     logger: pino({ level: 'silent' }),
     env,
     watch: false,
