@@ -1,6 +1,6 @@
 // The playground in headless Chromium: Monaco with the .dist language — a typed
 // mistake shows its marker and problem, the quick fix repairs it, completion and
-// hover answer from the language worker — then records are simulated in the page
+// hover answer from the language service in the worker — then records are simulated in the page
 // (the same decision as the library's engine gives in Node.js), a directory
 // change moves the record, and the share link reopens the same texts. The page
 // never calls the server's API, so no live state is touched.
@@ -92,18 +92,21 @@ describeInBrowser('the playground', () => {
     await context.close();
   });
 
-  it('completes and explains the language’s words', async () => {
+  it('completes and explains from the language service', async () => {
     const { context, page, errors } = await openPage(browser, server.url);
     await openPlayground(page);
     await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('round_robin');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
     await page.keyboard.type('round_');
     await page.keyboard.press('Control+Space');
     await page.locator('.suggest-widget').getByText('round_robin').first().waitFor();
     await page.keyboard.press('Escape');
-    await page.locator('.view-line').filter({ hasText: 'distribute round_robin' }).locator('span', { hasText: 'distribute' }).last().hover();
-    await expect.poll(() => page.locator('.monaco-hover').first().textContent(), POLL).toContain('distribute');
+    await page.locator('.view-line').filter({ hasText: 'distribute weighted' }).locator('span', { hasText: 'weighted' }).last().hover();
+    await expect.poll(() => page.locator('.monaco-hover').first().textContent(), POLL).toContain('weight');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,21 +1,19 @@
 // The `.dist` language in Monaco: highlighting (a Monarch grammar built from the
-// language's vocabulary), comments and brackets, and completion, hover and
-// quick fixes answered by the language worker. Diagnostics become markers in
+// language's vocabulary), comments and brackets, and completion and hover from
+// the language service and quick fixes, answered by the language worker. Diagnostics become markers in
 // `showProblems`; a problem's fix is offered as its quick fix.
 import { monaco } from './monaco';
 import type { LanguageClient } from './worker-client';
-import { vocabularyWords } from './vocabulary-help';
+import { vocabularyWords } from './vocabulary-words';
 import type { PlaygroundTexts, Problem } from './protocol';
 
 export const LANGUAGE_ID = 'dist';
 
 const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
-const KIND = {
-  keyword: monaco.languages.CompletionItemKind.Keyword,
-  method: monaco.languages.CompletionItemKind.Method,
-  function: monaco.languages.CompletionItemKind.Function,
-  value: monaco.languages.CompletionItemKind.EnumMember,
-};
+/** LSP's CompletionItemKind (1-based) to Monaco's, by name. */
+const LSP_KINDS = ['Text', 'Method', 'Function', 'Constructor', 'Field', 'Variable', 'Class', 'Interface', 'Module', 'Property', 'Unit', 'Value', 'Enum', 'Keyword', 'Snippet', 'Color', 'File', 'Reference', 'Folder', 'EnumMember', 'Constant', 'Struct', 'Event', 'Operator', 'TypeParameter'] as const;
+const kindOf = (lsp: number) => monaco.languages.CompletionItemKind[LSP_KINDS[lsp - 1] ?? 'Text'];
+const toLsp = (p: monaco.IPosition) => ({ line: p.lineNumber - 1, character: p.column - 1 });
 
 /** The quick fixes of the problems last shown, by marker. */
 let fixes: { marker: monaco.editor.IMarkerData; problem: Problem }[] = [];
@@ -60,14 +58,17 @@ export function registerDist(client: LanguageClient, texts: () => PlaygroundText
     provideCompletionItems: async (model, position) => {
       const word = model.getWordUntilPosition(position);
       const at = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
-      const items = await client.request({ kind: 'complete', texts: texts(), offset: model.getOffsetAt(position) });
-      return { suggestions: items.map((c) => ({ label: c.label, kind: KIND[c.kind], insertText: c.label, documentation: { value: c.doc }, range: at })) };
+      const items = await client.request({ kind: 'complete', texts: texts(), at: toLsp(position) });
+      return { suggestions: items.map((c) => ({ label: c.label, kind: kindOf(c.kind), detail: c.detail, insertText: c.insertText, documentation: { value: c.doc }, range: at })) };
     },
   });
   monaco.languages.registerHoverProvider(LANGUAGE_ID, {
     provideHover: async (model, position) => {
-      const info = await client.request({ kind: 'hover', texts: texts(), offset: model.getOffsetAt(position) });
-      return info && { range: range(model, info.start, info.end), contents: [{ value: info.markdown }] };
+      const info = await client.request({ kind: 'hover', texts: texts(), at: toLsp(position) });
+      if (!info) return null;
+      const r = info.range;
+      const at = r ? { startLineNumber: r.start.line + 1, startColumn: r.start.character + 1, endLineNumber: r.end.line + 1, endColumn: r.end.character + 1 } : undefined;
+      return { range: at, contents: [{ value: info.markdown }] };
     },
   });
   monaco.languages.registerCodeActionProvider(LANGUAGE_ID, {

@@ -1,10 +1,11 @@
 // The playground's language worker: compiles the edited project with the
 // browser-safe library (`dist-rules/core`) for live diagnostics and their quick
-// fixes (a diagnostic's fix, or its "did you mean" suggestion), answers completion and hover, and simulates a record against the
-// edited rules with an engine over a fresh in-memory store — nothing of any
-// server's state is read or written.
+// fixes (a diagnostic's fix, or its "did you mean" suggestion), answers
+// completion and hover from the language service the LSP server runs, and
+// simulates a record against the edited rules with an engine over a fresh
+// in-memory store — nothing of any server's state is read or written.
 import { compileProject, createEngine, explainCandidates, explainText, MemoryStore, type CompileResult, type Diagnostic, type Fix, type IncomingEvent } from '../../api/core';
-import { completionsAt, hoverAt } from './vocabulary-help';
+import { completionsAt, hoverAt } from './service-help';
 import { DIRECTORY_FILE, RULES_FILE, type Envelope, type PlaygroundTexts, type Problem, type Reply, type Request, type Simulation } from './protocol';
 
 function compile(texts: PlaygroundTexts): CompileResult {
@@ -54,7 +55,7 @@ async function simulate(texts: PlaygroundTexts, eventText: string): Promise<Simu
     queue: d.queue,
     reason: d.reason,
     candidates: explainCandidates(d.trace).map(({ user, status, step, reason }) => ({ user, status, step, reason })),
-    explain: explainText(d),
+    explain: explainText(engine.explain(d)),
   };
 }
 
@@ -63,9 +64,9 @@ async function answer(request: Request): Promise<unknown> {
     case 'check':
       return check(request.texts);
     case 'complete':
-      return completionsAt(request.texts.rules, request.offset);
+      return completionsAt(request.texts, request.at);
     case 'hover':
-      return hoverAt(request.texts.rules, request.offset);
+      return hoverAt(request.texts, request.at);
     case 'simulate':
       return simulate(request.texts, request.event);
   }

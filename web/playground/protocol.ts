@@ -1,6 +1,6 @@
-// The messages between the playground page and its language worker. Positions
-// are UTF-16 offsets into the rules text (the page turns them into Monaco
-// line/column); every request carries the texts it is about, so the worker holds
+// The messages between the playground page and its language worker. Diagnostic
+// spans are UTF-16 offsets into the rules text (the page turns them into Monaco
+// line/column); completion and hover take LSP positions; every request carries the texts it is about, so the worker holds
 // no state of its own between requests.
 
 /** The project being edited: one rules file and the directory. */
@@ -16,9 +16,15 @@ export const DIRECTORY_FILE = 'directory.yaml';
 
 export type Request =
   | { kind: 'check'; texts: PlaygroundTexts }
-  | { kind: 'complete'; texts: PlaygroundTexts; offset: number }
-  | { kind: 'hover'; texts: PlaygroundTexts; offset: number }
+  | { kind: 'complete'; texts: PlaygroundTexts; at: LinePosition }
+  | { kind: 'hover'; texts: PlaygroundTexts; at: LinePosition }
   | { kind: 'simulate'; texts: PlaygroundTexts; event: string };
+
+/** A place in the rules file: 0-based line and UTF-16 character (Monaco's line and column less one). */
+export interface LinePosition {
+  line: number;
+  character: number;
+}
 
 /** A diagnostic as the page shows it: in the rules file or the directory. */
 export interface Problem {
@@ -36,15 +42,17 @@ export interface Problem {
 /** A completion item. */
 export interface Completion {
   label: string;
-  kind: 'keyword' | 'method' | 'function' | 'value';
+  /** LSP's CompletionItemKind. */
+  kind: number;
+  detail?: string;
   doc: string;
+  insertText: string;
 }
 
-/** Hover text (Markdown) over a span. */
+/** Hover text (Markdown), over a range when the service gives one. */
 export interface HoverInfo {
   markdown: string;
-  start: number;
-  end: number;
+  range: { start: LinePosition; end: LinePosition } | null;
 }
 
 /** What a simulated record got. */
