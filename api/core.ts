@@ -14,7 +14,9 @@ export type { Diagnostic, DiagnosticCode, Fix, FixEdit, Severity } from '../lang
 export { locate, type LocatedDiagnostic, type TextLookup } from '../language/locate';
 export { createEngine, type Engine, type EngineOptions, type ManualAssignment } from '../runtime/engine';
 export { explainText, type RuleLocator } from '../runtime/explain-text';
+export { findMap, mapPayload, mapSources, type PayloadMapping } from '../runtime/input-map';
+export { unknownSource } from '../runtime/kept-payloads';
 export { validateEvent, type NormalisedEvent } from '../runtime/records';
 export { MemoryStore } from '../runtime/state/memory-store';
 export type { StateStore, Transaction } from '../runtime/state/store';
-export type { DecideResult, Decision, IncomingEvent, InputIssue, Outcome, Trace } from '../runtime/types';
+export type { DecideResult, Decision, IncomingEvent, InputIssue, Outcome, PayloadResult, Trace } from '../runtime/types';

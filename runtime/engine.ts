@@ -9,11 +9,13 @@ import { indexDirectory, type DirectoryIndex } from './directory-index';
 import { assignRecord, closeRecordState } from './effects';
 import { indexProgram, type ProgramIndex } from './program-index';
 import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
+import { findMap, mapPayload } from './input-map';
+import { keepInvalid, unknownSource } from './kept-payloads';
 import { checkId, validateEvent } from './records';
 import { keys, locks } from './state-keys';
-import { inTransaction, type QueueItem, type StateStore } from './state/store';
+import { inTransaction, type KeptPayload, type QueueItem, type StateStore, type Transaction } from './state/store';
 import { runTimer } from './timers';
-import type { DecideResult, Decision, IncomingEvent, UserStateOverrides } from './types';
+import type { DecideResult, Decision, IncomingEvent, InputIssue, PayloadResult, UserStateOverrides } from './types';
 
 export interface EngineOptions {
   program: Program;
@@ -39,6 +41,12 @@ export interface ManualAssignment {
 export interface Engine {
   /** Validates, deduplicates by event id, and decides (RUNTIME.md "An event, start to end"). */
   decide(event: IncomingEvent): Promise<DecideResult>;
+  /**
+   * Maps a raw payload with the `map` block of `source` into a `<entity>.created`
+   * event with id `eventId` and decides it like `decide` (runtime/input-map.ts).
+   * A payload that fails is kept in the map's `on invalid` queue when it has one.
+   */
+  decidePayload(source: string, payload: unknown, eventId: string): Promise<PayloadResult>;
   /** Runs every timer due at the clock, in due order, one transaction each; returns the decisions made. */
   tick(): Promise<Decision[]>;
   nextTimerAt(): Promise<number | null>;
@@ -65,6 +73,47 @@ export function createEngine(options: EngineOptions): Engine {
   const { store, clock } = options;
   const env = (): EngineEnv => ({ program, dir, now: clock(), coverage: options.coverage ?? false, outbox: options.outbox ?? false });
 
+  /**
+   * Decides the event `build` gives (null: it could not be built), unless the
+   * event id has a decision already: then that one, as a duplicate. Runs in `tx`.
+   */
+  function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent): Promise<DecideResult>;
+  function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent | null): Promise<DecideResult | null>;
+  async function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent | null): Promise<DecideResult | null> {
+    await tx.lock([locks.event(eventId)]);
+    const first = await tx.decisionForEvent(eventId);
+    if (first) return { ok: true, decision: first, duplicate: true };
+    const event = build();
+    if (event === null) return null;
+    const valid = validateEvent(options.program, event);
+    if (!valid.ok) return valid;
+    const e = valid.event;
+    await tx.lock([locks.record(e.entity, e.recordId)]);
+    const record = mergeEvent(await loadRecord(tx, e.entity, e.recordId), e);
+    const decision = await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' });
+    return { ok: true, decision, duplicate: false };
+  }
+
+  /** Maps a kept payload again with the running program: decided (and out of its queue) when it passes now. */
+  async function retryKept(tx: Transaction, item: QueueItem, kept: KeptPayload): Promise<DecideResult> {
+    const map = findMap(options.program, kept.source);
+    if (!map) return { ok: false, issues: [unknownSource(options.program, kept.source)] };
+    let issues: InputIssue[] = [];
+    const result = await decideIn(tx, item.eventId, () => {
+      const mapped = mapPayload(options.program, map, kept.payload, item.eventId, clock());
+      if (mapped.ok) return mapped.event;
+      issues = mapped.issues;
+      return null;
+    });
+    if (result?.ok) {
+      await tx.dequeue(item.queue, item.entity, item.recordId);
+      return result;
+    }
+    if (result) return result;
+    await tx.enqueue({ ...item, invalid: { ...kept, issues } });
+    return { ok: false, issues };
+  }
+
   return {
     program,
     get directory() {
@@ -74,30 +123,24 @@ export function createEngine(options: EngineOptions): Engine {
     async decide(event) {
       const checked = checkId(event?.id, 'id', 'an event');
       if ('issue' in checked) return { ok: false, issues: [checked.issue] };
-      const eventId = checked.id;
-      const tx = await store.begin();
-      try {
-        await tx.lock([locks.event(eventId)]);
-        const first = await tx.decisionForEvent(eventId);
-        if (first) {
-          await tx.commit();
-          return { ok: true, decision: first, duplicate: true };
-        }
-        const valid = validateEvent(options.program, event);
-        if (!valid.ok) {
-          await tx.abort();
-          return valid;
-        }
-        const e = valid.event;
-        await tx.lock([locks.record(e.entity, e.recordId)]);
-        const record = mergeEvent(await loadRecord(tx, e.entity, e.recordId), e);
-        const decision = await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' });
-        await tx.commit();
-        return { ok: true, decision, duplicate: false };
-      } catch (error) {
-        await tx.abort();
-        throw error;
-      }
+      return inTransaction(store, (tx) => decideIn(tx, checked.id, () => event));
+    },
+
+    async decidePayload(source, payload, eventId) {
+      const map = findMap(options.program, source);
+      if (!map) return { ok: false, issues: [unknownSource(options.program, source)], queue: null };
+      return inTransaction(store, async (tx) => {
+        let issues: InputIssue[] = [];
+        const result = await decideIn(tx, eventId, () => {
+          const mapped = mapPayload(options.program, map, payload, eventId, clock());
+          if (mapped.ok) return mapped.event;
+          issues = mapped.issues;
+          return null;
+        });
+        if (result) return { ...result, queue: null };
+        if (map.invalidQueue !== null) await keepInvalid(tx, { ...map, invalidQueue: map.invalidQueue }, { eventId, payload, issues, now: clock() });
+        return { ok: false, issues, queue: map.invalidQueue };
+      });
     },
 
     async tick() {
@@ -155,6 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
         await tx.lock([locks.record(entity, recordId)]);
         const item = (await tx.listQueue(queue)).find((i) => i.entity === entity && i.recordId === recordId);
         if (!item) return null;
+        if (item.invalid) return retryKept(tx, item, item.invalid);
         const record = await loadRecord(tx, entity, recordId);
         if (!record) return null;
         const decision = await route(env(), tx, record, { eventId: item.eventId, eventType: record.eventType, changed: record.changed, cause: 'manual-retry' });
