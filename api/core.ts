@@ -6,6 +6,7 @@
 // disk and the SQLite store.
 export { findGaps, type Gap } from '../compiler/analysis/gaps';
 export type { Witness, WitnessRecord } from '../compiler/analysis/witness';
+export { exportJsonRulesEngine, type ExportProblem, type JreCondition, type JreExportOptions, type JreRule } from '../compiler/export/json-rules-engine';
 export { compileProject, type CompileInput, type CompileResult, type SourceText, type StageName } from '../compiler/compile';
 export type { Directory, DirectoryUser } from '../compiler/directory/model';
 export { emptyDirectory } from '../compiler/directory/model';
@@ -19,4 +20,4 @@ export { unknownSource } from '../runtime/kept-payloads';
 export { validateEvent, type NormalisedEvent } from '../runtime/records';
 export { MemoryStore } from '../runtime/state/memory-store';
 export type { StateStore, Transaction } from '../runtime/state/store';
-export type { DecideResult, Decision, IncomingEvent, InputIssue, Outcome, PayloadResult, Trace } from '../runtime/types';
+export type { DecideResult, Decision, ExplainedDecision, ExplainedTrace, IncomingEvent, InputIssue, Outcome, PayloadResult, RuleTrace, Trace } from '../runtime/types';

@@ -8,6 +8,7 @@ import { route, type EngineEnv } from './decide';
 import { indexDirectory, type DirectoryIndex } from './directory-index';
 import { assignRecord, closeRecordState } from './effects';
 import { indexProgram, type ProgramIndex } from './program-index';
+import { ProvenanceRecorder } from './provenance';
 import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
 import { findMap, mapPayload } from './input-map';
 import { keepInvalid, unknownSource } from './kept-payloads';
@@ -15,7 +16,8 @@ import { checkId, validateEvent } from './records';
 import { keys, locks } from './state-keys';
 import { inTransaction, type KeptPayload, type QueueItem, type StateStore, type Transaction } from './state/store';
 import { runTimer } from './timers';
-import type { DecideResult, Decision, IncomingEvent, InputIssue, PayloadResult, UserStateOverrides } from './types';
+import { explainDecision } from './explain-rules';
+import type { DecideResult, Decision, ExplainedDecision, IncomingEvent, InputIssue, PayloadResult, UserStateOverrides } from './types';
 
 export interface EngineOptions {
   program: Program;
@@ -23,10 +25,10 @@ export interface EngineOptions {
   store: StateStore;
   /** Epoch ms; every decision reads it once. */
   clock: () => number;
-  /** Record every condition's value in rule traces (`dist test --coverage`). */
-  coverage?: boolean;
   /** Add an outbox item per decision for the server to deliver (default false). */
   outbox?: boolean;
+  /** Log each decision with what it needs to be re-run exactly (`Decision.provenance`, runtime/provenance.ts). */
+  provenance?: boolean;
 }
 
 /** A manual assignment reported to the engine (API `POST /v1/assignments`). */
@@ -61,6 +63,8 @@ export interface Engine {
   /** Sends a queued record through the rules again; null when it is not in that queue. */
   retryQueued(queue: string, entity: string, recordId: string): Promise<DecideResult | null>;
   listQueue(queue: string): Promise<QueueItem[]>;
+  /** The decision with the rules it tried, rebuilt from its logged record; with `coverage`, every condition's value too. */
+  explain(decision: Decision, coverage?: boolean): ExplainedDecision;
   /** The prepared program and directory (for tools and benchmarks). */
   readonly program: ProgramIndex;
   readonly directory: DirectoryIndex;
@@ -70,8 +74,10 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const program = indexProgram(options.program);
   let dir = indexDirectory(options.directory);
-  const { store, clock } = options;
-  const env = (): EngineEnv => ({ program, dir, now: clock(), coverage: options.coverage ?? false, outbox: options.outbox ?? false });
+  const recorder = options.provenance ? new ProvenanceRecorder(options.program, options.directory) : null;
+  const store = recorder ? recorder.wrap(options.store) : options.store;
+  const { clock } = options;
+  const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false });
 
   /**
    * Decides the event `build` gives (null: it could not be built), unless the
@@ -85,6 +91,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (first) return { ok: true, decision: first, duplicate: true };
     const event = build();
     if (event === null) return null;
+    recorder?.events.set(eventId, event);
     const valid = validateEvent(options.program, event);
     if (!valid.ok) return valid;
     const e = valid.event;
@@ -123,13 +130,18 @@ export function createEngine(options: EngineOptions): Engine {
     async decide(event) {
       const checked = checkId(event?.id, 'id', 'an event');
       if ('issue' in checked) return { ok: false, issues: [checked.issue] };
-      return inTransaction(store, (tx) => decideIn(tx, checked.id, () => event));
+      try {
+        return await inTransaction(store, (tx) => decideIn(tx, checked.id, () => event));
+      } finally {
+        recorder?.events.delete(checked.id);
+      }
     },
 
     async decidePayload(source, payload, eventId) {
       const map = findMap(options.program, source);
       if (!map) return { ok: false, issues: [unknownSource(options.program, source)], queue: null };
-      return inTransaction(store, async (tx) => {
+      try {
+        return await inTransaction(store, async (tx) => {
         let issues: InputIssue[] = [];
         const result = await decideIn(tx, eventId, () => {
           const mapped = mapPayload(options.program, map, payload, eventId, clock());
@@ -140,7 +152,10 @@ export function createEngine(options: EngineOptions): Engine {
         if (result) return { ...result, queue: null };
         if (map.invalidQueue !== null) await keepInvalid(tx, { ...map, invalidQueue: map.invalidQueue }, { eventId, payload, issues, now: clock() });
         return { ok: false, issues, queue: map.invalidQueue };
-      });
+        });
+      } finally {
+        recorder?.events.delete(eventId);
+      }
     },
 
     async tick() {
@@ -161,6 +176,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     setDirectory(directory) {
       dir = indexDirectory(directory);
+      recorder?.setDirectory(directory);
     },
 
     setUserState: (overrides) =>
@@ -207,5 +223,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     listQueue: (queue) => inTransaction(store, (tx) => tx.listQueue(queue)),
+
+    explain: (decision, coverage) => explainDecision(program, decision, coverage),
   };
 }

@@ -5,9 +5,9 @@
 import { EVENT_KINDS } from '../compiler/ir';
 import { closest } from '../language/suggest';
 import { changesDirectory, mergeGiven, mergeState, stateOverrides, type RawDirectory } from './given-merge';
-import type { LoadedCase, LoadedStep } from './loaded-suite';
+import type { LoadedCase, LoadedStep, StepAction } from './loaded-suite';
 import type { PathSegment, SuiteError, SuiteLocator } from './suite-errors';
-import type { CaseInput, ExpectInput, GivenInput, StepInput, SuiteInput } from './suite-schema';
+import type { CaseInput, CloseInput, ExpectInput, GivenInput, ManualAssignmentInput, StepInput, SuiteInput } from './suite-schema';
 import { parseDuration } from '../language/literals';
 import { parseIsoTime } from '../compiler/values';
 import { findMap, mapSources, type Directory, type Program } from '../api';
@@ -25,7 +25,7 @@ export interface BuildContext {
 }
 
 /** Keys that make a step; with `steps`, a case may not have them. */
-const STEP_ONLY_KEYS = ['event', 'record', 'source', 'payload', 'changed', 'repeat', 'advance', 'at', 'expect'] as const;
+const STEP_ONLY_KEYS = ['event', 'record', 'source', 'payload', 'changed', 'repeat', 'advance', 'at', 'manual_assignment', 'close', 'expect'] as const;
 
 /** Checks and builds every case; problems go to `errors`. */
 export function buildCases(suite: SuiteInput, context: BuildContext, errors: SuiteError[]): LoadedCase[] {
@@ -124,7 +124,7 @@ class Checker {
     }
   }
 
-  step(step: StepInput, path: PathSegment[]): Pick<LoadedStep, 'clock' | 'event' | 'payload' | 'expect'> {
+  step(step: StepInput, path: PathSegment[]): Pick<LoadedStep, 'clock' | 'actions' | 'event' | 'payload' | 'expect'> {
     const sends = step.payload !== undefined || step.source !== undefined;
     for (const key of ['record', 'changed', 'repeat'] as const) {
       if (step[key] !== undefined && step.event === undefined && (key === 'repeat' ? !sends : true)) {
@@ -142,10 +142,11 @@ class Checker {
       this.error([...path, 'expect'], '`expect` needs an `event`, `payload`, `advance` or `at` in the same step', true);
     }
     const clock = this.clock(step, path);
+    const actions = this.actions(step, path);
     const event = step.event === undefined ? null : this.event(step, path);
     const payload = sends && step.event === undefined ? this.payload(step, path) : null;
     if (step.expect) this.expect(step.expect, [...path, 'expect'], event?.repeat ?? payload?.repeat ?? null, payload !== null);
-    return { clock, event, payload, expect: step.expect ?? null };
+    return { clock, actions, event, payload, expect: step.expect ?? null };
   }
 
   private payload(step: StepInput, path: PathSegment[]): NonNullable<LoadedStep['payload']> {
@@ -163,6 +164,33 @@ class Checker {
       this.error([...path, 'source'], `no \`map\` block reads source \`${step.source}\`; ${hint}`);
     }
     return { source: step.source ?? '', payload: step.payload ?? {}, repeat: step.repeat ?? 1 };
+  }
+
+  /** `manual_assignment` then `close`, each with its entity resolved and its user checked. */
+  private actions(step: StepInput, path: PathSegment[]): StepAction[] {
+    const actions: StepAction[] = [];
+    const assignment: ManualAssignmentInput | undefined = step.manual_assignment;
+    if (assignment) {
+      const at = [...path, 'manual_assignment'];
+      this.user(assignment.user, [...at, 'user']);
+      const entity = this.entity(assignment.entity, at);
+      actions.push({ kind: 'manual_assignment', entity, recordId: assignment.record, user: assignment.user, counts: assignment.counts ?? true });
+    }
+    const close: CloseInput | undefined = step.close;
+    if (close) actions.push({ kind: 'close', entity: this.entity(close.entity, [...path, 'close']), recordId: close.record });
+    return actions;
+  }
+
+  /** The entity an action names, or the project's only record entity (else `lead`). */
+  private entity(named: string | undefined, path: PathSegment[]): string {
+    const entities = Object.keys(this.context.program.schemas).filter((e) => e !== 'user');
+    const entity = named ?? (entities.length === 1 ? entities[0]! : 'lead');
+    if (!entities.includes(entity)) {
+      const suggestion = closest(entity, entities);
+      const hint = suggestion ? `did you mean \`${suggestion}\`?` : `use one of ${entities.map((e) => `\`${e}\``).join(', ')}`;
+      this.error(named === undefined ? path : [...path, 'entity'], named === undefined ? `name the record's \`entity\` (the project has no \`lead\`); ${hint}` : `unknown entity \`${entity}\`; ${hint}`, named === undefined);
+    }
+    return entity;
   }
 
   private clock(step: StepInput, path: PathSegment[]): LoadedStep['clock'] {

@@ -33,11 +33,18 @@ export interface LoadedStep {
   /** This step's `given.state`. */
   state: UserStateOverrides | null;
   clock: ClockMove | null;
+  /** Manual assignments and closes, in the order written, after the clock and before the event. */
+  actions: StepAction[];
   event: StepEvent | null;
   /** A raw payload for a `map` block (instead of `event`). */
   payload: StepPayload | null;
   expect: ExpectInput | null;
 }
+
+/** What the API would report between decisions: a manual assignment or a closed record. */
+export type StepAction =
+  | { kind: 'manual_assignment'; entity: string; recordId: string; user: string; counts: boolean }
+  | { kind: 'close'; entity: string; recordId: string };
 
 /** `advance: 61m` (relative) or `at: TIME` (absolute). */
 export type ClockMove = { kind: 'advance'; ms: number } | { kind: 'at'; ms: number };

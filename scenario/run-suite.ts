@@ -1,17 +1,23 @@
 // Runs a loaded suite against a compiled program (TESTING.md): every case on a
 // fresh memory store from the suite's `now`; per step `given`, then the clock
-// (due timers fire in order), then the event (`repeat` times); the case stops at
+// (due timers fire in order), then manual assignments and closes, then the event
+// (`repeat` times); the case stops at
 // its first failing step.
 import { checkExpect, type StepDecisions } from './check-expect';
 import type { CoverageCollector } from './coverage';
 import type { LoadedCase, LoadedStep, LoadedSuite } from './loaded-suite';
 import type { CaseFailure, CaseResult, RuleLocator, SuiteResult } from './results';
-import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type IncomingEvent, type InputIssue, type Program } from '../api';
+import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type ExplainedDecision, type IncomingEvent, type InputIssue, type Program } from '../api';
 
 export interface RunOptions {
   /** Run only cases whose name contains this text (case-insensitive). */
   filter?: string;
-  /** Collects coverage from every decision; turns on the engine's condition recording. */
+  /**
+   * Report only cases in which some decision reached the rule with this id: the rule
+   * took the record, or was tried on it (its events matched and it was active).
+   */
+  rule?: string;
+  /** Collects coverage from every decision (explained with every condition's value). */
   coverage?: CoverageCollector;
   /** Builds each case's engine (tests substitute their own). */
   engine?: (options: EngineOptions) => Engine;
@@ -32,7 +38,10 @@ export async function runSuite(
   for (const [index, c] of suite.cases.entries()) {
     if (needle !== undefined && !c.name.toLowerCase().includes(needle)) continue;
     const started = performance.now();
-    const failure = await runCase(c, index, suite.nowMs, program, locate, options);
+    const seen: ExplainedDecision[] = [];
+    const failure = await runCase(c, index, suite.nowMs, program, locate, options, seen);
+    const rule = options.rule;
+    if (rule !== undefined && !seen.some((d) => reaches(d, rule))) continue;
     const result: CaseResult = { name: c.name, line: c.line, passed: failure === null, durationMs: performance.now() - started };
     if (failure) result.failure = failure;
     cases.push(result);
@@ -47,6 +56,7 @@ async function runCase(
   program: Program,
   locate: RuleLocator,
   options: RunOptions,
+  seen: ExplainedDecision[],
 ): Promise<CaseFailure | null> {
   const clock = { now: nowMs };
   const engine = (options.engine ?? createEngine)({
@@ -54,7 +64,6 @@ async function runCase(
     directory: c.directory,
     store: new MemoryStore(),
     clock: () => clock.now,
-    coverage: options.coverage !== undefined,
   });
   if (c.state) await engine.setUserState(c.state);
   for (const [stepIndex, step] of c.steps.entries()) {
@@ -64,6 +73,8 @@ async function runCase(
     const decisions: StepDecisions = { timers: [], events: [], hasEvent: step.event !== null || step.payload !== null, invalid: null };
     const clockProblem = await moveClock(engine, clock, step, decisions.timers);
     if (clockProblem) return { ...where, check: 'clock', message: clockProblem };
+    const actionProblem = await runActions(engine, step);
+    if (actionProblem) return { ...where, check: 'close', message: actionProblem };
     const id = (n: number) => `${caseIndex + 1}-${stepIndex + 1}-${n}`;
     for (let n = 1; step.event && n <= step.event.repeat; n++) {
       const result = await engine.decide(buildEvent(step.event, id(n)));
@@ -79,11 +90,18 @@ async function runCase(
         return { ...where, check: 'payload', message: `payload ${n} of this step failed its map (${kept}): ${showIssues(result.issues)}` };
       }
     }
-    for (const d of [...decisions.timers, ...decisions.events]) options.coverage?.record(d);
-    const failure = step.expect ? checkExpect(step.expect, decisions, locate) : null;
+    const made = [...decisions.timers, ...decisions.events];
+    if (options.rule !== undefined) seen.push(...made.map((d) => engine.explain(d)));
+    for (const d of made) options.coverage?.record(engine.explain(d, true));
+    const failure = step.expect ? checkExpect(step.expect, decisions, locate, (d) => engine.explain(d)) : null;
     if (failure) return { ...where, ...failure };
   }
   return null;
+}
+
+/** Whether a decision reached rule `rule`: the rule took the record or was tried on it. */
+function reaches(decision: ExplainedDecision, rule: string): boolean {
+  return decision.ruleId === rule || decision.trace.rules.some((r) => r.ruleId === rule && r.skipped === undefined);
 }
 
 /** Moves the clock for `advance`/`at`, firing every timer that comes due on the way, in order. */
@@ -106,6 +124,18 @@ async function moveClock(engine: Engine, clock: { now: number }, step: LoadedSte
 
 function showIssues(issues: readonly InputIssue[]): string {
   return issues.map((i) => `\`${i.path}\`: ${i.message}`).join('; ');
+}
+
+/** Reports the step's manual assignments and closes, as the API calls would; a problem when a closed record is unknown. */
+async function runActions(engine: Engine, step: LoadedStep): Promise<string | null> {
+  for (const action of step.actions) {
+    if (action.kind === 'manual_assignment') {
+      await engine.reportAssignment({ entity: action.entity, recordId: action.recordId, user: action.user, counts: action.counts });
+    } else if (!(await engine.closeRecord(action.entity, action.recordId))) {
+      return `\`close\`: ${action.entity} \`${action.recordId}\` is unknown or already closed; close a record an earlier step sent or assigned`;
+    }
+  }
+  return null;
 }
 
 function buildEvent(event: NonNullable<LoadedStep['event']>, id: string): IncomingEvent {

@@ -159,6 +159,7 @@ function levelKind(path: readonly PathSegment[]): Level | null {
   if (typeof last === 'number' && parent === 'cases') return 'case';
   if (typeof last === 'number' && parent === 'steps') return 'step';
   if (last === 'given' || last === 'expect' || last === 'state') return last;
+  if (last === 'manual_assignment' || last === 'close') return last;
   if (parent === 'users' && path[n - 3] === 'given') return 'user';
   if ((parent === 'teams' || parent === 'groups') && path[n - 3] === 'given') return 'team';
   return null;

@@ -63,6 +63,21 @@ export const Expect = z
   })
   .partial();
 
+/** A record id as the API takes it: text, or a number written as one. */
+const RecordId = z.union([z.string().min(1), z.number().finite()]).transform(String);
+
+/** `manual_assignment`: a user took the record by hand, as `POST /v1/assignments` reports it. */
+const ManualAssignment = z.strictObject({
+  record: RecordId,
+  user: z.string().min(1),
+  entity: z.string().min(1).optional(),
+  /** False for a cherry-picked record: no quota, rotation or least_recent effect. */
+  counts: z.boolean().optional(),
+});
+
+/** `close`: the record was closed, as `POST /v1/records/{entity}/{id}/close` reports it. */
+const Close = z.strictObject({ record: RecordId, entity: z.string().min(1).optional() });
+
 const stepShape = {
   given: Given,
   event: z.string(),
@@ -76,10 +91,12 @@ const stepShape = {
     .string()
     .refine((text) => parseDuration(text) !== null, { error: '`advance` must be a duration such as `61m`, `2h` or `7d`' }),
   at: z.string(),
+  manual_assignment: ManualAssignment,
+  close: Close,
   expect: Expect,
 };
 
-/** One step of a case: `given`, then the clock (`advance` or `at`), then the event. */
+/** One step of a case: `given`, then the clock (`advance` or `at`), then manual assignments and closes, then the event. */
 export const Step = z.strictObject(stepShape).partial();
 
 /** A case: either single-step (step keys at case level) or `steps`, never both. */
@@ -102,6 +119,8 @@ export type ExpectInput = z.infer<typeof Expect>;
 export type StepInput = z.infer<typeof Step>;
 export type CaseInput = z.infer<typeof Case>;
 export type SuiteInput = z.infer<typeof Suite>;
+export type ManualAssignmentInput = z.infer<typeof ManualAssignment>;
+export type CloseInput = z.infer<typeof Close>;
 
 /** The keys allowed at each level, for "unknown key" messages. */
 export const ALLOWED_KEYS = {
@@ -113,4 +132,6 @@ export const ALLOWED_KEYS = {
   state: Object.keys(StateGiven.shape),
   expect: Object.keys(Expect.shape),
   team: Object.keys(MemberList.shape),
+  manual_assignment: Object.keys(ManualAssignment.shape),
+  close: Object.keys(Close.shape),
 } as const;

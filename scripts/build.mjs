@@ -1,4 +1,5 @@
 // Builds the package into build/: the `dist` command line (build/dist.mjs), the
+// language server (build/lsp.mjs, `node build/lsp.mjs --stdio`), the
 // library entries `dist-rules` and `dist-rules/core` (build/api/*.mjs), bundled
 // with esbuild with dependencies left external, and their TypeScript
 // declarations (build/types) from tsc.
@@ -10,6 +11,7 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
 
 await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'build/dist.mjs', banner: { js: '#!/usr/bin/env node' } });
+await build({ ...common, entryPoints: ['lsp/main.ts'], outfile: 'build/lsp.mjs' });
 await build({ ...common, entryPoints: { index: 'api/index.ts', core: 'api/core.ts' }, outdir: 'build/api', outExtension: { '.js': '.mjs' } });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

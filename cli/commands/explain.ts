@@ -20,7 +20,6 @@ import {
   MemoryStore,
   unknownSource,
   validateEvent,
-  type Decision,
   type IncomingEvent,
   type InputIssue,
 } from '../../api';
@@ -79,10 +78,9 @@ async function runExplain(target: string, options: ExplainOptions): Promise<numb
     return EXIT_FAILURE;
   }
   const now = clock ?? Date.now();
-  const engine = (at: number) =>
-    createEngine({ program, directory: project.result.directory ?? emptyDirectory(), store: new MemoryStore(), clock: () => at });
-  let decision: Decision;
+  let event: IncomingEvent;
   let mapped: Record<string, unknown> | null = null;
+  let at = now;
   if (input.payload) {
     const map = findMap(program, input.source);
     if (!map) return reportIssues(input.file, [unknownSource(program, input.source)]);
@@ -92,23 +90,24 @@ async function runExplain(target: string, options: ExplainOptions): Promise<numb
       writeError(map.invalidQueue === null ? 'the server refuses this payload (400)' : `the server keeps this payload in queue \`${map.invalidQueue}\` with these errors`);
       return code;
     }
+    event = result.event;
     mapped = result.event.record;
-    const decided = await engine(now).decide(result.event);
-    if (!decided.ok) return reportIssues(input.file, decided.issues);
-    decision = decided.decision;
   } else {
-    const event = { id: 'explain', ...(read.value as object) } as IncomingEvent;
+    event = { id: 'explain', ...(read.value as object) } as IncomingEvent;
     const valid = validateEvent(program, event);
     if (!valid.ok) return reportIssues(input.file, valid.issues);
-    const decided = await engine(clock ?? valid.event.at ?? now).decide(event);
-    if (!decided.ok) return reportIssues(input.file, decided.issues);
-    decision = decided.decision;
+    at = clock ?? valid.event.at ?? now;
   }
+  const engine = createEngine({ program, directory: project.result.directory ?? emptyDirectory(), store: new MemoryStore(), clock: () => at });
+  const decided = await engine.decide(event);
+  if (!decided.ok) return reportIssues(input.file, decided.issues);
+  const decision = decided.decision;
   const files = { text: (file: string) => project.texts(project.display(file)), display: project.display };
   const locate = ruleLocator(program, files);
-  if (options.format === 'json') writeOut(JSON.stringify(mapped === null ? decision : { mapped, decision }, null, 2));
+  const explained = engine.explain(decision);
+  if (options.format === 'json') writeOut(JSON.stringify(mapped === null ? explained : { mapped, decision: explained }, null, 2));
   else {
-    const trace = explainText(decision, (ruleId) => locate(ruleId) ?? ruleId);
+    const trace = explainText(explained, (ruleId) => locate(ruleId) ?? ruleId);
     writeOut(mapped === null || !input.payload ? trace : `payload from \`${input.source}\` mapped to ${decision.entity} ${JSON.stringify(mapped)}\n${trace}`);
   }
   return EXIT_OK;

@@ -52,7 +52,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const visible = visibleTo(caller, ctx.live.current.program);
     if (!found || (visible !== null && !visible(found.decision))) throw new ApiError(404, 'not_found', `no decision \`${id}\``);
     const pending = ctx.worker.pendingFor(id).map(pendingEntry);
-    return decisionDetail(found.decision, [...found.log, ...pending]);
+    return decisionDetail(ctx.live.current.engine.explain(found.decision), [...found.log, ...pending]);
   });
 
   app.get('/v1/stats', async (request) => {
