@@ -29,6 +29,12 @@ export interface EngineOptions {
   outbox?: boolean;
   /** Log each decision with what it needs to be re-run exactly (`Decision.provenance`, runtime/provenance.ts). */
   provenance?: boolean;
+  /**
+   * Runs inside each decision's transaction (events, timers, queue retries), after
+   * the decision is logged and just before the commit: what it writes commits with
+   * the decision or not at all (the server's outbox items, Idempotency-Key records).
+   */
+  onCommit?: (tx: Transaction, decision: Decision) => Promise<void>;
 }
 
 /** A manual assignment reported to the engine (API `POST /v1/assignments`). */
@@ -78,6 +84,10 @@ export function createEngine(options: EngineOptions): Engine {
   const store = recorder ? recorder.wrap(options.store) : options.store;
   const { clock } = options;
   const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false });
+  const decided = async <T extends Decision | null>(tx: Transaction, decision: T): Promise<T> => {
+    if (decision && options.onCommit) await options.onCommit(tx, decision);
+    return decision;
+  };
 
   /**
    * Decides the event `build` gives (null: it could not be built), unless the
@@ -97,7 +107,7 @@ export function createEngine(options: EngineOptions): Engine {
     const e = valid.event;
     await tx.lock([locks.record(e.entity, e.recordId)]);
     const record = mergeEvent(await loadRecord(tx, e.entity, e.recordId), e);
-    const decision = await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' });
+    const decision = await decided(tx, await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' }));
     return { ok: true, decision, duplicate: false };
   }
 
@@ -140,8 +150,7 @@ export function createEngine(options: EngineOptions): Engine {
     async decidePayload(source, payload, eventId) {
       const map = findMap(options.program, source);
       if (!map) return { ok: false, issues: [unknownSource(options.program, source)], queue: null };
-      try {
-        return await inTransaction(store, async (tx) => {
+      const decide = async (tx: Transaction): Promise<PayloadResult> => {
         let issues: InputIssue[] = [];
         const result = await decideIn(tx, eventId, () => {
           const mapped = mapPayload(options.program, map, payload, eventId, clock());
@@ -149,10 +158,12 @@ export function createEngine(options: EngineOptions): Engine {
           issues = mapped.issues;
           return null;
         });
-        if (result) return { ...result, queue: null };
+        if (result) return result.ok ? result : { ...result, queue: null };
         if (map.invalidQueue !== null) await keepInvalid(tx, { ...map, invalidQueue: map.invalidQueue }, { eventId, payload, issues, now: clock() });
         return { ok: false, issues, queue: map.invalidQueue };
-        });
+      };
+      try {
+        return await inTransaction(store, decide);
       } finally {
         recorder?.events.delete(eventId);
       }
@@ -162,10 +173,9 @@ export function createEngine(options: EngineOptions): Engine {
       const decisions: Decision[] = [];
       for (;;) {
         const made = await inTransaction(store, async (tx) => {
-          const [timer] = await tx.dueTimers(clock());
+          const timer = await tx.claimDue(clock());
           if (!timer) return 'idle' as const;
-          await tx.deleteTimer(timer.id);
-          return runTimer(env(), tx, timer);
+          return decided(tx, await runTimer(env(), tx, timer));
         });
         if (made === 'idle') return decisions;
         if (made) decisions.push(made);
@@ -181,6 +191,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     setUserState: (overrides) =>
       inTransaction(store, async (tx) => {
+        await tx.lock([...new Set([...Object.keys(overrides.lastAssignedAt ?? {}), ...Object.keys(overrides.openLoad ?? {})])].map(locks.user));
         for (const [user, at] of Object.entries(overrides.lastAssignedAt ?? {})) {
           await tx.put(keys.lastAssignedAt(user), at);
           await tx.delete(keys.lastAssignedSeq(user));
@@ -195,6 +206,7 @@ export function createEngine(options: EngineOptions): Engine {
         await tx.lock([locks.record(entity, recordId)]);
         const record = await loadRecord(tx, entity, recordId);
         if (!record || record.closed) return false;
+        await tx.lock(record.loaded.map(locks.user));
         await closeRecordState(tx, record);
         await saveRecord(tx, record);
         return true;
@@ -202,9 +214,10 @@ export function createEngine(options: EngineOptions): Engine {
 
     reportAssignment: (a) =>
       inTransaction(store, async (tx) => {
-        await tx.lock([locks.record(a.entity, a.recordId), locks.user(a.user)]);
+        await tx.lock([locks.record(a.entity, a.recordId)]);
         const now = clock();
         const record = (await loadRecord(tx, a.entity, a.recordId)) ?? newRecord(a.entity, a.recordId, '', `${a.entity}.created`);
+        await tx.lock([a.user, ...record.loaded].map(locks.user));
         await assignRecord({ program, now }, tx, record, [a.user], a.counts);
         await saveRecord(tx, record);
       }),
@@ -217,7 +230,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (item.invalid) return retryKept(tx, item, item.invalid);
         const record = await loadRecord(tx, entity, recordId);
         if (!record) return null;
-        const decision = await route(env(), tx, record, { eventId: item.eventId, eventType: record.eventType, changed: record.changed, cause: 'manual-retry' });
+        const decision = await decided(tx, await route(env(), tx, record, { eventId: item.eventId, eventType: record.eventType, changed: record.changed, cause: 'manual-retry' }));
         return { ok: true as const, decision, duplicate: false };
       });
     },

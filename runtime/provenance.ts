@@ -71,7 +71,12 @@ export class ProvenanceRecorder {
 
   /** `store`, with every decision logged through it carrying its provenance. */
   wrap(store: StateStore): StateStore {
-    return { begin: async () => new RecordingTransaction(await store.begin(), this), close: () => store.close() };
+    return {
+      begin: async () => new RecordingTransaction(await store.begin(), this),
+      close: () => store.close(),
+      ...(store.shared ? { shared: true } : {}),
+      ...(store.subscribe ? { subscribe: store.subscribe.bind(store) } : {}),
+    };
   }
 
   /** The provenance of a decision made in `tx`; writes the versions into the state the first time. */
@@ -133,6 +138,11 @@ class RecordingTransaction implements Transaction {
     this.timer ??= timers[0] && structuredClone(timers[0]);
     return timers;
   }
+  async claimDue(nowMs: number): Promise<Timer | null> {
+    const timer = await this.inner.claimDue(nowMs);
+    this.timer ??= timer ? structuredClone(timer) : undefined;
+    return timer;
+  }
   async listQueue(queue: string): Promise<QueueItem[]> {
     const items = await this.inner.listQueue(queue);
     this.queues ??= {};
@@ -153,6 +163,12 @@ class RecordingTransaction implements Transaction {
 
   lock(keys: readonly string[]): Promise<void> {
     return this.inner.lock(keys);
+  }
+  nextSequence(name: string): Promise<number> {
+    return this.inner.nextSequence(name);
+  }
+  publish(topic: string): Promise<void> {
+    return this.inner.publish(topic);
   }
   decisionForEvent(eventId: string): Promise<Decision | null> {
     return this.inner.decisionForEvent(eventId);
@@ -183,6 +199,9 @@ class RecordingTransaction implements Transaction {
   }
   listOutbox(limit: number): Promise<OutboxItem[]> {
     return this.inner.listOutbox(limit);
+  }
+  claimOutbox(limit: number, nowMs: number, leaseMs: number): Promise<OutboxItem[]> {
+    return this.inner.claimOutbox(limit, nowMs, leaseMs);
   }
   deleteOutbox(id: string): Promise<void> {
     return this.inner.deleteOutbox(id);
