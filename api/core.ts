@@ -16,7 +16,9 @@ export { locate, type LocatedDiagnostic, type TextLookup } from '../language/loc
 export { createEngine, type Engine, type EngineOptions, type ManualAssignment } from '../runtime/engine';
 export { explainCandidate, explainCandidates, type Candidate, type CandidateStage } from '../runtime/explain-candidates';
 export { explainText, type RuleLocator } from '../runtime/explain-text';
+export { findMap, mapPayload, mapSources, type PayloadMapping } from '../runtime/input-map';
+export { unknownSource } from '../runtime/kept-payloads';
 export { validateEvent, type NormalisedEvent } from '../runtime/records';
 export { MemoryStore } from '../runtime/state/memory-store';
 export type { StateStore, Transaction } from '../runtime/state/store';
-export type { DecideResult, Decision, ExplainedDecision, ExplainedTrace, IncomingEvent, InputIssue, Outcome, RuleTrace, Trace } from '../runtime/types';
+export type { DecideResult, Decision, ExplainedDecision, ExplainedTrace, IncomingEvent, InputIssue, Outcome, PayloadResult, RuleTrace, Trace } from '../runtime/types';

@@ -100,6 +100,7 @@ export const CODES = {
   DIST315: { severity: 'error', title: 'duplicate map' },
   DIST316: { severity: 'error', title: 'queue given two retry policies' },
   DIST317: { severity: 'error', title: 'empty rule name' },
+  DIST318: { severity: 'error', title: '`??` mixed with arithmetic without parentheses' },
 
   DIST401: { severity: 'warning', title: 'shadowed rule' },
   DIST402: { severity: 'warning', title: 'empty static pool' },

@@ -10,12 +10,14 @@ import { assignRecord, closeRecordState } from './effects';
 import { indexProgram, type ProgramIndex } from './program-index';
 import { ProvenanceRecorder } from './provenance';
 import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
+import { findMap, mapPayload } from './input-map';
+import { keepInvalid, unknownSource } from './kept-payloads';
 import { checkId, validateEvent } from './records';
 import { keys, locks } from './state-keys';
-import { inTransaction, type QueueItem, type StateStore, type Transaction } from './state/store';
+import { inTransaction, type KeptPayload, type QueueItem, type StateStore, type Transaction } from './state/store';
 import { runTimer } from './timers';
 import { explainDecision } from './explain-rules';
-import type { DecideResult, Decision, ExplainedDecision, IncomingEvent, UserStateOverrides } from './types';
+import type { DecideResult, Decision, ExplainedDecision, IncomingEvent, InputIssue, PayloadResult, UserStateOverrides } from './types';
 
 export interface EngineOptions {
   program: Program;
@@ -47,6 +49,12 @@ export interface ManualAssignment {
 export interface Engine {
   /** Validates, deduplicates by event id, and decides (RUNTIME.md "An event, start to end"). */
   decide(event: IncomingEvent): Promise<DecideResult>;
+  /**
+   * Maps a raw payload with the `map` block of `source` into a `<entity>.created`
+   * event with id `eventId` and decides it like `decide` (runtime/input-map.ts).
+   * A payload that fails is kept in the map's `on invalid` queue when it has one.
+   */
+  decidePayload(source: string, payload: unknown, eventId: string): Promise<PayloadResult>;
   /** Runs every timer due at the clock, in due order, one transaction each; returns the decisions made. */
   tick(): Promise<Decision[]>;
   nextTimerAt(): Promise<number | null>;
@@ -81,6 +89,48 @@ export function createEngine(options: EngineOptions): Engine {
     return decision;
   };
 
+  /**
+   * Decides the event `build` gives (null: it could not be built), unless the
+   * event id has a decision already: then that one, as a duplicate. Runs in `tx`.
+   */
+  function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent): Promise<DecideResult>;
+  function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent | null): Promise<DecideResult | null>;
+  async function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent | null): Promise<DecideResult | null> {
+    await tx.lock([locks.event(eventId)]);
+    const first = await tx.decisionForEvent(eventId);
+    if (first) return { ok: true, decision: first, duplicate: true };
+    const event = build();
+    if (event === null) return null;
+    recorder?.events.set(eventId, event);
+    const valid = validateEvent(options.program, event);
+    if (!valid.ok) return valid;
+    const e = valid.event;
+    await tx.lock([locks.record(e.entity, e.recordId)]);
+    const record = mergeEvent(await loadRecord(tx, e.entity, e.recordId), e);
+    const decision = await decided(tx, await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' }));
+    return { ok: true, decision, duplicate: false };
+  }
+
+  /** Maps a kept payload again with the running program: decided (and out of its queue) when it passes now. */
+  async function retryKept(tx: Transaction, item: QueueItem, kept: KeptPayload): Promise<DecideResult> {
+    const map = findMap(options.program, kept.source);
+    if (!map) return { ok: false, issues: [unknownSource(options.program, kept.source)] };
+    let issues: InputIssue[] = [];
+    const result = await decideIn(tx, item.eventId, () => {
+      const mapped = mapPayload(options.program, map, kept.payload, item.eventId, clock());
+      if (mapped.ok) return mapped.event;
+      issues = mapped.issues;
+      return null;
+    });
+    if (result?.ok) {
+      await tx.dequeue(item.queue, item.entity, item.recordId);
+      return result;
+    }
+    if (result) return result;
+    await tx.enqueue({ ...item, invalid: { ...kept, issues } });
+    return { ok: false, issues };
+  }
+
   return {
     program,
     get directory() {
@@ -90,30 +140,30 @@ export function createEngine(options: EngineOptions): Engine {
     async decide(event) {
       const checked = checkId(event?.id, 'id', 'an event');
       if ('issue' in checked) return { ok: false, issues: [checked.issue] };
-      const eventId = checked.id;
-      recorder?.events.set(eventId, event);
-      const tx = await store.begin();
       try {
-        await tx.lock([locks.event(eventId)]);
-        const first = await tx.decisionForEvent(eventId);
-        if (first) {
-          await tx.commit();
-          return { ok: true, decision: first, duplicate: true };
-        }
-        const valid = validateEvent(options.program, event);
-        if (!valid.ok) {
-          await tx.abort();
-          return valid;
-        }
-        const e = valid.event;
-        await tx.lock([locks.record(e.entity, e.recordId)]);
-        const record = mergeEvent(await loadRecord(tx, e.entity, e.recordId), e);
-        const decision = await decided(tx, await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' }));
-        await tx.commit();
-        return { ok: true, decision, duplicate: false };
-      } catch (error) {
-        await tx.abort();
-        throw error;
+        return await inTransaction(store, (tx) => decideIn(tx, checked.id, () => event));
+      } finally {
+        recorder?.events.delete(checked.id);
+      }
+    },
+
+    async decidePayload(source, payload, eventId) {
+      const map = findMap(options.program, source);
+      if (!map) return { ok: false, issues: [unknownSource(options.program, source)], queue: null };
+      const decide = async (tx: Transaction): Promise<PayloadResult> => {
+        let issues: InputIssue[] = [];
+        const result = await decideIn(tx, eventId, () => {
+          const mapped = mapPayload(options.program, map, payload, eventId, clock());
+          if (mapped.ok) return mapped.event;
+          issues = mapped.issues;
+          return null;
+        });
+        if (result) return result.ok ? result : { ...result, queue: null };
+        if (map.invalidQueue !== null) await keepInvalid(tx, { ...map, invalidQueue: map.invalidQueue }, { eventId, payload, issues, now: clock() });
+        return { ok: false, issues, queue: map.invalidQueue };
+      };
+      try {
+        return await inTransaction(store, decide);
       } finally {
         recorder?.events.delete(eventId);
       }
@@ -177,6 +227,7 @@ export function createEngine(options: EngineOptions): Engine {
         await tx.lock([locks.record(entity, recordId)]);
         const item = (await tx.listQueue(queue)).find((i) => i.entity === entity && i.recordId === recordId);
         if (!item) return null;
+        if (item.invalid) return retryKept(tx, item, item.invalid);
         const record = await loadRecord(tx, entity, recordId);
         if (!record) return null;
         const decision = await decided(tx, await route(env(), tx, record, { eventId: item.eventId, eventType: record.eventType, changed: record.changed, cause: 'manual-retry' }));

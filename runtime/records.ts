@@ -77,7 +77,7 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
   const recordId = idOf(record.id, 'record.id', 'the record', issues);
   const owner = record.owner;
   if (owner !== undefined && owner !== null && typeof owner !== 'string') {
-    issues.push({ path: 'record.owner', message: `expected text, got ${describe(owner)}` });
+    issues.push({ path: 'record.owner', message: `expected text, got ${describeRaw(owner)}` });
   }
   const fields: Record<string, Value | null> = {};
   const extra: Record<string, unknown> = {};
@@ -89,7 +89,7 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
     else {
       const coerced = coerceValue(type, raw, { timezone: program.settings.timezone });
       if (coerced.ok) fields[name] = coerced.value as Value;
-      else issues.push({ path: `record.${name}`, message: `expected ${coerced.expected}, got ${describe(raw)}` });
+      else issues.push({ path: `record.${name}`, message: `expected ${coerced.expected}, got ${describeRaw(raw)}` });
     }
   }
   if (issues.length > 0 || id === null || recordId === null) return { ok: false, issues };
@@ -114,7 +114,7 @@ export function validateEvent(program: Program, event: IncomingEvent): Validatio
 function atOf(raw: unknown, timezone: string, issues: InputIssue[]): number | null {
   if (raw === undefined || raw === null) return null;
   const ms = typeof raw === 'string' ? parseIsoTime(raw, timezone) : null;
-  if (ms === null) issues.push({ path: 'at', message: `\`at\` must be an ISO 8601 time such as \`2026-11-23T10:00:00+05:30\`; got ${describe(raw)}` });
+  if (ms === null) issues.push({ path: 'at', message: `\`at\` must be an ISO 8601 time such as \`2026-11-23T10:00:00+05:30\`; got ${describeRaw(raw)}` });
   return ms;
 }
 
@@ -142,13 +142,13 @@ function checkChanged(raw: unknown, issues: InputIssue[]): string[] {
   const names: string[] = [];
   raw.forEach((name, i) => {
     if (typeof name === 'string') names.push(name);
-    else issues.push({ path: `changed[${i}]`, message: `expected a field name, got ${describe(name)}` });
+    else issues.push({ path: `changed[${i}]`, message: `expected a field name, got ${describeRaw(name)}` });
   });
   return names;
 }
 
-/** Rejects prototype-reaching keys and nesting deeper than MAX_DEPTH, anywhere in the event. */
-function scanKeys(value: unknown, path: string, depth: number, issues: InputIssue[]): void {
+/** Rejects prototype-reaching keys and nesting deeper than MAX_DEPTH, anywhere in the value (an event, a raw payload). */
+export function scanKeys(value: unknown, path: string, depth: number, issues: InputIssue[]): void {
   if (typeof value !== 'object' || value === null) return;
   if (depth > MAX_DEPTH) {
     issues.push({ path, message: `nesting deeper than ${MAX_DEPTH} levels` });
@@ -165,7 +165,8 @@ function scanKeys(value: unknown, path: string, depth: number, issues: InputIssu
   }
 }
 
-function describe(raw: unknown): string {
+/** A raw JSON value as messages show it: `null`, `a list`, `an object`, `text "…"`, `number 5`. */
+export function describeRaw(raw: unknown): string {
   if (raw === null) return 'null';
   if (Array.isArray(raw)) return 'a list';
   if (typeof raw === 'object') return 'an object';

@@ -20,8 +20,8 @@ export interface IncomingEvent {
 export interface InputIssue {
   path: string;
   message: string;
-  /** Set when the event's type names no declared entity and kind. */
-  code?: 'unknown_event_type';
+  /** Set when the event's type names no declared entity and kind, or no `map` block reads a payload's source. */
+  code?: 'unknown_event_type' | 'unknown_source';
 }
 
 export type Outcome = 'assigned' | 'fallback' | 'unmatched';
@@ -135,6 +135,12 @@ export interface MethodTrace {
 export type DecideResult =
   | { ok: true; decision: Decision; duplicate: boolean }
   | { ok: false; issues: InputIssue[] };
+
+/**
+ * The result of handing a raw payload to the engine: `queue` names the `on
+ * invalid` queue that kept a payload which failed its map (null: rejected).
+ */
+export type PayloadResult = (DecideResult & { ok: true }) | { ok: false; issues: InputIssue[]; queue: string | null };
 
 /** Per-user values the runtime maintains, as `given.state` sets them in scenarios. */
 export interface UserStateOverrides {

@@ -10,7 +10,7 @@ import type { PathSegment, SuiteError, SuiteLocator } from './suite-errors';
 import type { CaseInput, CloseInput, ExpectInput, GivenInput, ManualAssignmentInput, StepInput, SuiteInput } from './suite-schema';
 import { parseDuration } from '../language/literals';
 import { parseIsoTime } from '../compiler/values';
-import { type Directory, type Program } from '../api';
+import { findMap, mapSources, type Directory, type Program } from '../api';
 
 /** Validates a merged directory: the directory or `path: message` problems. */
 export type DirectoryValidator = (raw: RawDirectory) => { directory: Directory } | { problems: string[] };
@@ -25,7 +25,7 @@ export interface BuildContext {
 }
 
 /** Keys that make a step; with `steps`, a case may not have them. */
-const STEP_ONLY_KEYS = ['event', 'record', 'changed', 'repeat', 'advance', 'at', 'manual_assignment', 'close', 'expect'] as const;
+const STEP_ONLY_KEYS = ['event', 'record', 'source', 'payload', 'changed', 'repeat', 'advance', 'at', 'manual_assignment', 'close', 'expect'] as const;
 
 /** Checks and builds every case; problems go to `errors`. */
 export function buildCases(suite: SuiteInput, context: BuildContext, errors: SuiteError[]): LoadedCase[] {
@@ -124,24 +124,46 @@ class Checker {
     }
   }
 
-  step(step: StepInput, path: PathSegment[]): Pick<LoadedStep, 'clock' | 'actions' | 'event' | 'expect'> {
+  step(step: StepInput, path: PathSegment[]): Pick<LoadedStep, 'clock' | 'actions' | 'event' | 'payload' | 'expect'> {
+    const sends = step.payload !== undefined || step.source !== undefined;
     for (const key of ['record', 'changed', 'repeat'] as const) {
-      if (step[key] !== undefined && step.event === undefined) {
+      if (step[key] !== undefined && step.event === undefined && (key === 'repeat' ? !sends : true)) {
         this.error([...path, key], `\`${key}\` needs an \`event\` in the same step; add one`, true);
       }
+    }
+    if (sends && step.event !== undefined) {
+      this.error([...path, 'event'], 'a step sends either an `event` with its `record` or a `payload` from a `source`; keep one', true);
     }
     if (step.advance !== undefined && step.at !== undefined) {
       this.error([...path, 'at'], 'a step moves the clock once; use either `advance` or `at`', true);
     }
-    const acts = step.event !== undefined || step.advance !== undefined || step.at !== undefined;
+    const acts = step.event !== undefined || sends || step.advance !== undefined || step.at !== undefined;
     if (step.expect && !acts) {
-      this.error([...path, 'expect'], '`expect` needs an `event`, `advance` or `at` in the same step', true);
+      this.error([...path, 'expect'], '`expect` needs an `event`, `payload`, `advance` or `at` in the same step', true);
     }
     const clock = this.clock(step, path);
     const actions = this.actions(step, path);
     const event = step.event === undefined ? null : this.event(step, path);
-    if (step.expect) this.expect(step.expect, [...path, 'expect'], event?.repeat ?? null);
-    return { clock, actions, event, expect: step.expect ?? null };
+    const payload = sends && step.event === undefined ? this.payload(step, path) : null;
+    if (step.expect) this.expect(step.expect, [...path, 'expect'], event?.repeat ?? payload?.repeat ?? null, payload !== null);
+    return { clock, actions, event, payload, expect: step.expect ?? null };
+  }
+
+  private payload(step: StepInput, path: PathSegment[]): NonNullable<LoadedStep['payload']> {
+    const { program } = this.context;
+    if (step.source === undefined) this.error([...path, 'payload'], '`payload` needs the `source` whose `map` block reads it; add `source:`', true);
+    else if (step.payload === undefined) this.error([...path, 'source'], '`source` needs a `payload` in the same step; add one', true);
+    else if (!findMap(program, step.source)) {
+      const sources = mapSources(program);
+      const suggestion = closest(step.source, sources);
+      const hint = suggestion
+        ? `did you mean \`${suggestion}\`?`
+        : sources.length === 0
+          ? 'the rules have no `map` block; add `map lead from "…" { … }`'
+          : `use one of ${sources.map((x) => `\`${x}\``).join(', ')}`;
+      this.error([...path, 'source'], `no \`map\` block reads source \`${step.source}\`; ${hint}`);
+    }
+    return { source: step.source ?? '', payload: step.payload ?? {}, repeat: step.repeat ?? 1 };
   }
 
   /** `manual_assignment` then `close`, each with its entity resolved and its user checked. */
@@ -201,7 +223,11 @@ class Checker {
     return { type, record: step.record ?? {}, changed: step.changed ?? null, repeat };
   }
 
-  private expect(expect: ExpectInput, path: PathSegment[], repeat: number | null): void {
+  private expect(expect: ExpectInput, path: PathSegment[], repeat: number | null, sendsPayload: boolean): void {
+    if (!sendsPayload) {
+      if (expect.outcome === 'invalid') this.error([...path, 'outcome'], 'only a `payload` step can be `invalid`; expect `assigned`, `fallback` or `unmatched`');
+      if (expect.invalid_fields !== undefined) this.error([...path, 'invalid_fields'], '`invalid_fields` needs a `payload` step; send a `payload` from a `source`', true);
+    }
     if (expect.rule !== undefined && !this.context.program.rules.some((r) => r.name === expect.rule)) {
       const suggestion = closest(expect.rule, this.context.program.rules.map((r) => r.name));
       const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '; use a rule name from the project';

@@ -4,14 +4,16 @@
 // firing in a step without an event); `not_assigned` at every decision.
 import type { CaseFailure, RuleLocator } from './results';
 import type { ExpectInput } from './suite-schema';
-import { explainText, type Decision, type ExplainedDecision } from '../api';
+import { explainText, type Decision, type ExplainedDecision, type InputIssue } from '../api';
 
 /** The decisions of one step: timers fired while the clock moved, then the events sent. */
 export interface StepDecisions {
   timers: Decision[];
   events: Decision[];
-  /** Whether the step sent an event (then `assigned_sequence` follows the events). */
+  /** Whether the step sent an event or payload (then `assigned_sequence` follows the events). */
   hasEvent: boolean;
+  /** The step's last payload failed its map: its issues, and the queue that kept it (null: rejected). */
+  invalid: { issues: InputIssue[]; queue: string | null } | null;
 }
 
 type Failure = Omit<CaseFailure, 'step' | 'stepLine'>;
@@ -21,6 +23,10 @@ export type Explain = (decision: Decision) => ExplainedDecision;
 
 /** The first failing expectation, in the order the keys are documented; null when all hold. */
 export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locate: RuleLocator, explain: Explain): Failure | null {
+  if (decisions.invalid) return checkInvalid(expect, decisions.invalid);
+  if (expect.invalid_fields !== undefined) {
+    return { check: 'invalid_fields', message: 'expected the payload to fail its map, but it passed', expected: expect.invalid_fields, actual: [] };
+  }
   const all = [...decisions.timers, ...decisions.events];
   const last = decisions.events.at(-1) ?? decisions.timers.at(-1);
   const needsLast = Object.keys(expect).some((k) => k !== 'not_assigned' && k !== 'assigned_sequence');
@@ -62,6 +68,25 @@ export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locat
   if (expect.queue !== undefined && last!.queue !== expect.queue) {
     return fail('queue', `expected queue \`${expect.queue}\`, got ${name(last!.queue)}`, expect.queue, last!.queue, last);
   }
+  return null;
+}
+
+/** The expectations of a step whose last payload failed its map. */
+function checkInvalid(expect: ExpectInput, invalid: NonNullable<StepDecisions['invalid']>): Failure | null {
+  const shown = invalid.issues.map((i) => `\`${i.path}\`: ${i.message}`).join('; ');
+  if (expect.outcome !== undefined && expect.outcome !== 'invalid') {
+    return { check: 'outcome', message: `expected outcome \`${expect.outcome}\`, but the payload failed its map: ${shown}`, expected: expect.outcome, actual: 'invalid' };
+  }
+  const fields = [...new Set(invalid.issues.map((i) => i.path))].sort();
+  const expected = [...new Set(expect.invalid_fields ?? fields)].sort();
+  if (!sameList(expected, fields)) {
+    return { check: 'invalid_fields', message: `other fields failed the map: ${shown}`, expected: expect.invalid_fields, actual: fields };
+  }
+  if (expect.queue !== undefined && invalid.queue !== expect.queue) {
+    return { check: 'queue', message: `expected queue \`${expect.queue}\`, got ${name(invalid.queue)} (${shown})`, expected: expect.queue, actual: invalid.queue };
+  }
+  const key = (['rule', 'assigned', 'assigned_sequence', 'reason'] as const).find((k) => expect[k] !== undefined);
+  if (key) return { check: key, message: `the payload failed its map, so no decision was made: ${shown}`, expected: expect[key], actual: null };
   return null;
 }
 

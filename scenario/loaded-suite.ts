@@ -36,6 +36,8 @@ export interface LoadedStep {
   /** Manual assignments and closes, in the order written, after the clock and before the event. */
   actions: StepAction[];
   event: StepEvent | null;
+  /** A raw payload for a `map` block (instead of `event`). */
+  payload: StepPayload | null;
   expect: ExpectInput | null;
 }
 
@@ -53,5 +55,13 @@ export interface StepEvent {
   record: Record<string, unknown>;
   changed: string[] | null;
   /** How many times the event is sent (fresh record ids each time). */
+  repeat: number;
+}
+
+export interface StepPayload {
+  /** The source whose `map` block reads the payload. */
+  source: string;
+  payload: Record<string, unknown>;
+  /** How many times the payload is sent (fresh event ids each time). */
   repeat: number;
 }

@@ -7,7 +7,7 @@ import { checkExpect, type StepDecisions } from './check-expect';
 import type { CoverageCollector } from './coverage';
 import type { LoadedCase, LoadedStep, LoadedSuite } from './loaded-suite';
 import type { CaseFailure, CaseResult, RuleLocator, SuiteResult } from './results';
-import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type ExplainedDecision, type IncomingEvent, type Program } from '../api';
+import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type ExplainedDecision, type IncomingEvent, type InputIssue, type Program } from '../api';
 
 export interface RunOptions {
   /** Run only cases whose name contains this text (case-insensitive). */
@@ -70,19 +70,25 @@ async function runCase(
     const where = { step: stepIndex + 1, stepLine: step.line };
     if (step.directory) engine.setDirectory(step.directory);
     if (step.state) await engine.setUserState(step.state);
-    const decisions: StepDecisions = { timers: [], events: [], hasEvent: step.event !== null };
+    const decisions: StepDecisions = { timers: [], events: [], hasEvent: step.event !== null || step.payload !== null, invalid: null };
     const clockProblem = await moveClock(engine, clock, step, decisions.timers);
     if (clockProblem) return { ...where, check: 'clock', message: clockProblem };
     const actionProblem = await runActions(engine, step);
     if (actionProblem) return { ...where, check: 'close', message: actionProblem };
+    const id = (n: number) => `${caseIndex + 1}-${stepIndex + 1}-${n}`;
     for (let n = 1; step.event && n <= step.event.repeat; n++) {
-      const event = buildEvent(step.event, `${caseIndex + 1}-${stepIndex + 1}-${n}`);
-      const result = await engine.decide(event);
-      if (!result.ok) {
-        const issues = result.issues.map((i) => `\`${i.path}\`: ${i.message}`).join('; ');
-        return { ...where, check: 'event', message: `the engine refused event ${n} of this step: ${issues}` };
-      }
+      const result = await engine.decide(buildEvent(step.event, id(n)));
+      if (!result.ok) return { ...where, check: 'event', message: `the engine refused event ${n} of this step: ${showIssues(result.issues)}` };
       decisions.events.push(result.decision);
+    }
+    for (let n = 1; step.payload && n <= step.payload.repeat; n++) {
+      const result = await engine.decidePayload(step.payload.source, step.payload.payload, `e${id(n)}`);
+      decisions.invalid = result.ok ? null : { issues: result.issues, queue: result.queue };
+      if (result.ok) decisions.events.push(result.decision);
+      else if (step.expect?.outcome !== 'invalid' && step.expect?.invalid_fields === undefined) {
+        const kept = result.queue === null ? 'rejected' : `kept in queue \`${result.queue}\``;
+        return { ...where, check: 'payload', message: `payload ${n} of this step failed its map (${kept}): ${showIssues(result.issues)}` };
+      }
     }
     const made = [...decisions.timers, ...decisions.events];
     if (options.rule !== undefined) seen.push(...made.map((d) => engine.explain(d)));
@@ -114,6 +120,10 @@ async function moveClock(engine: Engine, clock: { now: number }, step: LoadedSte
   }
   clock.now = target;
   return null;
+}
+
+function showIssues(issues: readonly InputIssue[]): string {
+  return issues.map((i) => `\`${i.path}\`: ${i.message}`).join('; ');
 }
 
 /** Reports the step's manual assignments and closes, as the API calls would; a problem when a closed record is unknown. */

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { parseDuration } from '../language/literals';
 
 const USER_STATUSES = ['available', 'away', 'busy', 'offline'] as const;
-export const OUTCOMES = ['assigned', 'fallback', 'unmatched'] as const;
+/** Decision outcomes, and `invalid`: a payload step whose payload failed its map. */
+export const OUTCOMES = ['assigned', 'fallback', 'unmatched', 'invalid'] as const;
 
 /** Overrides of one directory user: any key of a DIRECTORY.md user except `id`. */
 const UserOverride = z
@@ -57,6 +58,8 @@ export const Expect = z
     not_assigned: z.array(z.string()),
     reason: z.string(),
     queue: z.string(),
+    /** A payload step whose payload failed its map: the fields at fault, in any order. */
+    invalid_fields: z.array(z.string()),
   })
   .partial();
 
@@ -79,6 +82,9 @@ const stepShape = {
   given: Given,
   event: z.string(),
   record: z.record(z.string(), z.unknown()),
+  /** A raw payload for the `map` block of `source`, instead of `event` and `record`. */
+  source: z.string(),
+  payload: z.record(z.string(), z.unknown()),
   changed: z.array(z.string()),
   repeat: z.number().int().min(1),
   advance: z

@@ -10,6 +10,7 @@ import { clientErrorHandler, frameworkErrors, REQUEST_TIMEOUT_MS } from './clien
 import { ApiError, installErrorHandlers } from './errors';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health-routes';
+import { registerHookRoutes } from './routes/hook-routes';
 import { registerIngestRoutes } from './routes/ingest-routes';
 import { registerReadRoutes } from './routes/read-routes';
 import { registerWebRoutes } from './routes/web-routes';
@@ -49,6 +50,7 @@ export function buildApp(ctx: ServerContext, logger: Logger): FastifyInstance {
   const large = /^\/v1\/(events:batch|directory)(\?|$)/;
   installErrorHandlers(app, { bodyLimit: (url) => (large.test(url) ? server.batch_body_limit : server.body_limit) });
   registerIngestRoutes(app, ctx);
+  registerHookRoutes(app, ctx);
   registerReadRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerHealthRoutes(app, ctx);

@@ -17,11 +17,11 @@ import type { DeliveryConfig } from './config';
 import { rememberKey, type IdempotencyClaim } from './idempotency';
 import type { LiveVersion } from './live-project';
 import type { ServerMetrics } from './metrics';
-import { type DecideResult, type Decision, type IncomingEvent, type Program, type Transaction } from '../api';
+import { type DecideResult, type Decision, type Engine, type IncomingEvent, type PayloadResult, type Program, type Transaction } from '../api';
 
 /** What a request adds to the decision of its event. */
 export interface RequestContext {
-  via: 'events' | 'batch' | 'distribute';
+  via: 'events' | 'batch' | 'distribute' | 'hooks';
   idempotency?: IdempotencyClaim | null;
   /** `/v1/distribute`'s `callback_url`. */
   callbackUrl?: string | null;
@@ -42,7 +42,7 @@ export interface IngestDeps {
 /** The decision pipeline of the server (see the top comment). */
 export class Ingest {
   private readonly contexts = new Map<string, { context: RequestContext; record: IncomingEvent['record'] }>();
-  private readonly inFlight = new Map<string, Promise<DecideResult>>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
   /** Outbox items written by decisions whose commit has not resolved yet. */
   private readonly staged = new Map<string, OutboxItem[]>();
 
@@ -65,9 +65,22 @@ export class Ingest {
   /** Decides one event; a second request for an event id in flight waits for the first and replays it. */
   decide(event: IncomingEvent, context: RequestContext): Promise<DecideResult> {
     const id = typeof event.id === 'string' || typeof event.id === 'number' ? String(event.id) : null;
-    if (id === null) return this.decideNow(event, null, context);
+    const recordId = typeof event.record === 'object' && event.record !== null ? event.record.id : undefined;
+    const received = { event: id, type: event.type, record: recordId ?? null };
+    return this.serialised(id, () => this.decideNow(received, context, event.record, (engine) => engine.decide(event)));
+  }
+
+  /** Maps a raw payload with the `map` block of `source` and decides it, like `decide` (event id `eventId`). */
+  decidePayload(source: string, payload: unknown, eventId: string, context: RequestContext): Promise<PayloadResult> {
+    const received = { event: eventId, type: null, record: null, source };
+    return this.serialised(eventId, () => this.decideNow(received, context, {}, (engine) => engine.decidePayload(source, payload, eventId)));
+  }
+
+  /** Runs `work` after any earlier work for the same event id (null: no id to wait on). */
+  private serialised<T>(id: string | null, work: () => Promise<T>): Promise<T> {
+    if (id === null) return work();
     const previous = this.inFlight.get(id);
-    const run = (previous ? previous.catch(() => undefined) : Promise.resolve()).then(() => this.decideNow(event, id, context));
+    const run = (previous ? previous.catch(() => undefined) : Promise.resolve()).then(work);
     this.inFlight.set(id, run);
     const forget = () => {
       if (this.inFlight.get(id) === run) this.inFlight.delete(id);
@@ -90,22 +103,29 @@ export class Ingest {
     return result;
   }
 
-  private async decideNow(event: IncomingEvent, id: string | null, context: RequestContext): Promise<DecideResult> {
+  private async decideNow<R extends DecideResult | PayloadResult>(
+    received: { event: string | null; type: unknown; record: unknown; source?: string },
+    context: RequestContext,
+    record: IncomingEvent['record'],
+    run: (engine: Engine) => Promise<R>,
+  ): Promise<R> {
     const started = performance.now();
     const { log, metrics } = this.deps;
-    const recordId = typeof event.record === 'object' && event.record !== null ? event.record.id : undefined;
-    log.info({ step: 'ingest', event: id, type: event.type, record: recordId ?? null, via: context.via }, 'event received');
-    if (id !== null) this.contexts.set(id, { context, record: event.record });
-    let result: DecideResult;
+    const id = received.event;
+    log.info({ step: 'ingest', ...received, via: context.via }, 'event received');
+    if (id !== null) this.contexts.set(id, { context, record });
+    let result: R;
     try {
-      result = await this.deps.version().engine.decide(event);
+      result = await run(this.deps.version().engine);
     } finally {
       if (id !== null) this.contexts.delete(id);
     }
-    const type = typeLabel(this.deps.version().program, event.type);
+    const type = result.ok ? result.decision.eventType : typeLabel(this.deps.version().program, received.type);
     if (!result.ok) {
-      metrics.events.inc({ type, outcome: 'invalid' });
-      log.info({ step: 'rejected', event: id, issues: result.issues }, 'event rejected');
+      const queue = 'queue' in result ? result.queue : null;
+      metrics.events.inc({ type, outcome: queue === null ? 'invalid' : 'kept' });
+      if (queue === null) log.info({ step: 'rejected', event: id, issues: result.issues }, 'event rejected');
+      else log.warn({ step: 'kept', event: id, queue, issues: result.issues }, `payload kept in queue ${queue}`);
     } else if (result.duplicate) {
       metrics.events.inc({ type, outcome: 'duplicate' });
       log.info({ step: 'duplicate', event: id, decision: result.decision.id }, 'event seen before; answering its first decision');

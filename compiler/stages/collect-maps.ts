@@ -1,5 +1,5 @@
-// Resolve, part 4: every `map ENTITY from "source"` block. Reports duplicate
-// blocks, unknown entities, targets that are not fields of the entity (or are
+// Resolve, part 4: every `map ENTITY from "source"` block. Reports a source
+// mapped twice (for any entity), unknown entities, targets that are not fields of the entity (or are
 // mapped twice), and a second `on invalid`; queues each value for the type checker
 // with the target field's type as the expectation.
 import type { MapDecl, MapEntry } from '../../language/ast';
@@ -14,7 +14,7 @@ export function collectMaps(ctx: CompileContext): void {
     for (const decl of file.declarations) {
       if (decl.kind !== 'Map') continue;
       const info: MapInfo = { decl, file: file.file, entity: mapEntity(ctx, file.file, decl), entries: [], invalidQueue: null };
-      const key = `${decl.entity.text}\u0000${decl.source.value}`;
+      const key = decl.source.value;
       const first = seen.get(key);
       if (first) {
         report(
@@ -22,7 +22,9 @@ export function collectMaps(ctx: CompileContext): void {
           'DIST315',
           info.file,
           decl.source.span,
-          `\`map ${decl.entity.text} from ${decl.source.raw}\` is declared twice; merge the two blocks`,
+          first.decl.entity.text === decl.entity.text
+            ? `\`map ${decl.entity.text} from ${decl.source.raw}\` is declared twice; merge the two blocks`
+            : `source ${decl.source.raw} is already mapped to \`${first.decl.entity.text}\`; one source makes one kind of record, so give this one its own source name`,
           { related: [{ file: first.file, span: first.decl.source.span, message: 'first map for this source' }] },
         );
       } else seen.set(key, info);

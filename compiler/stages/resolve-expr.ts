@@ -1,6 +1,6 @@
 // Resolve, part 5: the names inside one expression site. Paths must name a known
 // entity and field that the site may read (see `Place` in context.ts); calls must
-// name a function usable there; `??` belongs to map blocks. A name that fails is
+// name a function usable there; `??` beside arithmetic needs parentheses. A name that fails is
 // reported once and marked in `ctx.failed`, so the type checker skips it.
 import type { Call, Expr, Path, Span } from '../../language/ast';
 import type { Diagnostic, DiagnosticCode } from '../../language/diagnostics';
@@ -27,12 +27,14 @@ export function resolveSite(ctx: CompileContext, site: ExprSite, e: Expr = site.
     case 'Call':
       resolveCall(ctx, site, e);
       break;
-    case 'Binary':
-      if (e.op === '??' && site.place !== 'map') {
-        report(ctx, 'DIST314', site.file, e.span, '`??` can be used only in a `map` block; in a condition test `X is set`');
+    case 'Binary': {
+      const mixed = e.op === '??' ? [e.left, e.right].find((o) => o.kind === 'Binary' && o.op !== '??') : undefined;
+      if (mixed?.kind === 'Binary') {
+        report(ctx, 'DIST318', site.file, mixed.span, `\`??\` and \`${mixed.op}\` are mixed without parentheses; write \`(…)\` around the part that comes first`);
         ctx.failed.add(e);
       }
       break;
+    }
     case 'Number':
     case 'String':
     case 'Bool':

@@ -74,12 +74,22 @@ export interface QueueItem {
   recordId: string;
   eventId: string;
   eventType: string;
-  /** The decision that put it there. */
-  decisionId: string;
+  /** The decision that put it there; null for a payload kept by `on invalid queue`. */
+  decisionId: string | null;
   enqueuedAt: number;
   reason: string;
   /** End of the retry window (epoch ms); null: no automatic retries. */
   retryUntil: number | null;
+  /** A raw payload that failed its `map` block (`on invalid queue "q"`), kept with its issues. */
+  invalid?: KeptPayload;
+}
+
+/** A payload that failed its map block, as kept in the map's `on invalid` queue. */
+export interface KeptPayload {
+  source: string;
+  payload: Json;
+  /** Each names the field at fault (`path`) and says what is wrong. */
+  issues: { path: string; message: string }[];
 }
 
 /** An outbound delivery to make after commit (CRM push, callback, notification). */

@@ -38,6 +38,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
         enqueued_at: isoOrNull(i.enqueuedAt),
         reason: i.reason,
         retry_until: isoOrNull(i.retryUntil),
+        ...(i.invalid ? { source: i.invalid.source, payload: i.invalid.payload, errors: i.invalid.issues.map(({ path, message }) => ({ field: path, message })) } : {}),
       })),
     };
   });
@@ -55,6 +56,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     }
     const result = waiting[0] ? await ctx.ingest.retry(name, waiting[0].entity, record) : null;
     if (result === null) throw new ApiError(404, 'not_found', `record \`${record}\`${entity ? ` of \`${entity}\`` : ''} is not in queue \`${name}\``);
+    if (!result.ok && waiting[0]?.invalid) throw new ApiError(422, 'invalid_payload', 'the kept payload still fails its map; it stays in the queue', result.issues);
     if (!result.ok) throw new ApiError(400, 'invalid_event', 'the queued record no longer passes its schema', result.issues);
     return decisionSummary(result.decision);
   });

@@ -72,8 +72,8 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: ServerContext): 
   });
 }
 
-/** The raw body, after the signature check when a webhook secret is set. */
-function signedBody(ctx: ServerContext, request: FastifyRequest): string {
+/** The raw body, after the signature check when a webhook secret is set (shared with the hooks endpoint). */
+export function signedBody(ctx: ServerContext, request: FastifyRequest): string {
   const text = typeof request.body === 'string' ? request.body : '';
   const secret = ctx.secrets.webhookSecret;
   if (secret !== null) {
@@ -83,14 +83,14 @@ function signedBody(ctx: ServerContext, request: FastifyRequest): string {
   return text;
 }
 
-function requireEntityMode(ctx: ServerContext): void {
+export function requireEntityMode(ctx: ServerContext): void {
   if (ctx.live.current.program.settings.trigger === 'automation') {
     throw new ApiError(409, 'automation_trigger_mode', 'the rules run in `trigger automation` mode: records enter only through `POST /v1/distribute`');
   }
 }
 
 /** Runs `work` under the request's Idempotency-Key, or answers the earlier decision of that key. */
-async function withIdempotency(
+export async function withIdempotency(
   ctx: ServerContext,
   request: FastifyRequest,
   reply: FastifyReply,
