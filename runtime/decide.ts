@@ -6,11 +6,12 @@
 // tried on demand). Timers (timers.ts) reuse `distribute` and `finish`.
 import type { Rule } from '../compiler/ir';
 import type { DirectoryIndex } from './directory-index';
-import { distribute, type Distribution } from './distribute';
+import { alsoChanged, distribute, type Distribution } from './distribute';
 import { assignRecord, enqueueRecord, nextId, scheduleTimer } from './effects';
 import type { EvalContext } from './evaluator/context';
 import type { ProgramIndex } from './program-index';
 import { recordView, saveRecord, type RecordState } from './record-state';
+import { locks } from './state-keys';
 import type { Transaction } from './state/store';
 import type { Decision, MatchTrace, Outcome, Trace } from './types';
 
@@ -47,7 +48,7 @@ export async function route(env: EngineEnv, tx: Transaction, record: RecordState
   const matched = env.program.matcher.firstMatch(cause.eventType, cause.changed, ctx);
   const match: MatchTrace = { via: 'rules', record: view, changed: [...cause.changed] };
   if (!matched) return finish(env, tx, record, cause, { rule: null, match }, unmatched(env.program, record));
-  const distribution = await distribute(env, tx, matched, view, new Set(isRetry(cause) ? record.holders : []));
+  const distribution = await distribute(env, tx, matched, view, new Set(isRetry(cause) ? record.holders : []), alsoChanged(record, matched.rule));
   return finish(env, tx, record, cause, { rule: matched.rule, match, distribution }, resolve(env.program, matched.rule, distribution));
 }
 
@@ -97,6 +98,8 @@ export async function finish(
   parts: TraceParts,
   resolved: ResolvedOutcome,
 ): Promise<Decision> {
+  // Held already when a distribution ran; otherwise the first (and only) user locks of the decision.
+  await tx.lock([...resolved.assigned, ...record.loaded].map(locks.user));
   const id = await nextId(tx, 'decision', 'd');
   const { rule, distribution } = parts;
   if (resolved.assigned.length > 0) await assignRecord(env, tx, record, resolved.assigned, true);

@@ -2,6 +2,7 @@
 // traces, and the engine's interface. The engine (runtime/engine.ts) implements
 // it; the scenario runner, `dist explain` and the HTTP server only use these types.
 import type { RecordView } from './evaluator/context';
+import type { Provenance } from './provenance';
 
 /** An event as received (RUNTIME.md "An event, start to end"). */
 export interface IncomingEvent {
@@ -46,6 +47,8 @@ export interface Decision {
   /** What caused this decision beyond the first: a re-assignment timer or a queue retry. */
   cause: 'event' | 'reassign' | 'retry' | 'manual-retry';
   trace: Trace;
+  /** With provenance on (`dist serve`): what re-running it exactly needs (runtime/provenance.ts). */
+  provenance?: Provenance;
 }
 
 /**

@@ -84,8 +84,9 @@ async function runCase(
       }
       decisions.events.push(result.decision);
     }
-    if (options.rule !== undefined) seen.push(...[...decisions.timers, ...decisions.events].map((d) => engine.explain(d)));
-    for (const d of [...decisions.timers, ...decisions.events]) options.coverage?.record(engine.explain(d, true));
+    const made = [...decisions.timers, ...decisions.events];
+    if (options.rule !== undefined) seen.push(...made.map((d) => engine.explain(d)));
+    for (const d of made) options.coverage?.record(engine.explain(d, true));
     const failure = step.expect ? checkExpect(step.expect, decisions, locate, (d) => engine.explain(d)) : null;
     if (failure) return { ...where, ...failure };
   }

@@ -2,10 +2,9 @@
 // Every engine call that can decide (events, timers, queue retries) goes through
 // here, so each decision is logged the same way (`ingest`, `decided`), counted,
 // and its deliveries handed to the worker only after its commit. `onDecision`
-// runs inside the decision's transaction (the store decorator of
-// decision-hook.ts calls it): that is where the outbox items and the
-// Idempotency-Key record are written, so they commit with the decision or not at
-// all. Requests for an event id already in flight wait for it and then
+// runs inside the decision's transaction (the engine's `onCommit` hook): that is
+// where the outbox items and the Idempotency-Key record are written, so they
+// commit with the decision or not at all. Requests for an event id already in flight wait for it and then
 // replay its decision.
 import { performance } from 'node:perf_hooks';
 import { own } from '../language/own';

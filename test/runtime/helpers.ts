@@ -8,6 +8,7 @@ import type { Program } from '../../compiler/ir';
 import { parseIsoTime } from '../../compiler/values';
 import { createEngine, type Engine } from '../../runtime/engine';
 import { MemoryStore } from '../../runtime/state/memory-store';
+import { LockCheckedStore } from '../state/lock-checked-store';
 import type { Decision, ExplainedDecision } from '../../runtime/types';
 
 export const MINUTE = 60_000;
@@ -76,7 +77,7 @@ export function at(iso: string): number {
   return ms;
 }
 
-/** An engine over a compiled snippet, with a clock the test moves. */
+/** An engine over a compiled snippet, with a clock the test moves; every transaction is lock-checked. */
 export class Harness {
   readonly store = new MemoryStore();
   readonly engine: Engine;
@@ -92,7 +93,7 @@ export class Harness {
     this.directory = directory;
     this.now = at(options.now ?? '2026-11-23T10:00:00Z');
     this.coverage = options.coverage ?? false;
-    this.engine = createEngine({ program, directory, store: this.store, clock: () => this.now });
+    this.engine = createEngine({ program, directory, store: new LockCheckedStore(this.store), clock: () => this.now });
   }
 
   /** Sends one event (fresh event and record ids unless given) and returns its decision, explained (with coverage when asked). */
