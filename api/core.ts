@@ -14,6 +14,7 @@ export { IR_VERSION, Program as ProgramSchema, stripSpans, type Program, type Ru
 export type { Diagnostic, DiagnosticCode, Fix, FixEdit, Severity } from '../language/diagnostics';
 export { locate, type LocatedDiagnostic, type TextLookup } from '../language/locate';
 export { createEngine, type Engine, type EngineOptions, type ManualAssignment } from '../runtime/engine';
+export { explainCandidate, explainCandidates, type Candidate, type CandidateStage } from '../runtime/explain-candidates';
 export { explainText, type RuleLocator } from '../runtime/explain-text';
 export { validateEvent, type NormalisedEvent } from '../runtime/records';
 export { MemoryStore } from '../runtime/state/memory-store';

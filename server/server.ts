@@ -20,6 +20,7 @@ import { LiveProject, queuesOf, type InitialProject, type LiveDeps, type LiveVer
 import { ServerMetrics } from './metrics';
 import { TimerLoop } from './timer-loop';
 import { watchProject } from './watch';
+import { WEB_ROOT } from './web-assets';
 import { createEngine, openStore, redactUrl, type ProjectConfig, type StateStore } from '../api';
 
 /** How often a replica sharing its store looks for timers the other replicas scheduled. */
@@ -41,6 +42,8 @@ export interface ServeOptions {
   watch?: boolean;
   /** The project as the caller already compiled it, so start-up does not compile it again. */
   initial?: InitialProject;
+  /** The built web pages (default: build/web of this package). */
+  webRoot?: string;
 }
 
 /** A running server. */
@@ -125,7 +128,7 @@ function assemble(options: ServeOptions, store: StateStore) {
     if (missing.length) logger.warn({ step: 'start', delivery: d.name, missing }, `delivery \`${d.name}\` references unset environment variables`);
   }
   // Filled in two steps: the parts below need each other, and `live` needs the store opened by startServer.
-  const context = { store, secrets, config, clock, idempotency: new IdempotencyKeys(store), readiness: { ready: false, reason: 'the server is starting' } } as ServerContext;
+  const context = { store, secrets, config, clock, webRoot: options.webRoot ?? WEB_ROOT, idempotency: new IdempotencyKeys(store), readiness: { ready: false, reason: 'the server is starting' } } as ServerContext;
   const version = () => context.live.current;
   const worker = new OutboxWorker({
     store,

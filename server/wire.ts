@@ -1,9 +1,10 @@
 // Decisions as the API and the outbound deliveries show them: snake_case keys,
 // ISO times, optional fields left out when empty. The summary is what an ingest
 // endpoint answers; the entry adds what the decision log lists; the detail adds
-// the explain trace.
+// the explain trace and every candidate's part in the decision. Rules are listed
+// with what the pages filter and show them by.
 import type { PoolTrace } from '../runtime/types';
-import { type Decision, type ExplainedDecision, type ExplainedTrace } from '../api';
+import { explainCandidates, type Decision, type ExplainedDecision, type ExplainedTrace, type Rule } from '../api';
 
 /** `{ decision_id, event_id, outcome, rule, assigned, reason?, queue? }` (API.md). */
 export interface DecisionSummary {
@@ -43,9 +44,22 @@ export function decisionEntry(d: Omit<Decision, 'trace'>): DecisionSummary & Rec
   };
 }
 
-/** One decision with its explain trace (`GET /v1/decisions/{id}`). */
+/** One decision with its explain trace and candidates (`GET /v1/decisions/{id}`). */
 export function decisionDetail(d: ExplainedDecision, deliveries: unknown[]): Record<string, unknown> {
-  return { ...decisionEntry(d), trace: traceWire(d.trace), deliveries };
+  return { ...decisionEntry(d), trace: traceWire(d.trace), candidates: explainCandidates(d.trace), deliveries };
+}
+
+/** A rule as `GET /v1/rules` lists it. */
+export function ruleEntry(r: Rule): Record<string, unknown> {
+  return {
+    rule_id: r.id,
+    rule: r.name,
+    priority: r.priority,
+    status: r.status,
+    team: r.scope.kind === 'team' ? r.scope.team : null,
+    entity: r.entity,
+    method: r.method.kind,
+  };
 }
 
 function traceWire(trace: ExplainedTrace): Record<string, unknown> {
