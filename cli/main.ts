@@ -3,7 +3,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
+import { registerDiff } from './commands/diff';
 import { registerExplain } from './commands/explain';
+import { registerExport } from './commands/export';
 import { registerFmt } from './commands/fmt';
 import { registerLsp } from './commands/lsp';
 import { registerServe } from './commands/serve';
@@ -19,7 +21,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const program = new Command('dist')
-  .description('rules-as-code for lead distribution: check, format, compile, test and serve `.dist` rules, and the language server for editors')
+  .description('rules-as-code for lead distribution: check, format, compile, test, diff and serve `.dist` rules, and the language server for editors')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -30,13 +32,16 @@ registerCompile(program);
 registerServe(program);
 registerTest(program);
 registerExplain(program);
+registerExport(program);
 registerLsp(program);
+registerDiff(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+    // A command with its own exit-code convention (`dist diff`) marks its usage errors with `keepExitCode`.
+    process.exitCode = error.exitCode === 0 || 'keepExitCode' in error ? error.exitCode : EXIT_USAGE;
   } else {
     writeError(`dist: internal error: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = EXIT_USAGE;

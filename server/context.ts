@@ -20,6 +20,8 @@ export interface ServerContext {
   config: ServeConfig;
   idempotency: IdempotencyKeys;
   clock: () => number;
+  /** The folder of the built web pages. */
+  webRoot: string;
   /** False until start-up is complete and again while shutting down (`/readyz`). */
   readiness: { ready: boolean; reason: string };
 }

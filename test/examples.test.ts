@@ -1,13 +1,14 @@
 // Examples are executable (DESIGN.md principle 11): every project under examples/
 // checks with no error or warning (only the notes examples/README.md documents),
-// is formatted canonically, and passes its suites.
+// is formatted canonically, and passes its suites (folders without `rules/`, such
+// as github-actions/, are not projects).
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dist, ROOT } from './helpers/run-dist';
 
 const projects = readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(ROOT, 'examples', entry.name, 'rules')))
   .map((entry) => `examples/${entry.name}`);
 
 /** The notes (info diagnostics) an example is documented to give, as `file:line:column CODE`. */

@@ -31,7 +31,7 @@ export async function findDistFiles(root: string, folder: string, onUnreadable: 
 }
 
 /** Hidden folders and installed dependencies hold no rules of the project. */
-function isSkippedFolder(name: string): boolean {
+export function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 

@@ -116,7 +116,7 @@ export async function readText(root: string, file: string, diagnostics: Diagnost
 }
 
 /** dist.yaml's settings; reports DIST602 for syntax errors, unknown keys and wrong values. */
-function readConfig(text: string, diagnostics: Diagnostic[]): Partial<ProjectConfig> {
+export function readConfig(text: string, diagnostics: Diagnostic[]): Partial<ProjectConfig> {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) diagnostics.push(diagnostic('DIST602', CONFIG_FILE, { start: e.pos[0], end: e.pos[1] }, `invalid YAML: ${e.message.split('\n')[0]}`));
