@@ -2,12 +2,14 @@
 // file and a semantic model out. Each file's parse (and the names it declares) is
 // cached under its text, so an edit re-parses that one file; the link step then
 // runs the project stages (resolve → typecheck → validate → lower → analyse) over
-// the cached trees, which is what makes a duplicate name or a priority conflict in
+// the cached trees (the loaded directory is cached too, under its text and what it
+// is checked against), which is what makes a duplicate name or a priority conflict in
 // another file show up at once. `dist check`, the server's reload and the
 // language service all compile through it.
 import type { SourceFile } from '../language/ast';
 import { sortDiagnostics, type Diagnostic } from '../language/diagnostics';
 import { parse, type ParseResult } from '../language/parse';
+import { loadDirectory } from './directory/load';
 import type { Directory } from './directory/model';
 import type { Program } from './ir';
 import { createContext, type DirectoryText, type SourceText, type StageName } from './stages/context';
@@ -52,6 +54,7 @@ export class Workspace {
   private readonly files = new Map<string, WorkspaceFile>();
   private directorySource: DirectoryText | null = null;
   private directoryNamesCache: { text: string; names: DirectoryNames } | null = null;
+  private directoryCache: { key: string; text: string; loaded: ReturnType<typeof loadDirectory> } | null = null;
   private linked: WorkspaceResult | null = null;
   /** How many texts have been parsed so far (what an edit costs). */
   parses = 0;
@@ -116,7 +119,7 @@ export class Workspace {
 
   private link(stopAfter: StageName | undefined): WorkspaceResult {
     const sources = this.list().map(({ file, text }) => ({ file, text }));
-    const ctx = createContext(sources, this.directorySource, (source) => this.files.get(source.file)!.parsed);
+    const ctx = createContext(sources, this.directorySource, (source) => this.files.get(source.file)!.parsed, (text, file, context, value) => this.loadDirectory(text, file, context, value));
     for (const stage of STAGES) {
       stage.run(ctx);
       if (stage.name === stopAfter) break;
@@ -140,6 +143,15 @@ export class Workspace {
         return (model ??= buildModel(ctx, names()));
       },
     };
+  }
+
+  /** Loads the directory, reusing the last load while its text, the user schema and the time zone stay the same. */
+  private loadDirectory(...args: Parameters<typeof loadDirectory>): ReturnType<typeof loadDirectory> {
+    const [text, file, context, value] = args;
+    if (value !== undefined) return loadDirectory(text, file, context, value);
+    const key = JSON.stringify([file, context.timezone, context.userSchema]);
+    if (this.directoryCache?.key !== key || this.directoryCache.text !== text) this.directoryCache = { key, text, loaded: loadDirectory(text, file, context) };
+    return this.directoryCache.loaded;
   }
 
   private namesOfDirectory(): DirectoryNames | null {

@@ -27,6 +27,8 @@ export function registerFeatures(
     return outcome.edit;
   });
   connection.onCodeAction(async ({ textDocument, range }) => (await serviceFor(textDocument.uri)).codeActions(textDocument.uri, range));
+  connection.languages.semanticTokens.on(async ({ textDocument }) => (await serviceFor(textDocument.uri)).semanticTokens(textDocument.uri));
+  connection.onFoldingRanges(async ({ textDocument }) => (await serviceFor(textDocument.uri)).foldingRanges(textDocument.uri));
   connection.onDocumentFormatting(async ({ textDocument }) => {
     const { edits, refused } = (await serviceFor(textDocument.uri)).formatting(textDocument.uri);
     if (refused) void connection.window.showWarningMessage(refused);

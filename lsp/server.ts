@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findProjectRoot, loadProject } from '../api';
 import { LanguageService } from './service/language-service';
+import { TOKEN_TYPES } from './service/semantic-tokens';
 import { registerFeatures } from './server-features';
 
 /** The server's state: the project once it is loaded. */
@@ -109,6 +110,8 @@ export function startServer(): Connection {
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, full: true },
+        foldingRangeProvider: true,
       },
       serverInfo: { name: 'dist', version: '0.1.0' },
     };

@@ -19,6 +19,7 @@ import type {
 } from '../../language/ast';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../../language/diagnostics';
 import { parse, type ParseResult } from '../../language/parse';
+import { loadDirectory } from '../directory/load';
 import type { Directory } from '../directory/model';
 import type { EventKind, FieldType, Program, QuotaPeriod, RULE_STATUSES } from '../ir';
 import type { DirectoryIndex } from './resolve-directory';
@@ -144,6 +145,8 @@ export interface CompileContext {
   sources: SourceText[];
   /** Parses one text (the workspace answers from its per-file cache). */
   parseSource: (source: SourceText) => ParseResult;
+  /** Loads the directory (the workspace answers from its cache while the text and what it is checked against stay the same). */
+  loadDirectory: typeof loadDirectory;
   /** The parsed files, in the order of `sources`. */
   files: SourceFile[];
   directorySource: DirectoryText | null;
@@ -170,12 +173,14 @@ export function createContext(
   sources: SourceText[],
   directorySource: DirectoryText | null,
   parseSource: (source: SourceText) => ParseResult = (source) => parse(source.text, source.file),
+  load: typeof loadDirectory = loadDirectory,
 ): CompileContext {
   const schemas = new Map<string, SchemaInfo>();
   schemas.set('user', { entity: 'user', decl: null, file: '', fields: new Map(), builtins: USER_BUILTINS, complete: true });
   return {
     sources,
     parseSource,
+    loadDirectory: load,
     files: [],
     directorySource,
     directory: null,

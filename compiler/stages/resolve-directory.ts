@@ -5,7 +5,6 @@
 import type { StringLit } from '../../language/ast';
 import type { DiagnosticCode } from '../../language/diagnostics';
 import type { DirectoryUser, Team } from '../directory/model';
-import { loadDirectory } from '../directory/load';
 import type { FieldType } from '../ir';
 import { report, type CompileContext, type RuleInfo } from './context';
 import { closest, didYouMean, suggestionData } from '../../language/suggest';
@@ -29,7 +28,7 @@ export function loadProjectDirectory(ctx: CompileContext): void {
     for (const [name, type] of user.fields) userSchema[name] = type;
   }
   const timezone = ctx.settings?.timezone ?? 'UTC';
-  const { directory, diagnostics } = loadDirectory(source.text, source.file, { userSchema, timezone }, source.value);
+  const { directory, diagnostics } = ctx.loadDirectory(source.text, source.file, { userSchema, timezone }, source.value);
   ctx.diagnostics.push(...diagnostics);
   ctx.directory = directory;
   if (!directory) return;

@@ -4,17 +4,19 @@
 // rename, symbols, formatting, code actions, code lens, semantic tokens, folding).
 // No file system and no transport: the stdio server, the browser playground and
 // the tests drive the same object.
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, SymbolInformation } from 'vscode-languageserver-types';
 import { Workspace } from '../../compiler/workspace';
 import { codeActions } from './code-actions';
 import { completion } from './completion';
 import type { ServiceContext } from './context';
 import { projectDiagnostics } from './diagnostics';
+import { foldingRanges } from './folding';
 import { formatting, type FormatOutcome } from './formatting';
 import { hover } from './hover';
 import { definition, references } from './navigation';
 import { TextPositions } from './positions';
 import { prepareRename, rename, type RenameOutcome } from './rename';
+import { semanticTokens } from './semantic-tokens';
 import { documentSymbols, workspaceSymbols } from './symbols';
 
 /** Where the project lives, as URIs. */
@@ -149,6 +151,18 @@ export class LanguageService {
     const file = this.fileOf(uri);
     const text = file === null ? null : this.ctx.text(file);
     return file === null || !text ? [] : codeActions(this.ctx, file, text.span(range));
+  }
+
+  /** The semantic tokens of a document (the legend is TOKEN_TYPES). */
+  semanticTokens(uri: string): SemanticTokens {
+    const file = this.fileOf(uri);
+    return { data: file === null ? [] : semanticTokens(this.ctx, file) };
+  }
+
+  /** The folding ranges of a document. */
+  foldingRanges(uri: string): FoldingRange[] {
+    const file = this.fileOf(uri);
+    return file === null ? [] : foldingRanges(this.ctx, file);
   }
 
   /** The edits that format a document, or why it is left as it is. */
