@@ -5,7 +5,9 @@ import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
 import { registerDiff } from './commands/diff';
 import { registerExplain } from './commands/explain';
+import { registerExportLog } from './commands/export-log';
 import { registerFmt } from './commands/fmt';
+import { registerReplay } from './commands/replay';
 import { registerServe } from './commands/serve';
 import { registerTest } from './commands/test';
 import { EXIT_USAGE, writeError } from './output';
@@ -31,6 +33,8 @@ registerServe(program);
 registerTest(program);
 registerExplain(program);
 registerDiff(program);
+registerReplay(program);
+registerExportLog(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -139,7 +139,7 @@ function assemble(options: ServeOptions, store: StateStore) {
   const liveDeps: LiveDeps = {
     root: options.project.root,
     store,
-    makeEngine: (program, directory) => createEngine({ program, directory, store: decisionStore, clock }),
+    makeEngine: (program, directory) => createEngine({ program, directory, store: decisionStore, clock, provenance: true }),
     log: logger,
     clock,
     onChange: (ok) => {

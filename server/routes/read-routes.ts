@@ -1,4 +1,5 @@
 // The read endpoints: the decision log (`GET /v1/decisions`, paged newest first),
+// or all of it as NDJSON, oldest first, for replays (`format=ndjson`),
 // one decision with its explain trace and deliveries (`GET /v1/decisions/{id}`),
 // and statistics (`GET /v1/stats`). A bearer token is required (or a loopback
 // client when no admin token is set); a team-limited token sees only decisions of
@@ -8,6 +9,7 @@ import { pendingEntry, readDeliveryLog } from '../outbox/delivery-log';
 import { inTransaction, type DecisionFilter } from '../../runtime/state/store';
 import { authenticate } from '../auth';
 import type { ServerContext } from '../context';
+import { exportDecisions, exportLine } from '../decision-export';
 import { readPage, scanDecisions, visibleTo } from '../decision-log';
 import { ApiError, parseWith } from '../errors';
 import { DecisionQuery, StatsQuery } from '../schemas';
@@ -19,7 +21,7 @@ const STATS_MAX = 200_000;
 
 /** Registers the read endpoints. */
 export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get('/v1/decisions', async (request) => {
+  app.get('/v1/decisions', async (request, reply) => {
     const caller = authenticate(ctx.secrets, request);
     const query = parseWith(DecisionQuery, request.query, 'invalid_query', 'the query');
     const { program } = ctx.live.current;
@@ -37,6 +39,11 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
       throw new ApiError(400, 'invalid_cursor', `\`before\` names no decision (\`${query.before}\`); start again without it, and page with the \`next\` of each answer`, [
         { path: 'before', message: 'not a decision id' },
       ]);
+    }
+    if (query.format === 'ndjson') {
+      const { before: _, ...range } = filter;
+      const decisions = await exportDecisions(ctx.store, range, visibleTo(caller, program));
+      return reply.type('application/x-ndjson; charset=utf-8').send(decisions.map((d) => `${exportLine(d)}\n`).join(''));
     }
     const page = await readPage(ctx.store, filter, query.limit, visibleTo(caller, program));
     return { decisions: page.decisions.map(decisionEntry), next: page.next };
