@@ -144,7 +144,8 @@ class RecordingTransaction implements Transaction {
     const seen = { ...(this.timer && decision.cause !== 'event' ? { timer: this.timer } : {}), ...(this.queues ? { queues: this.queues } : {}), reads };
     const provenance = await this.recorder.seal(this.inner, decision, seen);
     this.logged = true;
-    await this.inner.appendDecision({ ...decision, provenance });
+    decision.provenance = provenance;
+    await this.inner.appendDecision(decision);
   }
   async commit(): Promise<void> {
     await this.inner.commit();

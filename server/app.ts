@@ -12,6 +12,7 @@ import { registerAdminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerIngestRoutes } from './routes/ingest-routes';
 import { registerReadRoutes } from './routes/read-routes';
+import { registerShadowRoutes } from './routes/shadow-routes';
 
 /** `application/json` and `application/<anything>+json`, with or without parameters. */
 const JSON_TYPES = /^application\/(?:[\w.+-]+\+)?json(?:\s*;.*)?$/i;
@@ -48,6 +49,7 @@ export function buildApp(ctx: ServerContext, logger: Logger): FastifyInstance {
   installErrorHandlers(app, { bodyLimit: (url) => (large.test(url) ? server.batch_body_limit : server.body_limit) });
   registerIngestRoutes(app, ctx);
   registerReadRoutes(app, ctx);
+  registerShadowRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
   return app;

@@ -17,11 +17,13 @@ import type { ServeConfig } from './config';
 import type { ServerContext } from './context';
 import { IdempotencyKeys } from './idempotency';
 import { Ingest } from './ingest';
-import { LiveProject, queuesOf, type InitialProject, type LiveDeps, type LiveVersion } from './live-project';
+import { LiveProject, ProjectError, queuesOf, type InitialProject, type LiveDeps, type LiveVersion } from './live-project';
 import { ServerMetrics } from './metrics';
 import { TimerLoop } from './timer-loop';
 import { watchProject } from './watch';
-import { createEngine, createSqliteStore, type ProjectConfig, type StateStore } from '../api';
+import path from 'node:path';
+import { compileFolder, createEngine, createSqliteStore, emptyDirectory, locate, type ProjectConfig, type StateStore } from '../api';
+import { Shadow } from './shadow';
 
 export interface ServeOptions {
   /** The project (dist.yaml with its defaults and the absolute root). */
@@ -39,6 +41,8 @@ export interface ServeOptions {
   watch?: boolean;
   /** The project as the caller already compiled it, so start-up does not compile it again. */
   initial?: InitialProject;
+  /** A candidate project folder (absolute) deciding every event in shadow; default `server.shadow` of dist.yaml. */
+  shadow?: string;
 }
 
 /** A running server. */
@@ -59,6 +63,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let app: FastifyInstance | null = null;
   try {
     context.live = await LiveProject.open(parts.liveDeps, options.initial);
+    context.shadow = await openShadow(options, store, context);
     app = buildApp(context, logger);
     const resumed = await worker.start();
     if (resumed > 0) logger.info({ step: 'start', deliveries: resumed }, `resuming ${resumed} pending deliveries`);
@@ -101,6 +106,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await connections.drain(config.server.shutdown_grace);
       await running.close();
       await worker.stop(config.server.shutdown_grace);
+      await context.shadow?.idle();
       await store.close();
       logger.info({ step: 'stop', pending_deliveries: worker.backlog }, 'stopped');
     })());
@@ -119,7 +125,7 @@ function assemble(options: ServeOptions, store: StateStore) {
     if (missing.length) logger.warn({ step: 'start', delivery: d.name, missing }, `delivery \`${d.name}\` references unset environment variables`);
   }
   // Filled in two steps: the parts below need each other, and `live` needs the store opened by startServer.
-  const context = { store, secrets, config, clock, idempotency: new IdempotencyKeys(store), readiness: { ready: false, reason: 'the server is starting' } } as ServerContext;
+  const context = { store, secrets, config, clock, shadow: null, idempotency: new IdempotencyKeys(store), readiness: { ready: false, reason: 'the server is starting' } } as ServerContext;
   const version = () => context.live.current;
   const worker = new OutboxWorker({
     store,
@@ -133,7 +139,7 @@ function assemble(options: ServeOptions, store: StateStore) {
   });
   const metrics = new ServerMetrics({ outboxBacklog: () => worker.backlog, queueSizes: () => queueSizes(version()) });
   const timers: TimerLoop = new TimerLoop({ nextTimerAt: () => version().engine.nextTimerAt(), tick: async () => (await ingest.tick()).length, clock, log: logger });
-  const ingest = new Ingest({ version, worker, metrics, log: logger, deliveries: config.deliveries, timersChanged: () => timers.poke() });
+  const ingest = new Ingest({ version, worker, metrics, log: logger, deliveries: config.deliveries, timersChanged: () => timers.poke(), shadow: () => context.shadow });
   const decisionStore = withDecisionHook(store, ingest.onDecision);
   Object.assign(context, { worker, metrics, ingest });
   const liveDeps: LiveDeps = {
@@ -148,6 +154,25 @@ function assemble(options: ServeOptions, store: StateStore) {
     },
   };
   return { context, worker, timers, liveDeps };
+}
+
+/** The shadow of `--shadow PATH` (or `server.shadow`, relative to the project); a candidate that does not compile stops the start. */
+async function openShadow(options: ServeOptions, store: StateStore, context: ServerContext): Promise<Shadow | null> {
+  const folder = options.shadow ?? (options.config.server.shadow === undefined ? null : path.resolve(options.project.root, options.config.server.shadow));
+  if (folder === null) return null;
+  const compiled = await compileFolder(folder);
+  const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+  const texts = new Map(compiled.input.sources.map((s) => [s.file, s.text]));
+  if (errors.length || !compiled.result.program) {
+    const located = locate(errors, (file) => texts.get(file)).map((d) => ({ file: `${folder}/${d.file}`, line: d.line ?? 1, column: d.column ?? 1, severity: d.severity, code: d.code, message: d.message }));
+    throw new ProjectError(located.length ? located : [{ file: folder, line: 1, column: 1, severity: 'error', code: 'DIST601', message: 'the shadow project does not compile' }]);
+  }
+  const metrics = context.metrics;
+  options.logger.info({ step: 'start', shadow: folder, rules: compiled.result.program.rules.length }, `shadow rules from ${folder}`);
+  return new Shadow(folder, compiled.result.program, compiled.result.directory ?? emptyDirectory(), store, {
+    log: options.logger,
+    metrics: { compared: (result, rule) => metrics.shadowEvents.inc({ result, rule }) },
+  });
 }
 
 /** Sizes of every queue the program can fill. */
