@@ -17,6 +17,7 @@ export { compileFolder, type CompiledFolder } from '../compiler/node/compile-fol
 export { findProjectRoot, loadProject, type ProjectConfig } from '../compiler/node/project';
 export { openStore, parseStateUrl, type StateLocation } from '../runtime/state/open-store';
 export { createSqliteStore, type SqliteStore } from '../runtime/state/sqlite-store';
+export { createPostgresStore, redactUrl, type PostgresStore, type PostgresStoreOptions } from '../runtime/state/postgres-store';
 
 /** Thrown by `openProject` when the project has errors; `diagnostics` places each one. */
 export class CompileError extends Error {

@@ -27,7 +27,7 @@ type Project = ReturnType<typeof generateProject>;
 /** The head version: every tenth rule also wants a score of 60 (the events carry 50). */
 function headOf(project: Project): Project {
   let n = 0;
-  const sources = project.sources.map((s) => ({ ...s, text: s.text.replace(/\n  when /g, (m) => (n++ % 10 === 0 ? '\n  when lead.score >= 60 and ' : m)) }));
+  const sources = project.sources.map((s) => ({ ...s, text: s.text.replace(/\n {2}when /g, (m) => (n++ % 10 === 0 ? '\n  when lead.score >= 60 and ' : m)) }));
   return { ...project, sources };
 }
 
@@ -78,7 +78,7 @@ async function postLatency(live: Project, shadow: Project | null): Promise<{ p50
   try {
     const loaded = await loadProject(root);
     const config = parseServeConfig(loaded.config).config!;
-    const server = await startServer({ project: loaded.config, config, host: '127.0.0.1', port: 0, statePath: path.join(root, '.dist', 'state.db'), logger: pino({ level: 'silent' }), env: {}, watch: false, ...(shadow ? { shadow: path.join(root, 'candidate') } : {}) });
+    const server = await startServer({ project: loaded.config, config, host: '127.0.0.1', port: 0, state: `sqlite:${path.join(root, '.dist', 'state.db')}`, logger: pino({ level: 'silent' }), env: {}, watch: false, ...(shadow ? { shadow: path.join(root, 'candidate') } : {}) });
     const times: number[] = [];
     let i = 0;
     for (const { event } of events(POSTS)) {

@@ -5,8 +5,10 @@ import { registerCheck } from './commands/check';
 import { registerCompile } from './commands/compile';
 import { registerDiff } from './commands/diff';
 import { registerExplain } from './commands/explain';
+import { registerExport } from './commands/export';
 import { registerExportLog } from './commands/export-log';
 import { registerFmt } from './commands/fmt';
+import { registerLsp } from './commands/lsp';
 import { registerReplay } from './commands/replay';
 import { registerServe } from './commands/serve';
 import { registerTest } from './commands/test';
@@ -21,7 +23,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const program = new Command('dist')
-  .description('rules-as-code for lead distribution: check, format, compile, test, diff and serve `.dist` rules')
+  .description('rules-as-code for lead distribution: check, format, compile, test, diff and serve `.dist` rules, and the language server for editors')
   .version('0.1.0')
   .showHelpAfterError()
   .exitOverride();
@@ -32,6 +34,8 @@ registerCompile(program);
 registerServe(program);
 registerTest(program);
 registerExplain(program);
+registerExport(program);
+registerLsp(program);
 registerDiff(program);
 registerReplay(program);
 registerExportLog(program);

@@ -1,12 +1,14 @@
 // The compiler's pure entry point: project texts in, IR and diagnostics out. No
 // file system, no clock; the same input always gives the same result, and no
-// input makes it throw. The fs side (finding and reading files) is project.ts.
+// input makes it throw. It is a one-off workspace (workspace.ts), which callers
+// that re-check after edits keep instead. The fs side (finding and reading files)
+// is node/project.ts.
 import type { SourceFile } from '../language/ast';
-import { sortDiagnostics, type Diagnostic } from '../language/diagnostics';
+import type { Diagnostic } from '../language/diagnostics';
 import type { Directory } from './directory/model';
 import type { Program } from './ir';
-import { createContext, type DirectoryText, type SourceText, type StageName } from './stages/context';
-import { STAGES } from './stages/index';
+import type { DirectoryText, SourceText, StageName } from './stages/context';
+import { Workspace } from './workspace';
 
 export type { DirectoryText, SourceText, StageName } from './stages/context';
 
@@ -32,16 +34,6 @@ export interface CompileResult {
  * matter); `stopAfter` ends the run after that stage.
  */
 export function compileProject(input: CompileInput, options: { stopAfter?: StageName } = {}): CompileResult {
-  const sources = [...input.sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const ctx = createContext(sources, input.directory ?? null);
-  for (const stage of STAGES) {
-    stage.run(ctx);
-    if (stage.name === options.stopAfter) break;
-  }
-  return {
-    program: ctx.program,
-    diagnostics: sortDiagnostics(ctx.diagnostics),
-    files: ctx.files,
-    directory: ctx.directory,
-  };
+  const { program, diagnostics, files, directory } = new Workspace(input.sources, input.directory ?? null).check(options);
+  return { program, diagnostics, files, directory };
 }

@@ -1,8 +1,11 @@
 // The abstract syntax tree of a `.dist` file. Every node carries a `{start, end}`
 // span of UTF-16 offsets into its file's text; line and column are computed only at
-// the edges (CLI, language server). The parser drops a clause or declaration it
-// could not read whole (after reporting it) and marks its parent `recovered`, so
-// later stages never see half-built nodes and can skip cascading checks.
+// the edges (CLI, language server). A clause, setting, field, map item or
+// declaration the parser could not read whole is reported, and left in its
+// parent as an explicit `Error` node with its span (in `errors`, beside the items
+// that were read whole); the parent is marked `recovered`. Later stages never see
+// half-built nodes and skip cascading checks; the editor still finds a node
+// under the cursor (`when lead.|`).
 
 /** A half-open range `[start, end)` of UTF-16 offsets into one file's text. */
 export interface Span {
@@ -20,7 +23,22 @@ export interface SourceFile extends Node {
   /** Path of the file relative to the project root, with `/` separators. */
   file: string;
   declarations: Declaration[];
+  /** Declarations that could not be read whole. */
+  errors: ErrorNode[];
   comments: Comment[];
+}
+
+/**
+ * What is left of an item the parser could not read whole: its span (from its
+ * first token to the last one read) and the keyword it began with, if any. Always
+ * reported by a diagnostic; stages skip it, the editor completes inside it.
+ */
+export interface ErrorNode extends Node {
+  kind: 'Error';
+  /** The item it was meant to be: `clause`, `setting`, `field`, `map item`, `declaration`. */
+  expected: string;
+  /** The first word of the item (`when` in `when lead.`), null when it began with no word. */
+  keyword: Name | null;
 }
 
 export interface Comment extends Node {
@@ -44,6 +62,7 @@ export interface SchemaDecl extends Node {
   kind: 'Schema';
   entity: Name;
   fields: FieldDecl[];
+  errors: ErrorNode[];
   recovered: boolean;
 }
 
@@ -76,6 +95,7 @@ export interface ListType extends Node {
 export interface SettingsDecl extends Node {
   kind: 'Settings';
   entries: Setting[];
+  errors: ErrorNode[];
   recovered: boolean;
 }
 
@@ -138,6 +158,8 @@ export interface RuleDecl extends Node {
   kind: 'Rule';
   name: StringLit;
   clauses: Clause[];
+  /** Clauses that could not be read whole. */
+  errors: ErrorNode[];
   /** True when the parser dropped part of this rule: skip "missing clause" checks. */
   recovered: boolean;
 }
@@ -322,6 +344,7 @@ export interface MapDecl extends Node {
   entity: Name;
   source: StringLit;
   items: MapItem[];
+  errors: ErrorNode[];
   recovered: boolean;
 }
 

@@ -1,9 +1,10 @@
 // Typed, defensive access to Chevrotain's CST for the AST builder. Anything missing,
 // recovered or malformed throws `Dropped`, which the nearest item (clause, setting,
-// field, map item, declaration) catches: that item is left out of the AST and its
-// parent is marked `recovered`, so no half-built node ever reaches later stages.
+// field, map item, declaration) catches: that item becomes an explicit `Error`
+// node with its span and its parent is marked `recovered`, so no half-built node
+// ever reaches later stages.
 import { tokenMatcher, type CstElement, type CstNode, type IToken } from 'chevrotain';
-import type { DurationLit, Name, NumberLit, Span, StringLit } from './ast';
+import type { DurationLit, ErrorNode, Name, NumberLit, Span, StringLit } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { firstTokenFrom } from './lexer';
 import { decodeString, durationMs, numberValue } from './literals';
@@ -98,6 +99,38 @@ export function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: endOf(token) };
 }
 
+/** The start of the first real token anywhere under `node` (-1 when none). */
+function firstStart(node: CstNode): number {
+  let start = -1;
+  for (const key in node.children) {
+    for (const element of node.children[key]!) {
+      const s = isToken(element) ? (Number.isNaN(element.startOffset) || element.isInsertedInRecovery ? -1 : element.startOffset) : firstStart(element);
+      if (s >= 0 && (start < 0 || s < start)) start = s;
+    }
+  }
+  return start;
+}
+
+/** The first real token directly under `node` when it is a word (the item's keyword). */
+function leadingWord(node: CstNode, start: number): Name | null {
+  for (const key in node.children) {
+    for (const element of node.children[key]!) {
+      if (isToken(element) && element.startOffset === start && /^\p{L}/u.test(element.image)) return name(element);
+    }
+  }
+  return null;
+}
+
+/**
+ * The Error node left for an item that could not be read whole: from its first
+ * real token to the last one read (or to `end`, when junk that belongs to it follows).
+ */
+export function errorNode(node: CstNode, expected: string, end = -1): ErrorNode | null {
+  const start = firstStart(node);
+  if (start < 0) return null;
+  return { kind: 'Error', span: { start, end: Math.max(end, lastEnd(node), start) }, expected, keyword: leadingWord(node, start) };
+}
+
 /** The end of the last real token anywhere under `node` (for items that lost their closing token). */
 function lastEnd(node: CstNode): number {
   let end = -1;
@@ -156,40 +189,49 @@ function errorAt(ctx: BuildContext, offset: number): boolean {
   return errorWithin(ctx, { start: offset, end: offset + 1 });
 }
 
-/** True when the token right after `end` is junk the parser skipped that looks like the item's own continuation. */
-function junkAfter(ctx: BuildContext, end: number): boolean {
-  if (ctx.errorStarts.length === 0) return false;
+/** The token right after `end` when it is junk the parser skipped that looks like the item's own continuation. */
+function junkAfter(ctx: BuildContext, end: number): IToken | null {
+  if (ctx.errorStarts.length === 0) return null;
   const next = ctx.tokens[firstTokenFrom(ctx.tokens, end)];
-  return next !== undefined && errorAt(ctx, next.startOffset) && !tokenMatcher(next, AnyWord) && next.tokenType !== RCurly;
+  return next !== undefined && errorAt(ctx, next.startOffset) && !tokenMatcher(next, AnyWord) && next.tokenType !== RCurly ? next : null;
 }
 
-/** The items of a body, and whether any was left out (the parent is then `recovered`). */
+/** The items of a body, the Error nodes of those left out, and whether any was (the parent is then `recovered`). */
 export interface Items<T> {
   items: T[];
+  errors: ErrorNode[];
   dropped: boolean;
 }
 
 /**
  * Builds items of a body (clauses, settings, fields, map items) into `into`. An item
  * that could not be read whole, or that junk the parser skipped directly follows (as
- * in `when lead.x = 1`), is left out.
+ * in `when lead.x = 1`), is left out and becomes an Error node (`expected` names it).
  */
 export function buildItems<T extends { span: Span }>(
   ctx: BuildContext,
   nodes: readonly CstNode[],
   build: (ctx: BuildContext, node: CstNode) => T,
-  into: Items<T> = { items: [], dropped: false },
+  expected: string,
+  into: Items<T> = { items: [], errors: [], dropped: false },
 ): Items<T> {
   for (const node of nodes) {
+    let junkEnd = -1;
     try {
       const item = build(ctx, whole(node));
-      if (junkAfter(ctx, item.span.end)) into.dropped = true;
-      else into.items.push(item);
+      const junk = junkAfter(ctx, item.span.end);
+      if (!junk) {
+        into.items.push(item);
+        continue;
+      }
+      junkEnd = endOf(junk);
     } catch (error) {
       if (!(error instanceof Dropped)) throw error;
       if (error.diagnostic) ctx.diagnostics.push(error.diagnostic);
-      into.dropped = true;
     }
+    into.dropped = true;
+    const left = errorNode(node, expected, junkEnd);
+    if (left) into.errors.push(left);
   }
   return into;
 }
@@ -199,28 +241,34 @@ export function buildMixedItems<T extends { span: Span }>(
   ctx: BuildContext,
   node: CstNode,
   builders: ReadonlyMap<string, (ctx: BuildContext, node: CstNode) => T>,
+  expected: string,
 ): Items<T> {
-  const result: Items<T> = { items: [], dropped: false };
+  const result: Items<T> = { items: [], errors: [], dropped: false };
   let kinds = 0;
   for (const key in node.children) {
     const build = builders.get(key);
     if (build === undefined) continue;
     kinds++;
-    buildItems(ctx, node.children[key] as CstNode[], build, result);
+    buildItems(ctx, node.children[key] as CstNode[], build, expected, result);
   }
-  if (kinds > 1) result.items.sort((a, b) => a.span.start - b.span.start);
+  if (kinds > 1) {
+    result.items.sort((a, b) => a.span.start - b.span.start);
+    result.errors.sort((a, b) => a.span.start - b.span.start);
+  }
   return result;
 }
 
-/** Span and `recovered` flag of a declaration whose body has been built. */
+/** Span and `recovered` flag of a declaration whose body has been built (its Error nodes are kept inside it). */
 export function closeDeclaration(
   ctx: BuildContext,
   node: CstNode,
   keyword: IToken,
-  dropped: boolean,
+  { dropped, errors }: Items<unknown>,
 ): { span: Span; recovered: boolean } {
   const close = optTok(node, 'RCurly');
   const span = { start: keyword.startOffset, end: close ? endOf(close) : lastEnd(node) };
+  // Junk an Error node took in stays inside the declaration.
+  for (const error of errors) error.span.end = Math.max(error.span.start, Math.min(error.span.end, span.end));
   // An error at the keyword itself belongs to the declaration before (its `}` is missing).
   const inside = { start: span.start + 1, end: span.end };
   return { span, recovered: !close || dropped || node.recoveredNode === true || errorWithin(ctx, inside) };

@@ -35,9 +35,10 @@ export function buildRule(ctx: BuildContext, node: CstNode): RuleDecl {
   const keyword = tok(node, KW.rule.name);
   const ruleName = stringLit(ctx, tok(node, 'StringLit'));
   present(node, 'LCurly');
-  const { items, dropped } = buildMixedItems(ctx, node, CLAUSES);
-  const { span, recovered } = closeDeclaration(ctx, node, keyword, dropped);
-  return { kind: 'Rule', span, name: ruleName, clauses: items, recovered };
+  const body = buildMixedItems(ctx, node, CLAUSES, 'clause');
+  const { items, errors } = body;
+  const { span, recovered } = closeDeclaration(ctx, node, keyword, body);
+  return { kind: 'Rule', span, name: ruleName, clauses: items, errors, recovered };
 }
 
 /** The events of an `on` clause, whose parts the parser keeps in flat lists. */

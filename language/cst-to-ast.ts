@@ -1,13 +1,13 @@
 // Builds the AST of one file from the parser's CST: declarations, schemas, settings
 // and maps here, rules in cst-to-ast-rule.ts, expressions in cst-to-ast-expr.ts.
-// Every node gets its exact `{start, end}` span; items that were not read whole are
-// left out and their declaration is marked `recovered`.
+// Every node gets its exact `{start, end}` span; items that were not read whole
+// become Error nodes and their declaration is marked `recovered`.
 import type { CstNode } from 'chevrotain';
 import type {
-  Comment, Declaration, FieldDecl, MapDecl, MapItem, SchemaDecl, Setting, SettingsDecl, SourceFile, Span, TypeExpr,
+  Comment, Declaration, ErrorNode, FieldDecl, MapDecl, MapItem, SchemaDecl, Setting, SettingsDecl, SourceFile, Span, TypeExpr,
 } from './ast';
 import {
-  buildItems, closeDeclaration, drop, Dropped, endOf, name, numberLit, optTok, present, stringLit, sub, subs, tok,
+  buildItems, closeDeclaration, drop, Dropped, endOf, errorNode, name, numberLit, optTok, present, stringLit, sub, subs, tok,
   tokenSpan, toks, whole, type BuildContext,
 } from './cst-access';
 import { buildExpr } from './cst-to-ast-expr';
@@ -19,6 +19,7 @@ import { SETTINGS } from './vocabulary';
 /** Builds the SourceFile of a parsed file; builder diagnostics go to `ctx.diagnostics`. */
 export function buildSourceFile(ctx: BuildContext, cst: CstNode, comments: Comment[]): SourceFile {
   const declarations: Declaration[] = [];
+  const errors: ErrorNode[] = [];
   for (const key in DECLARATIONS) {
     for (const node of subs(cst, key)) {
       // Not checked with `whole`: a declaration that lost its `}` is built and marked recovered.
@@ -27,11 +28,14 @@ export function buildSourceFile(ctx: BuildContext, cst: CstNode, comments: Comme
       } catch (error) {
         if (!(error instanceof Dropped)) throw error;
         if (error.diagnostic) ctx.diagnostics.push(error.diagnostic);
+        const left = errorNode(node, 'declaration');
+        if (left) errors.push(left);
       }
     }
   }
   declarations.sort((a, b) => a.span.start - b.span.start);
-  return { kind: 'SourceFile', span: { start: 0, end: ctx.text.length }, file: ctx.file, declarations, comments };
+  errors.sort((a, b) => a.span.start - b.span.start);
+  return { kind: 'SourceFile', span: { start: 0, end: ctx.text.length }, file: ctx.file, declarations, errors, comments };
 }
 
 function to(start: number, end: { span: Span }): Span {
@@ -42,9 +46,10 @@ function buildSchema(ctx: BuildContext, node: CstNode): SchemaDecl {
   const keyword = tok(node, KW.schema.name);
   const entity = name(tok(node, 'AnyWord'));
   present(node, 'LCurly');
-  const { items, dropped } = buildItems(ctx, subs(node, 'field'), buildField);
-  const { span, recovered } = closeDeclaration(ctx, node, keyword, dropped);
-  return { kind: 'Schema', span, entity, fields: items, recovered };
+  const body = buildItems(ctx, subs(node, 'field'), buildField, 'field');
+  const { items, errors } = body;
+  const { span, recovered } = closeDeclaration(ctx, node, keyword, body);
+  return { kind: 'Schema', span, entity, fields: items, errors, recovered };
 }
 
 function buildField(ctx: BuildContext, node: CstNode): FieldDecl {
@@ -75,9 +80,10 @@ function buildType(ctx: BuildContext, node: CstNode): TypeExpr {
 function buildSettings(ctx: BuildContext, node: CstNode): SettingsDecl {
   const keyword = tok(node, KW.settings.name);
   present(node, 'LCurly');
-  const { items, dropped } = buildItems(ctx, subs(node, 'setting'), buildSetting);
-  const { span, recovered } = closeDeclaration(ctx, node, keyword, dropped);
-  return { kind: 'Settings', span, entries: items, recovered };
+  const body = buildItems(ctx, subs(node, 'setting'), buildSetting, 'setting');
+  const { items, errors } = body;
+  const { span, recovered } = closeDeclaration(ctx, node, keyword, body);
+  return { kind: 'Settings', span, entries: items, errors, recovered };
 }
 
 function buildSetting(ctx: BuildContext, node: CstNode): Setting {
@@ -122,9 +128,10 @@ function buildMap(ctx: BuildContext, node: CstNode): MapDecl {
   present(node, KW.from.name);
   const source = stringLit(ctx, tok(node, 'StringLit'));
   present(node, 'LCurly');
-  const { items, dropped } = buildItems(ctx, subs(node, 'mapItem'), buildMapItem);
-  const { span, recovered } = closeDeclaration(ctx, node, keyword, dropped);
-  return { kind: 'Map', span, entity, source, items, recovered };
+  const body = buildItems(ctx, subs(node, 'mapItem'), buildMapItem, 'map item');
+  const { items, errors } = body;
+  const { span, recovered } = closeDeclaration(ctx, node, keyword, body);
+  return { kind: 'Map', span, entity, source, items, errors, recovered };
 }
 
 function buildMapItem(ctx: BuildContext, node: CstNode): MapItem {

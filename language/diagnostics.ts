@@ -58,6 +58,7 @@ export const CODES = {
   DIST005: { severity: 'error', title: 'nesting too deep' },
   DIST006: { severity: 'error', title: 'invalid UTF-8' },
   DIST007: { severity: 'error', title: 'invalid literal' },
+  DIST008: { severity: 'error', title: 'formatting refused' },
 
   DIST101: { severity: 'error', title: 'unknown entity' },
   DIST102: { severity: 'error', title: 'unknown field' },

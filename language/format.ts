@@ -2,9 +2,12 @@
 // pretty-printer over the AST plus the comment channel: layout decides rows
 // (format-decl, format-rule, format-expr), comments are placed on rows
 // (format-comments) and rows are rendered (format-doc). Broken code is never
-// formatted: with a syntax error the text comes back unchanged.
+// formatted: with a syntax error the text comes back unchanged. Every output is
+// proved before it is returned (format-check): when it would not parse back to
+// the same tree with every comment, the text comes back unchanged with DIST008.
 import type { SourceFile } from './ast';
-import type { Diagnostic } from './diagnostics';
+import { diagnostic, type Diagnostic } from './diagnostics';
+import { formatProblem } from './format-check';
 import { printFile } from './format-decl';
 import { parse } from './parse';
 
@@ -14,7 +17,7 @@ export interface FormatResult {
   text: string;
   /** True when `text` differs from the input. */
   changed: boolean;
-  /** The parser's diagnostics (formatting happened only if none is an error). */
+  /** The parser's diagnostics, and DIST008 when the output failed its proof (formatting happened only if none is an error). */
   diagnostics: Diagnostic[];
 }
 
@@ -30,6 +33,11 @@ export function formatSource(text: string, file: string): FormatResult {
   const broken = diagnostics.some((d) => d.severity === 'error') || ast.declarations.some((d) => d.recovered);
   if (broken) return { text, changed: false, diagnostics };
   const formatted = formatAst(ast, source);
+  const problem = formatted === source ? null : formatProblem(ast, formatted);
+  if (problem) {
+    const refused = diagnostic('DIST008', file, { start: 0, end: 0 }, `not formatted: ${problem}; the file is left as it is, please report this`);
+    return { text, changed: false, diagnostics: [...diagnostics, refused] };
+  }
   return { text: formatted, changed: formatted !== text, diagnostics };
 }
 

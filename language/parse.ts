@@ -20,7 +20,7 @@ export interface ParseResult {
 }
 
 function emptyFile(text: string, file: string, comments: Comment[]): SourceFile {
-  return { kind: 'SourceFile', span: { start: 0, end: text.length }, file, declarations: [], comments };
+  return { kind: 'SourceFile', span: { start: 0, end: text.length }, file, declarations: [], errors: [], comments };
 }
 
 /** Sorts, and keeps at most MAX_DIAGNOSTICS diagnostics plus one saying that checking stopped. */

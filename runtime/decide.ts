@@ -1,26 +1,25 @@
-// The decision pipeline inside one transaction (RUNTIME.md steps 2–7): select
-// the rules an event can reach in ascending priority, let the first whose `when`
-// holds take the record, distribute it, turn the result into an outcome
+// The decision pipeline inside one transaction (RUNTIME.md steps 2–7): find,
+// through the rule index, the first rule in priority order that the event
+// reaches and whose `when` holds, distribute it, turn the result into an outcome
 // (assigned, fallback user or queue, unmatched queue), apply its effects, and log
-// the decision with its trace. Timers (timers.ts) reuse `distribute` and `finish`.
+// the decision with its compact trace (explain-rules.ts rebuilds the rules
+// tried on demand). Timers (timers.ts) reuse `distribute` and `finish`.
 import type { Rule } from '../compiler/ir';
 import type { DirectoryIndex } from './directory-index';
-import { distribute, type Distribution } from './distribute';
+import { alsoChanged, distribute, type Distribution } from './distribute';
 import { assignRecord, enqueueRecord, nextId, scheduleTimer } from './effects';
 import type { EvalContext } from './evaluator/context';
-import { explainCondition } from './evaluator/explain-expr';
-import type { CompiledRule, ProgramIndex } from './program-index';
+import type { ProgramIndex } from './program-index';
 import { recordView, saveRecord, type RecordState } from './record-state';
+import { locks } from './state-keys';
 import type { Transaction } from './state/store';
-import type { Decision, Outcome, RuleTrace, Trace } from './types';
+import type { Decision, MatchTrace, Outcome, Trace } from './types';
 
 /** Everything a decision reads besides state. */
 export interface EngineEnv {
   program: ProgramIndex;
   dir: DirectoryIndex;
   now: number;
-  /** Record every condition's value in rule traces (`dist test --coverage`). */
-  coverage: boolean;
   /** Add an outbox item per decision (the server delivers them). */
   outbox: boolean;
 }
@@ -42,45 +41,20 @@ export interface ResolvedOutcome {
   retry: { everyMs: number; forMs: number } | null;
 }
 
-/** Routes the record through the rules of its event and logs the decision. */
+/** Routes the record through the rules of its event (first match through the rule index) and logs the decision. */
 export async function route(env: EngineEnv, tx: Transaction, record: RecordState, cause: DecisionCause): Promise<Decision> {
   const view = recordView(record);
   const ctx: EvalContext = { entity: record.entity, record: view, user: null, payload: null, now: env.now };
-  const rules: RuleTrace[] = [];
-  let matched: CompiledRule | null = null;
-  for (const compiled of env.program.rulesFor(cause.eventType)) {
-    const { rule } = compiled;
-    const skipped = skipReason(rule, cause);
-    if (skipped !== null) {
-      rules.push({ ruleId: rule.id, rule: rule.name, skipped, matched: false });
-      continue;
-    }
-    const failed = compiled.when ? compiled.when(ctx) : null;
-    const trace: RuleTrace = { ruleId: rule.id, rule: rule.name, matched: failed === null };
-    if (failed) trace.failed = failed;
-    if (env.coverage && rule.when) trace.conditions = explainCondition(rule.when, ctx, true).conditions ?? [];
-    rules.push(trace);
-    if (failed === null) {
-      matched = compiled;
-      break;
-    }
-  }
-  if (!matched) return finish(env, tx, record, cause, { rule: null, rules }, unmatched(env.program, record));
-  const distribution = await distribute(env, tx, matched, view, new Set(isRetry(cause) ? record.holders : []));
-  return finish(env, tx, record, cause, { rule: matched.rule, rules, distribution }, resolve(env.program, matched.rule, distribution));
+  const matched = env.program.matcher.firstMatch(cause.eventType, cause.changed, ctx);
+  const match: MatchTrace = { via: 'rules', record: view, changed: [...cause.changed] };
+  if (!matched) return finish(env, tx, record, cause, { rule: null, match }, unmatched(env.program, record));
+  const distribution = await distribute(env, tx, matched, view, new Set(isRetry(cause) ? record.holders : []), alsoChanged(record, matched.rule));
+  return finish(env, tx, record, cause, { rule: matched.rule, match, distribution }, resolve(env.program, matched.rule, distribution));
 }
 
 /** A queue retry (timed or manual) may assign only users who never had the record, so retries cannot hand it back and forth. */
 function isRetry(cause: DecisionCause): boolean {
   return cause.cause === 'retry' || cause.cause === 'manual-retry';
-}
-
-function skipReason(rule: Rule, cause: DecisionCause): string | null {
-  if (rule.status !== 'active') return `status ${rule.status}`;
-  const specs = rule.events.filter((e) => `${e.entity}.${e.kind}` === cause.eventType);
-  if (specs.some((e) => e.fields === null || e.fields.some((f) => cause.changed.includes(f)))) return null;
-  const fields = [...new Set(specs.flatMap((e) => e.fields ?? []))];
-  return `none of ${fields.map((f) => `\`${f}\``).join(', ')} changed`;
 }
 
 /** The outcome of a distribution: its users, or the rule's fallback. */
@@ -111,7 +85,7 @@ function unmatched(program: ProgramIndex, record: RecordState): ResolvedOutcome 
 /** The trace parts gathered before the outcome. */
 export interface TraceParts {
   rule: Rule | null;
-  rules: RuleTrace[];
+  match: MatchTrace;
   distribution?: Distribution;
 }
 
@@ -124,6 +98,8 @@ export async function finish(
   parts: TraceParts,
   resolved: ResolvedOutcome,
 ): Promise<Decision> {
+  // Held already when a distribution ran; otherwise the first (and only) user locks of the decision.
+  await tx.lock([...resolved.assigned, ...record.loaded].map(locks.user));
   const id = await nextId(tx, 'decision', 'd');
   const { rule, distribution } = parts;
   if (resolved.assigned.length > 0) await assignRecord(env, tx, record, resolved.assigned, true);
@@ -141,7 +117,7 @@ export async function finish(
   }
   await saveRecord(tx, record);
   const trace: Trace = {
-    rules: parts.rules,
+    match: parts.match,
     filters: distribution?.filters ?? [],
     outcome: { outcome: resolved.outcome, assigned: resolved.assigned, reason: resolved.reason, queue: resolved.queue },
   };

@@ -5,6 +5,7 @@
 // pool, filter and method traces. When nobody can be assigned, the method runs
 // with nobody to choose, so that its state still takes in who is eligible now
 // (RUNTIME.md: ineligible users leave the rotation queue at every decision).
+import type { Rule } from '../compiler/ir';
 import type { DirectoryIndex } from './directory-index';
 import { applyFilters } from './eligibility';
 import type { EvalContext, RecordView, UserView } from './evaluator/context';
@@ -13,6 +14,7 @@ import type { DistributionMethod } from './methods/types';
 import { poolSource, resolvePool } from './pools';
 import type { CompiledRule, ProgramIndex } from './program-index';
 import { loadQuotaCounts } from './quotas';
+import type { RecordState } from './record-state';
 import { locks } from './state-keys';
 import type { Json, Transaction } from './state/store';
 import type { FilterTrace, MethodTrace, PoolTrace } from './types';
@@ -36,13 +38,22 @@ export interface Distribution {
   method?: MethodTrace;
 }
 
-/** Distributes `record` under `compiled`, never choosing a user in `excluded`. */
+/** Users besides the pool whose state a decision under `rule` may change: the record's previous owners and the rule's fallback user. */
+export function alsoChanged(record: RecordState, rule: Rule): string[] {
+  return rule.fallback?.kind === 'user' ? [...record.loaded, rule.fallback.user] : [...record.loaded];
+}
+
+/**
+ * Distributes `record` under `compiled`, never choosing a user in `excluded`. The
+ * pool's users and `touched` (see `alsoChanged`) are locked in one call.
+ */
 export async function distribute(
   env: DistributeEnv,
   tx: Transaction,
   compiled: CompiledRule,
   record: RecordView,
   excluded: ReadonlySet<string>,
+  touched: readonly string[] = [],
 ): Promise<Distribution> {
   const { program, dir, now } = env;
   const rule = compiled.rule;
@@ -53,8 +64,9 @@ export async function distribute(
     ? await loadUserViews(tx, dir, poolSource(rule, dir).users.map((u) => u.user.id))
     : new Map<string, UserView>();
   const pool = resolvePool(compiled, dir, ctx, (u) => early.get(u.user.id) ?? u.base);
-  await tx.lock(pool.users.map(locks.user));
-  const views = compiled.poolWhereReadsState ? early : await loadUserViews(tx, dir, pool.users);
+  await tx.lock([...pool.users, ...touched].map(locks.user));
+  // Read again once locked: another process may have changed them since `early`.
+  const views = await loadUserViews(tx, dir, pool.users);
 
   const capacity = program.capacity ? new Map<string, number | undefined>() : null;
   const quotaLimits = new Map<string, (number | undefined)[]>();

@@ -19,7 +19,7 @@ export interface EffectEnv {
 
 /** The next value of a named counter, formatted `<prefix>-000001`. */
 export async function nextId(tx: Transaction, name: string, prefix: string): Promise<string> {
-  const n = await addTo(tx, keys.sequence(name), 1);
+  const n = await tx.nextSequence(name);
   return `${prefix}-${String(n).padStart(6, '0')}`;
 }
 
@@ -34,7 +34,7 @@ export async function assignRecord(env: EffectEnv, tx: Transaction, record: Reco
   for (const user of record.loaded) if (!loaded.includes(user)) await addTo(tx, keys.openLoad(user), -1);
   for (const user of loaded) if (!record.loaded.includes(user)) await addTo(tx, keys.openLoad(user), 1);
   if (counts) {
-    const seq = await addTo(tx, keys.sequence('assignment'), 1);
+    const seq = await tx.nextSequence('assignment');
     for (const user of users) {
       await tx.put(keys.lastAssignedAt(user), env.now);
       await tx.put(keys.lastAssignedSeq(user), seq);

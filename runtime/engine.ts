@@ -12,9 +12,10 @@ import { ProvenanceRecorder } from './provenance';
 import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
 import { checkId, validateEvent } from './records';
 import { keys, locks } from './state-keys';
-import { inTransaction, type QueueItem, type StateStore } from './state/store';
+import { inTransaction, type QueueItem, type StateStore, type Transaction } from './state/store';
 import { runTimer } from './timers';
-import type { DecideResult, Decision, IncomingEvent, UserStateOverrides } from './types';
+import { explainDecision } from './explain-rules';
+import type { DecideResult, Decision, ExplainedDecision, IncomingEvent, UserStateOverrides } from './types';
 
 export interface EngineOptions {
   program: Program;
@@ -22,12 +23,16 @@ export interface EngineOptions {
   store: StateStore;
   /** Epoch ms; every decision reads it once. */
   clock: () => number;
-  /** Record every condition's value in rule traces (`dist test --coverage`). */
-  coverage?: boolean;
   /** Add an outbox item per decision for the server to deliver (default false). */
   outbox?: boolean;
   /** Log each decision with what it needs to be re-run exactly (`Decision.provenance`, runtime/provenance.ts). */
   provenance?: boolean;
+  /**
+   * Runs inside each decision's transaction (events, timers, queue retries), after
+   * the decision is logged and just before the commit: what it writes commits with
+   * the decision or not at all (the server's outbox items, Idempotency-Key records).
+   */
+  onCommit?: (tx: Transaction, decision: Decision) => Promise<void>;
 }
 
 /** A manual assignment reported to the engine (API `POST /v1/assignments`). */
@@ -56,6 +61,8 @@ export interface Engine {
   /** Sends a queued record through the rules again; null when it is not in that queue. */
   retryQueued(queue: string, entity: string, recordId: string): Promise<DecideResult | null>;
   listQueue(queue: string): Promise<QueueItem[]>;
+  /** The decision with the rules it tried, rebuilt from its logged record; with `coverage`, every condition's value too. */
+  explain(decision: Decision, coverage?: boolean): ExplainedDecision;
   /** The prepared program and directory (for tools and benchmarks). */
   readonly program: ProgramIndex;
   readonly directory: DirectoryIndex;
@@ -68,7 +75,11 @@ export function createEngine(options: EngineOptions): Engine {
   const recorder = options.provenance ? new ProvenanceRecorder(options.program, options.directory) : null;
   const store = recorder ? recorder.wrap(options.store) : options.store;
   const { clock } = options;
-  const env = (): EngineEnv => ({ program, dir, now: clock(), coverage: options.coverage ?? false, outbox: options.outbox ?? false });
+  const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false });
+  const decided = async <T extends Decision | null>(tx: Transaction, decision: T): Promise<T> => {
+    if (decision && options.onCommit) await options.onCommit(tx, decision);
+    return decision;
+  };
 
   return {
     program,
@@ -97,7 +108,7 @@ export function createEngine(options: EngineOptions): Engine {
         const e = valid.event;
         await tx.lock([locks.record(e.entity, e.recordId)]);
         const record = mergeEvent(await loadRecord(tx, e.entity, e.recordId), e);
-        const decision = await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' });
+        const decision = await decided(tx, await route(env(), tx, record, { eventId: e.id, eventType: e.type, changed: e.changed, cause: 'event' }));
         await tx.commit();
         return { ok: true, decision, duplicate: false };
       } catch (error) {
@@ -112,10 +123,9 @@ export function createEngine(options: EngineOptions): Engine {
       const decisions: Decision[] = [];
       for (;;) {
         const made = await inTransaction(store, async (tx) => {
-          const [timer] = await tx.dueTimers(clock());
+          const timer = await tx.claimDue(clock());
           if (!timer) return 'idle' as const;
-          await tx.deleteTimer(timer.id);
-          return runTimer(env(), tx, timer);
+          return decided(tx, await runTimer(env(), tx, timer));
         });
         if (made === 'idle') return decisions;
         if (made) decisions.push(made);
@@ -131,6 +141,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     setUserState: (overrides) =>
       inTransaction(store, async (tx) => {
+        await tx.lock([...new Set([...Object.keys(overrides.lastAssignedAt ?? {}), ...Object.keys(overrides.openLoad ?? {})])].map(locks.user));
         for (const [user, at] of Object.entries(overrides.lastAssignedAt ?? {})) {
           await tx.put(keys.lastAssignedAt(user), at);
           await tx.delete(keys.lastAssignedSeq(user));
@@ -145,6 +156,7 @@ export function createEngine(options: EngineOptions): Engine {
         await tx.lock([locks.record(entity, recordId)]);
         const record = await loadRecord(tx, entity, recordId);
         if (!record || record.closed) return false;
+        await tx.lock(record.loaded.map(locks.user));
         await closeRecordState(tx, record);
         await saveRecord(tx, record);
         return true;
@@ -152,9 +164,10 @@ export function createEngine(options: EngineOptions): Engine {
 
     reportAssignment: (a) =>
       inTransaction(store, async (tx) => {
-        await tx.lock([locks.record(a.entity, a.recordId), locks.user(a.user)]);
+        await tx.lock([locks.record(a.entity, a.recordId)]);
         const now = clock();
         const record = (await loadRecord(tx, a.entity, a.recordId)) ?? newRecord(a.entity, a.recordId, '', `${a.entity}.created`);
+        await tx.lock([a.user, ...record.loaded].map(locks.user));
         await assignRecord({ program, now }, tx, record, [a.user], a.counts);
         await saveRecord(tx, record);
       }),
@@ -166,11 +179,13 @@ export function createEngine(options: EngineOptions): Engine {
         if (!item) return null;
         const record = await loadRecord(tx, entity, recordId);
         if (!record) return null;
-        const decision = await route(env(), tx, record, { eventId: item.eventId, eventType: record.eventType, changed: record.changed, cause: 'manual-retry' });
+        const decision = await decided(tx, await route(env(), tx, record, { eventId: item.eventId, eventType: record.eventType, changed: record.changed, cause: 'manual-retry' }));
         return { ok: true as const, decision, duplicate: false };
       });
     },
 
     listQueue: (queue) => inTransaction(store, (tx) => tx.listQueue(queue)),
+
+    explain: (decision, coverage) => explainDecision(program, decision, coverage),
   };
 }

@@ -2,13 +2,13 @@
 // and for failing `dist test` cases: the rules tried (with the false condition
 // and the values it saw), the pool, whom each filter dropped and why, the
 // method's state before and after, and the outcome.
-import type { ConditionTrace, Decision, FilterTrace, RuleTrace } from './types';
+import type { ConditionTrace, ExplainedDecision, FilterTrace, RuleTrace } from './types';
 
 /** Maps a rule id to a place such as `rules/inbound.dist:12` (or the id itself). */
 export type RuleLocator = (ruleId: string) => string;
 
 /** The decision as readable text; `locate` adds `file:line` to rule names. */
-export function explainText(decision: Decision, locate?: RuleLocator): string {
+export function explainText(decision: ExplainedDecision, locate?: RuleLocator): string {
   const lines: string[] = [];
   const where = (ruleId: string) => (locate ? ` (${locate(ruleId)})` : '');
   lines.push(
@@ -17,6 +17,7 @@ export function explainText(decision: Decision, locate?: RuleLocator): string {
   );
   const { trace } = decision;
   lines.push('rules:');
+  if (trace.stale) lines.push('  (the rules changed since this decision; shown as the current rules see the record)');
   if (trace.rules.length === 0) lines.push('  (no rule listens to this event)');
   for (const rule of trace.rules) lines.push(...ruleLines(rule, where(rule.ruleId)));
   if (trace.pool) {

@@ -1,18 +1,16 @@
 // A program prepared for running, built once per program: every expression
 // compiled to closures (conditions, pool filters, scores, sort keys, capacity,
-// quota limits) and the rules indexed by the event type that can bring a record
-// to them, in ascending priority.
+// quota limits), the rules listed by the event type that can bring a record to
+// them in ascending priority, and the rule index that finds the first match.
 import { IR_VERSION, type Expr, type Program, type QuotaPeriod, type Rule } from '../compiler/ir';
 import { USER_STATE_FIELDS } from './evaluator/context';
 import { compileCondition, compileExpr, type Compiled, type CompiledCondition } from './evaluator/compile-expr';
 import { visitExpr } from '../compiler/ir-walk';
-import { compileExplainer, type CompiledExplainer } from './evaluator/explain-expr';
+import { RuleIndex } from './rule-index';
 
 /** A rule with its expressions compiled. */
 export interface CompiledRule {
   rule: Rule;
-  /** The `when` condition: null when it holds, else its first false conjunct with the values read. */
-  when: CompiledExplainer | null;
   /** The pool's `where` (dynamic pools and narrowed static lists). */
   poolWhere: CompiledCondition | null;
   /** True when the pool's `where` reads `user.open_load` or `user.last_assigned_at`. */
@@ -36,6 +34,8 @@ export interface ProgramIndex {
   byId: ReadonlyMap<string, CompiledRule>;
   /** Rules (any status) with an `on` clause naming this event type, in ascending priority. */
   rulesFor(eventType: string): readonly CompiledRule[];
+  /** The first-match index over the active rules. */
+  matcher: RuleIndex<CompiledRule>;
   capacity: Compiled | null;
   quotas: readonly CompiledQuota[];
 }
@@ -60,6 +60,7 @@ export function indexProgram(program: Program): ProgramIndex {
     rules,
     byId: new Map(rules.map((r) => [r.rule.id, r])),
     rulesFor: (eventType) => byEvent.get(eventType) ?? [],
+    matcher: new RuleIndex(rules, (r) => r.rule),
     capacity: program.settings.capacity ? compileExpr(program.settings.capacity) : null,
     quotas: program.settings.quotas.map((q) => ({ period: q.period, limit: compileExpr(q.limit) })),
   };
@@ -70,7 +71,6 @@ function compileRule(rule: Rule): CompiledRule {
   const method = rule.method;
   return {
     rule,
-    when: rule.when ? compileExplainer(rule.when) : null,
     poolWhere: where ? compileCondition(where) : null,
     poolWhereReadsState: where ? readsUserState(where) : false,
     score: method.kind === 'score' ? compileExpr(method.expr) : null,

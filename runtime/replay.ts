@@ -100,7 +100,7 @@ export async function replayEvents(base: ReplayVersion, head: ReplayVersion, eve
     if (assignee) report.assigneeChanged++;
     if (rule || outcome || assignee || before.label !== after.label) {
       report.changed++;
-      const example = () => ({ eventId: String(event.id), before, after, beforeExplain: explainOf(b!), afterExplain: explainOf(h!) });
+      const example = () => ({ eventId: String(event.id), before, after, beforeExplain: explainOf(engines[0], b!), afterExplain: explainOf(engines[1], h!) });
       if (before.label === after.label) {
         report.sameDestination.count++;
         if (report.sameDestination.examples.length < keep) report.sameDestination.examples.push(example());
@@ -131,8 +131,8 @@ function destination(result: Result): Destination {
   return { label, rule: d.rule, outcome: d.outcome, assigned: d.assigned };
 }
 
-function explainOf(result: Result): string {
-  if (result.ok) return explainText(result.decision);
+function explainOf(engine: Engine, result: Result): string {
+  if (result.ok) return explainText(engine.explain(result.decision));
   return `rejected: ${result.issues.map((i) => (i.path ? `\`${i.path}\`: ${i.message}` : i.message)).join('; ')}`;
 }
 

@@ -16,11 +16,9 @@ export const keys = {
   openLoad: (userId: string) => `user/${userId}/open_load`,
   quota: (userId: string, period: QuotaPeriod, windowKey: string) => `quota/${userId}/${period}/${windowKey}`,
   record: (entity: string, recordId: string) => `record/${entity}/${recordId}`,
-  /** Counters for deterministic ids (`decision`, `timer`, `outbox`). */
-  sequence: (name: string) => `seq/${name}`,
 } as const;
 
-/** Lock names (state/store.ts "Isolation"). */
+/** Lock names (state/store.ts "Isolation"), in their class order. */
 export const locks = {
   event: (eventId: string) => `event/${eventId}`,
   record: (entity: string, recordId: string) => `record/${entity}/${recordId}`,

@@ -5,7 +5,7 @@
 //   state, distribute again under the same rule excluding everyone who already
 //   had the record; after `max` re-assignments, the fallback runs.
 // - retry: send the queued record through the rules again.
-import { distribute } from './distribute';
+import { alsoChanged, distribute } from './distribute';
 import { finish, fallback, resolve, route, type DecisionCause, type EngineEnv } from './decide';
 import type { EvalContext } from './evaluator/context';
 import { loadRecord, recordView, type RecordState } from './record-state';
@@ -33,13 +33,13 @@ async function reassign(env: EngineEnv, tx: Transaction, record: RecordState, ti
   const ctx: EvalContext = { entity: record.entity, record: view, user: null, payload: null, now: env.now };
   if (compiled.reassignWhen && !compiled.reassignWhen(ctx)) return null;
   const cause: DecisionCause = { eventId: timer.eventId, eventType: record.eventType, changed: record.changed, cause: 'reassign' };
-  const rules = [{ ruleId: rule.id, rule: rule.name, matched: true }];
+  const match = { via: 'reassign' } as const;
   const max = rule.reassign.max;
   if (record.reassignments >= max) {
     const reason = `reassigned ${max} ${max === 1 ? 'time' : 'times'}; max reached`;
-    return finish(env, tx, record, cause, { rule, rules }, fallback(env.program, rule, reason));
+    return finish(env, tx, record, cause, { rule, match }, fallback(env.program, rule, reason));
   }
-  const distribution = await distribute(env, tx, compiled, view, new Set(record.holders));
+  const distribution = await distribute(env, tx, compiled, view, new Set(record.holders), alsoChanged(record, rule));
   if (distribution.assigned.length > 0) record.reassignments++;
-  return finish(env, tx, record, cause, { rule, rules, distribution }, resolve(env.program, rule, distribution));
+  return finish(env, tx, record, cause, { rule, match, distribution }, resolve(env.program, rule, distribution));
 }

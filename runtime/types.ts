@@ -1,6 +1,7 @@
 // The runtime's public vocabulary: incoming events, decisions with their explain
 // traces, and the engine's interface. The engine (runtime/engine.ts) implements
 // it; the scenario runner, `dist explain` and the HTTP server only use these types.
+import type { RecordView } from './evaluator/context';
 import type { Provenance } from './provenance';
 
 /** An event as received (RUNTIME.md "An event, start to end"). */
@@ -50,13 +51,38 @@ export interface Decision {
   provenance?: Provenance;
 }
 
-/** The explain trace of one decision (RUNTIME.md "Explain"). */
+/**
+ * The trace of one decision as the decision log keeps it: compact, so its size
+ * depends on the pool and the filters and never on the number of rules. The
+ * rules tried, with the first false condition of each and the values it saw,
+ * are rebuilt on demand from the program and the record kept here
+ * (`Engine.explain`, runtime/explain-rules.ts).
+ */
 export interface Trace {
-  rules: RuleTrace[];
+  match: MatchTrace;
   pool?: PoolTrace;
   filters: FilterTrace[];
   method?: MethodTrace;
   outcome: { outcome: Outcome; assigned: string[]; reason: string | null; queue: string | null };
+}
+
+/** How the decision found its rule. */
+export type MatchTrace =
+  /** Through the rules of the event type, in priority order; the record and changed fields as the rules read them. */
+  | { via: 'rules'; record: RecordView; changed: string[] }
+  /** A re-assignment timer ran the rule that had assigned the record. */
+  | { via: 'reassign' };
+
+/** The explain trace (RUNTIME.md "Explain"): the decision's trace with the rules tried. */
+export interface ExplainedTrace extends Omit<Trace, 'match'> {
+  rules: RuleTrace[];
+  /** Set when the rules changed since the decision and now pick another rule for its record: `rules` shows the current rules. */
+  stale?: true;
+}
+
+/** A decision with its explain trace, as `dist explain`, the API and `dist test` show it. */
+export interface ExplainedDecision extends Omit<Decision, 'trace'> {
+  trace: ExplainedTrace;
 }
 
 export interface RuleTrace {

@@ -4,7 +4,7 @@
 // firing in a step without an event); `not_assigned` at every decision.
 import type { CaseFailure, RuleLocator } from './results';
 import type { ExpectInput } from './suite-schema';
-import { explainText, type Decision } from '../api';
+import { explainText, type Decision, type ExplainedDecision } from '../api';
 
 /** The decisions of one step: timers fired while the clock moved, then the events sent. */
 export interface StepDecisions {
@@ -16,8 +16,11 @@ export interface StepDecisions {
 
 type Failure = Omit<CaseFailure, 'step' | 'stepLine'>;
 
+/** Rebuilds a decision's explain trace (`Engine.explain`). */
+export type Explain = (decision: Decision) => ExplainedDecision;
+
 /** The first failing expectation, in the order the keys are documented; null when all hold. */
-export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locate: RuleLocator): Failure | null {
+export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locate: RuleLocator, explain: Explain): Failure | null {
   const all = [...decisions.timers, ...decisions.events];
   const last = decisions.events.at(-1) ?? decisions.timers.at(-1);
   const needsLast = Object.keys(expect).some((k) => k !== 'not_assigned' && k !== 'assigned_sequence');
@@ -25,7 +28,7 @@ export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locat
     return { check: 'decision', message: 'this step made no decision (no event was sent and no timer came due)' };
   }
   const fail = (check: string, message: string, expected: unknown, actual: unknown, decision: Decision | undefined): Failure =>
-    withDecision({ check, message, expected, actual }, decision, locate);
+    withDecision({ check, message, expected, actual }, decision, locate, explain);
 
   if (expect.rule !== undefined && last!.rule !== expect.rule) {
     return fail('rule', `expected rule \`${expect.rule}\` to take the record, got ${name(last!.rule)}`, expect.rule, last!.rule, last);
@@ -62,13 +65,14 @@ export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locat
   return null;
 }
 
-function withDecision(failure: Failure, decision: Decision | undefined, locate: RuleLocator): Failure {
+function withDecision(failure: Failure, decision: Decision | undefined, locate: RuleLocator, explain: Explain): Failure {
   if (!decision) return failure;
   const location = decision.ruleId ? locate(decision.ruleId) : null;
+  const explained = explain(decision);
   return {
     ...failure,
-    decision,
-    explain: explainText(decision, (ruleId) => locate(ruleId) ?? ruleId),
+    decision: explained,
+    explain: explainText(explained, (ruleId) => locate(ruleId) ?? ruleId),
     ...(location ? { ruleLocation: location } : {}),
   };
 }

@@ -6,7 +6,7 @@ import type { Expr } from '../compiler/ir';
 import { conditionNodes } from '../compiler/ir-walk';
 import { locator } from '../language/locate';
 import type { ProjectFiles } from './rule-locator';
-import { type Decision, type Program } from '../api';
+import { type ExplainedDecision, type Program } from '../api';
 
 export interface ConditionCoverage {
   /** `file:line:column` of the condition. */
@@ -66,7 +66,7 @@ export class CoverageCollector {
   }
 
   /** Adds one decision's trace. */
-  record(decision: Decision): void {
+  record(decision: ExplainedDecision): void {
     for (const trace of decision.trace.rules) {
       const entry = this.entries.get(trace.ruleId);
       if (!entry || trace.skipped) continue;

@@ -2,7 +2,7 @@
 // errors or its case results; per failing case the step, the expect key that
 // failed, expected and actual values, and the decision that differed.
 import type { SuiteError } from './suite-errors';
-import { type Decision } from '../api';
+import { type ExplainedDecision } from '../api';
 
 /** Turns a rule id into `rules/inbound.dist:12` (null when unknown). */
 export type RuleLocator = (ruleId: string) => string | null;
@@ -33,8 +33,8 @@ export interface CaseFailure {
   message: string;
   expected?: unknown;
   actual?: unknown;
-  /** The decision that differed. */
-  decision?: Decision;
+  /** The decision that differed, with its explain trace. */
+  decision?: ExplainedDecision;
   /** Its explain trace as text. */
   explain?: string;
   /** `file:line` of the decision's rule. */

@@ -7,12 +7,17 @@ import { checkExpect, type StepDecisions } from './check-expect';
 import type { CoverageCollector } from './coverage';
 import type { LoadedCase, LoadedStep, LoadedSuite } from './loaded-suite';
 import type { CaseFailure, CaseResult, RuleLocator, SuiteResult } from './results';
-import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type IncomingEvent, type Program } from '../api';
+import { createEngine, MemoryStore, type Decision, type Engine, type EngineOptions, type ExplainedDecision, type IncomingEvent, type Program } from '../api';
 
 export interface RunOptions {
   /** Run only cases whose name contains this text (case-insensitive). */
   filter?: string;
-  /** Collects coverage from every decision; turns on the engine's condition recording. */
+  /**
+   * Report only cases in which some decision reached the rule with this id: the rule
+   * took the record, or was tried on it (its events matched and it was active).
+   */
+  rule?: string;
+  /** Collects coverage from every decision (explained with every condition's value). */
   coverage?: CoverageCollector;
   /** Builds each case's engine (tests substitute their own). */
   engine?: (options: EngineOptions) => Engine;
@@ -33,7 +38,10 @@ export async function runSuite(
   for (const [index, c] of suite.cases.entries()) {
     if (needle !== undefined && !c.name.toLowerCase().includes(needle)) continue;
     const started = performance.now();
-    const failure = await runCase(c, index, suite.nowMs, program, locate, options);
+    const seen: ExplainedDecision[] = [];
+    const failure = await runCase(c, index, suite.nowMs, program, locate, options, seen);
+    const rule = options.rule;
+    if (rule !== undefined && !seen.some((d) => reaches(d, rule))) continue;
     const result: CaseResult = { name: c.name, line: c.line, passed: failure === null, durationMs: performance.now() - started };
     if (failure) result.failure = failure;
     cases.push(result);
@@ -48,6 +56,7 @@ async function runCase(
   program: Program,
   locate: RuleLocator,
   options: RunOptions,
+  seen: ExplainedDecision[],
 ): Promise<CaseFailure | null> {
   const clock = { now: nowMs };
   const engine = (options.engine ?? createEngine)({
@@ -55,7 +64,6 @@ async function runCase(
     directory: c.directory,
     store: new MemoryStore(),
     clock: () => clock.now,
-    coverage: options.coverage !== undefined,
   });
   if (c.state) await engine.setUserState(c.state);
   for (const [stepIndex, step] of c.steps.entries()) {
@@ -76,11 +84,18 @@ async function runCase(
       }
       decisions.events.push(result.decision);
     }
-    for (const d of [...decisions.timers, ...decisions.events]) options.coverage?.record(d);
-    const failure = step.expect ? checkExpect(step.expect, decisions, locate) : null;
+    const made = [...decisions.timers, ...decisions.events];
+    if (options.rule !== undefined) seen.push(...made.map((d) => engine.explain(d)));
+    for (const d of made) options.coverage?.record(engine.explain(d, true));
+    const failure = step.expect ? checkExpect(step.expect, decisions, locate, (d) => engine.explain(d)) : null;
     if (failure) return { ...where, ...failure };
   }
   return null;
+}
+
+/** Whether a decision reached rule `rule`: the rule took the record or was tried on it. */
+function reaches(decision: ExplainedDecision, rule: string): boolean {
+  return decision.ruleId === rule || decision.trace.rules.some((r) => r.ruleId === rule && r.skipped === undefined);
 }
 
 /** Moves the clock for `advance`/`at`, firing every timer that comes due on the way, in order. */

@@ -1,7 +1,7 @@
 // The fastify application: JSON bodies kept as raw text (signatures are checked
 // on the exact bytes, then json-body.ts parses them safely), the API's error
 // shape for every failure (client-errors.ts for those before any route), a
-// request id on every answer, and the routes.
+// request id on every answer, and the routes (the API, health, and the web pages).
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { MAX_ID_LENGTH } from '../language/limits';
@@ -13,6 +13,8 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerIngestRoutes } from './routes/ingest-routes';
 import { registerReadRoutes } from './routes/read-routes';
 import { registerShadowRoutes } from './routes/shadow-routes';
+import { registerWebRoutes } from './routes/web-routes';
+import { loadWebAssets } from './web-assets';
 
 /** `application/json` and `application/<anything>+json`, with or without parameters. */
 const JSON_TYPES = /^application\/(?:[\w.+-]+\+)?json(?:\s*;.*)?$/i;
@@ -52,5 +54,6 @@ export function buildApp(ctx: ServerContext, logger: Logger): FastifyInstance {
   registerShadowRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
+  registerWebRoutes(app, loadWebAssets(ctx.webRoot));
   return app;
 }

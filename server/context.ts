@@ -23,6 +23,8 @@ export interface ServerContext {
   clock: () => number;
   /** The candidate rules deciding in shadow; null when shadow mode is off. */
   shadow: Shadow | null;
+  /** The folder of the built web pages. */
+  webRoot: string;
   /** False until start-up is complete and again while shutting down (`/readyz`). */
   readiness: { ready: boolean; reason: string };
 }

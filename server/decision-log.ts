@@ -10,11 +10,23 @@ const SCAN_PAGE = 500;
 /** The most decisions one filtered page request looks at before answering with a cursor. */
 const SCAN_LIMIT = 20_000;
 
-/** The visibility test of a caller: null for the administrator (sees everything). */
-export function visibleTo(caller: Caller, program: Program): ((d: Decision) => boolean) | null {
-  if (caller.kind === 'admin') return null;
-  const rules = new Set(program.rules.filter((r) => r.scope.kind === 'team' && r.scope.team === caller.team).map((r) => r.id));
+/**
+ * The visibility test of a caller, narrowed to one team's rules when `team` is
+ * given: null when everything is visible (the administrator, no team asked).
+ * A team-limited token sees only decisions of rules scoped to its team.
+ */
+export function visibleTo(caller: Caller, program: Program, team?: string): ((d: Decision) => boolean) | null {
+  const teams = new Set([caller.kind === 'team' ? caller.team : null, team ?? null].filter((t) => t !== null));
+  if (teams.size === 0) return null;
+  if (teams.size > 1) return () => false;
+  const only = [...teams][0];
+  const rules = new Set(program.rules.filter((r) => r.scope.kind === 'team' && r.scope.team === only).map((r) => r.id));
   return (d) => d.ruleId !== null && rules.has(d.ruleId);
+}
+
+/** The rules a caller may see: all for the administrator, its team's for a team-limited token. */
+export function rulesVisibleTo(caller: Caller, program: Program): Program['rules'] {
+  return caller.kind === 'admin' ? program.rules : program.rules.filter((r) => r.scope.kind === 'team' && r.scope.team === caller.team);
 }
 
 /** One page of the log, newest first, and the cursor of the next page (null at the end). */

@@ -8,7 +8,9 @@
 //   it) and apply on top of whichever base is in force, file edits included,
 //   until the next PUT. A patch for a user the base no longer has is skipped.
 // Everything works on the plain (YAML/JSON) form, so the result goes through the
-// same validation as the file.
+// same validation as the file. With replicas sharing one store, a change is made
+// under the `directory` lock and published (topic `directory`): every replica
+// rebuilds its version from the stored overlay when it hears of it.
 import { createHash } from 'node:crypto';
 import { parsePlain } from '../compiler/yaml-plain';
 import { z } from 'zod';
@@ -17,6 +19,9 @@ import { type Transaction } from '../api';
 
 const PUT_KEY = 'directory/put';
 const PATCHES_KEY = 'directory/patches';
+/** The lock every overlay change holds, and the topic it publishes. */
+export const OVERLAY_LOCK = 'directory';
+export const OVERLAY_TOPIC = 'directory';
 
 /** `PATCH /v1/users/{id}`: what may change about one user. */
 export const UserPatch = z.strictObject({
@@ -50,11 +55,13 @@ export async function readOverlay(tx: Transaction): Promise<Overlay> {
   };
 }
 
-/** Writes the overlay (a null `put` removes it). */
+/** Writes the overlay (a null `put` removes it) under its lock, and tells the other replicas. */
 export async function writeOverlay(tx: Transaction, overlay: Overlay): Promise<void> {
+  await tx.lock([OVERLAY_LOCK]);
   if (overlay.put) await tx.put(PUT_KEY, overlay.put as unknown as Json);
   else await tx.delete(PUT_KEY);
   await tx.put(PATCHES_KEY, overlay.patches as unknown as Json);
+  await tx.publish(OVERLAY_TOPIC);
 }
 
 /** Combines an earlier patch of a user with a new one. */

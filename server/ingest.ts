@@ -2,10 +2,9 @@
 // Every engine call that can decide (events, timers, queue retries) goes through
 // here, so each decision is logged the same way (`ingest`, `decided`), counted,
 // and its deliveries handed to the worker only after its commit. `onDecision`
-// runs inside the decision's transaction (the store decorator of
-// decision-hook.ts calls it): that is where the outbox items and the
-// Idempotency-Key record are written, so they commit with the decision or not at
-// all. Requests for an event id already in flight wait for it and then
+// runs inside the decision's transaction (the engine's `onCommit` hook): that is
+// where the outbox items and the Idempotency-Key record are written, so they
+// commit with the decision or not at all. Requests for an event id already in flight wait for it and then
 // replay its decision.
 import { performance } from 'node:perf_hooks';
 import { own } from '../language/own';
@@ -27,6 +26,8 @@ export interface RequestContext {
   idempotency?: IdempotencyClaim | null;
   /** `/v1/distribute`'s `callback_url`. */
   callbackUrl?: string | null;
+  /** `/v1/distribute`'s `default_user`, named in the callback when nobody is assigned. */
+  defaultUser?: string | null;
 }
 
 export interface IngestDeps {
@@ -40,8 +41,6 @@ export interface IngestDeps {
   /** The shadow that also decides every event (after the answer); null when off. */
   shadow: () => Shadow | null;
 }
-
-const RULES_LOGGED = 10;
 
 /** The decision pipeline of the server (see the top comment). */
 export class Ingest {
@@ -60,7 +59,8 @@ export class Ingest {
     if (this.deps.deliveries.length === 0 && callbackUrl === null) return;
     const state = await loadRecord(tx, decision.entity, decision.recordId);
     const record = { ...state?.fields, ...pending?.record, id: decision.recordId };
-    const items = planDeliveries(decision, { deliveries: this.deps.deliveries, record, callbackUrl, now: decision.decidedAt });
+    const defaultUser = pending?.context.defaultUser ?? null;
+    const items = planDeliveries(decision, { deliveries: this.deps.deliveries, record, callbackUrl, defaultUser, now: decision.decidedAt });
     for (const item of items) await tx.addOutbox(item);
     if (items.length > 0) this.staged.set(decision.id, items);
   };
@@ -145,9 +145,8 @@ function typeLabel(program: Program, type: unknown): string {
   return declared && rest.length === 0 ? type : 'other';
 }
 
-/** The `decided` log line: rules tried, pool, filters, method, outcome. */
+/** The `decided` log line: rule, pool, filters, method, outcome (`GET /v1/decisions/{id}` has the rules tried). */
 function decidedFields(d: Decision, durationMs: number | null): Record<string, unknown> {
-  const tried = d.trace.rules.filter((r) => r.skipped === undefined);
   return {
     step: 'decided',
     decision: d.id,
@@ -156,8 +155,6 @@ function decidedFields(d: Decision, durationMs: number | null): Record<string, u
     cause: d.cause,
     rule: d.rule,
     outcome: d.outcome,
-    rules_tried: tried.length,
-    rules: tried.slice(0, RULES_LOGGED).map((r) => ({ rule: r.rule, matched: r.matched })),
     pool: d.trace.pool?.users.length ?? null,
     filters: Object.fromEntries(d.trace.filters.map((f) => [f.filter, f.dropped.length])),
     method: d.trace.method?.method ?? null,

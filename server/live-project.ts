@@ -8,7 +8,7 @@
 import { directoryFromJson } from '../compiler/directory/load';
 import { own } from '../language/own';
 import { inTransaction } from '../runtime/state/store';
-import { applyPatches, fileHash, hasUser, mergePatch, rawFromYaml, readOverlay, writeOverlay, type Overlay, type UserPatch } from './directory-overlay';
+import { applyPatches, fileHash, hasUser, mergePatch, OVERLAY_LOCK, OVERLAY_TOPIC, rawFromYaml, readOverlay, writeOverlay, type Overlay, type UserPatch } from './directory-overlay';
 import type { IssueDetail } from './errors';
 import type { WorkerLogger } from './outbox/worker';
 import { yieldToLoop } from './yield';
@@ -144,17 +144,53 @@ export class LiveProject {
     });
   }
 
+  /**
+   * Another replica changed the overlay (a shared store told us): rebuild the
+   * running version from the stored overlay over the same files. A result that
+   * does not build keeps the running version, as a file change would.
+   */
+  refreshFromState(): Promise<boolean> {
+    return this.serial(async () => {
+      const current = this.version;
+      const input: CompileInput = { sources: current.sources, directory: current.fileText === null ? null : { file: 'directory.yaml', text: current.fileText } };
+      const built = build(this.deps, input, await inTransaction(this.deps.store, readOverlay));
+      if (!built.ok) return this.fail('directory', built.errors);
+      this.version = built.version;
+      this.status = { ok: true, at: this.deps.clock(), trigger: 'directory', diagnostics: [] };
+      this.deps.onChange?.(true);
+      return true;
+    });
+  }
+
+  /** Listens for overlay changes of other replicas (shared stores only); resolves to a function that stops listening. */
+  async follow(): Promise<() => Promise<void>> {
+    const { store, log } = this.deps;
+    if (!store.subscribe) return async () => {};
+    return store.subscribe(OVERLAY_TOPIC, () => {
+      this.refreshFromState().then(
+        (ok) => ok && log.info({ step: 'reload', trigger: 'directory' }, 'directory changed on another replica; applied'),
+        (err: unknown) => log.error({ step: 'reload', err }, 'could not apply a directory change of another replica'),
+      );
+    });
+  }
+
   /** Changes one user (`PATCH /v1/users/{id}`); null when the directory has no such user. */
   patchUser(id: string, patch: UserPatch): Promise<{ ok: true; directory: Directory } | { ok: false; errors: IssueDetail[] } | null> {
     return this.serial(async () => {
       const current = this.version;
       if (!hasUser(current.baseRaw, id)) return null;
-      const overlay = await inTransaction(this.deps.store, readOverlay);
-      const next: Overlay = { ...overlay, patches: { ...overlay.patches, [id]: mergePatch(own(overlay.patches, id), patch) } };
-      const { raw } = applyPatches(current.baseRaw, next.patches);
-      const { directory, errors } = directoryFromJson(raw, contextOf(current.program));
+      // Read and written under the overlay's lock: patches of two replicas at once both stay.
+      const result = await inTransaction(this.deps.store, async (tx) => {
+        await tx.lock([OVERLAY_LOCK]);
+        const overlay = await readOverlay(tx);
+        const next: Overlay = { ...overlay, patches: { ...overlay.patches, [id]: mergePatch(own(overlay.patches, id), patch) } };
+        const { raw } = applyPatches(current.baseRaw, next.patches);
+        const loaded = directoryFromJson(raw, contextOf(current.program));
+        if (loaded.directory) await writeOverlay(tx, next);
+        return loaded;
+      });
+      const { directory, errors } = result;
       if (!directory) return { ok: false as const, errors: errors.map(({ path, message }) => ({ path, message })) };
-      await inTransaction(this.deps.store, (tx) => writeOverlay(tx, next));
       current.engine.setDirectory(directory);
       this.version = { ...current, directory };
       return { ok: true as const, directory };

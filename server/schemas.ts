@@ -50,6 +50,8 @@ export const DecisionQuery = z.strictObject({
   rule: z.string().min(1).optional(),
   user: z.string().min(1).optional(),
   outcome: z.enum(['assigned', 'fallback', 'unmatched']).optional(),
+  /** Decisions of rules scoped to this team. */
+  team: z.string().min(1).optional(),
   from: instant.optional(),
   to: instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -59,7 +61,10 @@ export const DecisionQuery = z.strictObject({
 });
 
 /** `GET /v1/stats`. */
-export const StatsQuery = z.strictObject({ from: instant.optional(), to: instant.optional() });
+export const StatsQuery = z.strictObject({ from: instant.optional(), to: instant.optional(), team: z.string().min(1).optional() });
+
+/** `GET /v1/decisions/{id}`: `why` asks why one user did or did not get the record. */
+export const DecisionDetailQuery = z.strictObject({ why: z.string().min(1).optional() });
 
 /** `POST /v1/queues/{name}/{record}/retry`: the record's entity, needed when records of several entities share the id. */
 export const RetryQuery = z.strictObject({ entity: z.string().min(1).optional() });

@@ -10,7 +10,6 @@ import { deliveryHeaders, missingEnv } from './outbox/headers';
 import { CALLBACK_PREFIX } from './outbox/plan';
 import { OutboxWorker } from './outbox/worker';
 import { buildApp } from './app';
-import { withDecisionHook } from './decision-hook';
 import { ConnectionTracker } from './drain';
 import type { AuthSecrets } from './auth';
 import type { ServeConfig } from './config';
@@ -21,9 +20,13 @@ import { LiveProject, ProjectError, queuesOf, type InitialProject, type LiveDeps
 import { ServerMetrics } from './metrics';
 import { TimerLoop } from './timer-loop';
 import { watchProject } from './watch';
+import { WEB_ROOT } from './web-assets';
 import path from 'node:path';
-import { compileFolder, createEngine, createSqliteStore, emptyDirectory, locate, type ProjectConfig, type StateStore } from '../api';
+import { compileFolder, createEngine, emptyDirectory, locate, openStore, redactUrl, type ProjectConfig, type StateStore } from '../api';
 import { Shadow } from './shadow';
+
+/** How often a replica sharing its store looks for timers the other replicas scheduled. */
+const SHARED_TIMER_POLL_MS = 1000;
 
 export interface ServeOptions {
   /** The project (dist.yaml with its defaults and the absolute root). */
@@ -31,8 +34,8 @@ export interface ServeOptions {
   config: ServeConfig;
   host: string;
   port: number;
-  /** Absolute path of the SQLite state file. */
-  statePath: string;
+  /** The state URL (`sqlite:PATH`, relative to the project; `postgres://…`). */
+  state: string;
   logger: Logger;
   env?: NodeJS.ProcessEnv;
   clock?: () => number;
@@ -43,6 +46,8 @@ export interface ServeOptions {
   initial?: InitialProject;
   /** A candidate project folder (absolute) deciding every event in shadow; default `server.shadow` of dist.yaml. */
   shadow?: string;
+  /** The built web pages (default: build/web of this package). */
+  webRoot?: string;
 }
 
 /** A running server. */
@@ -56,20 +61,23 @@ export interface RunningServer {
 
 /** Starts a server (see the top comment); on failure everything opened so far is closed again. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const store = await createSqliteStore(options.statePath);
+  const store = await openStore(options.state, { base: options.project.root });
   const parts = assemble(options, store);
   const { context, timers, worker } = parts;
   const { logger, config } = options;
   let app: FastifyInstance | null = null;
+  let unfollow = async () => {};
   try {
     context.live = await LiveProject.open(parts.liveDeps, options.initial);
     context.shadow = await openShadow(options, store, context);
+    unfollow = await context.live.follow();
     app = buildApp(context, logger);
     const resumed = await worker.start();
     if (resumed > 0) logger.info({ step: 'start', deliveries: resumed }, `resuming ${resumed} pending deliveries`);
     await timers.start();
     await app.listen({ host: options.host, port: options.port, listenTextResolver: (address) => `socket bound at ${address}` });
   } catch (error) {
+    await unfollow();
     await timers.stop();
     await app?.close();
     await worker.stop(0);
@@ -92,7 +100,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         });
   await watcher?.ready;
   context.readiness = { ready: true, reason: '' };
-  logger.info({ step: 'start', url, state: options.statePath, rules: context.live.current.program.rules.length }, `listening on ${url}`);
+  logger.info({ step: 'start', url, state: redactUrl(options.state), rules: context.live.current.program.rules.length }, `listening on ${url}`);
 
   const running = app;
   const connections = new ConnectionTracker(app.server);
@@ -102,6 +110,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       context.readiness = { ready: false, reason: 'the server is shutting down' };
       logger.info({ step: 'stop' }, 'shutting down: finishing requests and deliveries in flight');
       await watcher?.close();
+      await unfollow();
       await timers.stop();
       await connections.drain(config.server.shutdown_grace);
       await running.close();
@@ -125,7 +134,7 @@ function assemble(options: ServeOptions, store: StateStore) {
     if (missing.length) logger.warn({ step: 'start', delivery: d.name, missing }, `delivery \`${d.name}\` references unset environment variables`);
   }
   // Filled in two steps: the parts below need each other, and `live` needs the store opened by startServer.
-  const context = { store, secrets, config, clock, shadow: null, idempotency: new IdempotencyKeys(store), readiness: { ready: false, reason: 'the server is starting' } } as ServerContext;
+  const context = { store, secrets, config, clock, shadow: null, webRoot: options.webRoot ?? WEB_ROOT, idempotency: new IdempotencyKeys(store), readiness: { ready: false, reason: 'the server is starting' } } as ServerContext;
   const version = () => context.live.current;
   const worker = new OutboxWorker({
     store,
@@ -138,14 +147,19 @@ function assemble(options: ServeOptions, store: StateStore) {
     onAttempt: (target, result) => metrics.deliveries.inc({ target, result }),
   });
   const metrics = new ServerMetrics({ outboxBacklog: () => worker.backlog, queueSizes: () => queueSizes(version()) });
-  const timers: TimerLoop = new TimerLoop({ nextTimerAt: () => version().engine.nextTimerAt(), tick: async () => (await ingest.tick()).length, clock, log: logger });
+  const timers: TimerLoop = new TimerLoop({
+    nextTimerAt: () => version().engine.nextTimerAt(),
+    tick: async () => (await ingest.tick()).length,
+    clock,
+    log: logger,
+    ...(store.shared ? { pollMs: SHARED_TIMER_POLL_MS } : {}),
+  });
   const ingest = new Ingest({ version, worker, metrics, log: logger, deliveries: config.deliveries, timersChanged: () => timers.poke(), shadow: () => context.shadow });
-  const decisionStore = withDecisionHook(store, ingest.onDecision);
   Object.assign(context, { worker, metrics, ingest });
   const liveDeps: LiveDeps = {
     root: options.project.root,
     store,
-    makeEngine: (program, directory) => createEngine({ program, directory, store: decisionStore, clock, provenance: true }),
+    makeEngine: (program, directory) => createEngine({ program, directory, store, clock, onCommit: ingest.onDecision, provenance: true }),
     log: logger,
     clock,
     onChange: (ok) => {

@@ -4,8 +4,9 @@
 // has never written is read from the live store, in a read-only transaction of
 // its own that is always aborted, so the shadow starts from the live state and
 // never writes a byte of it.
-import { MemoryStore, type Decision, type StateStore, type Transaction } from '../api';
-import type { DecisionFilter, Json, OutboxItem, QueueItem, Timer } from '../runtime/state/store';
+import { DelegatingTransaction } from '../runtime/delegating-transaction';
+import type { Json } from '../runtime/state/store';
+import { MemoryStore, type StateStore, type Transaction } from '../api';
 
 /**
  * A store over `live` whose writes stay in memory (see the top comment). `before`
@@ -37,85 +38,38 @@ export function shadowStore(live: StateStore, before: () => ReadonlyMap<string, 
   };
 }
 
-/** A transaction of the shadow's own store that reads keys it never wrote from the live store. */
-class OverlayTransaction implements Transaction {
+/** A transaction of the shadow's own store that reads keys it never wrote from the live state. */
+class OverlayTransaction extends DelegatingTransaction {
   private readonly touched = new Set<string>();
 
   constructor(
-    private readonly tx: Transaction,
+    inner: Transaction,
     private readonly owned: Set<string>,
     private readonly readLive: (keys: readonly string[]) => Promise<(Json | undefined)[]>,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async getMany(keys: readonly string[]): Promise<(Json | undefined)[]> {
-    const mine = await this.tx.getMany(keys);
+  override async getMany(keys: readonly string[]): Promise<(Json | undefined)[]> {
+    const mine = await this.inner.getMany(keys);
     const fromLive = keys.filter((k) => !this.owned.has(k) && !this.touched.has(k));
     if (fromLive.length === 0) return mine;
     const values = new Map<string, Json | undefined>((await this.readLive(fromLive)).map((v, i) => [fromLive[i]!, v]));
     return keys.map((k, i) => (values.has(k) ? values.get(k) : mine[i]));
   }
-  async get(key: string): Promise<Json | undefined> {
+  override async get(key: string): Promise<Json | undefined> {
     return (await this.getMany([key]))[0];
   }
-  put(key: string, value: Json): Promise<void> {
+  override put(key: string, value: Json): Promise<void> {
     this.touched.add(key);
-    return this.tx.put(key, value);
+    return this.inner.put(key, value);
   }
-  delete(key: string): Promise<void> {
+  override delete(key: string): Promise<void> {
     this.touched.add(key);
-    return this.tx.delete(key);
+    return this.inner.delete(key);
   }
-  async commit(): Promise<void> {
-    await this.tx.commit();
+  override async commit(): Promise<void> {
+    await this.inner.commit();
     for (const key of this.touched) this.owned.add(key);
-  }
-
-  lock(keys: readonly string[]): Promise<void> {
-    return this.tx.lock(keys);
-  }
-  appendDecision(decision: Decision): Promise<void> {
-    return this.tx.appendDecision(decision);
-  }
-  decisionForEvent(eventId: string): Promise<Decision | null> {
-    return this.tx.decisionForEvent(eventId);
-  }
-  getDecision(id: string): Promise<Decision | null> {
-    return this.tx.getDecision(id);
-  }
-  listDecisions(filter: DecisionFilter): Promise<Decision[]> {
-    return this.tx.listDecisions(filter);
-  }
-  scheduleTimer(timer: Timer): Promise<void> {
-    return this.tx.scheduleTimer(timer);
-  }
-  dueTimers(nowMs: number): Promise<Timer[]> {
-    return this.tx.dueTimers(nowMs);
-  }
-  nextTimerAt(): Promise<number | null> {
-    return this.tx.nextTimerAt();
-  }
-  deleteTimer(id: string): Promise<void> {
-    return this.tx.deleteTimer(id);
-  }
-  enqueue(item: QueueItem): Promise<void> {
-    return this.tx.enqueue(item);
-  }
-  dequeue(queue: string, entity: string, recordId: string): Promise<boolean> {
-    return this.tx.dequeue(queue, entity, recordId);
-  }
-  listQueue(queue: string): Promise<QueueItem[]> {
-    return this.tx.listQueue(queue);
-  }
-  addOutbox(item: OutboxItem): Promise<void> {
-    return this.tx.addOutbox(item);
-  }
-  listOutbox(limit: number): Promise<OutboxItem[]> {
-    return this.tx.listOutbox(limit);
-  }
-  deleteOutbox(id: string): Promise<void> {
-    return this.tx.deleteOutbox(id);
-  }
-  abort(): Promise<void> {
-    return this.tx.abort();
   }
 }

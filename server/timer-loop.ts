@@ -1,6 +1,8 @@
 // Runs re-assignment and queue-retry timers (RUNTIME.md "Re-assignment"): one
 // timeout armed for the earliest timer in the store, re-armed after each tick and
-// whenever a decision may have scheduled a new timer (coalesced), never polling.
+// whenever a decision may have scheduled a new timer (coalesced); it polls only
+// with a store shared by replicas (`pollMs`), whose timers any replica may
+// schedule and exactly one runs (claimDue).
 // At start-up it first runs every timer that came due while the server was down.
 import type { WorkerLogger } from './outbox/worker';
 
@@ -10,6 +12,8 @@ export interface TimerLoopDeps {
   tick: () => Promise<number>;
   clock: () => number;
   log: WorkerLogger;
+  /** With a store shared by replicas: look again at least this often, for timers other replicas scheduled. */
+  pollMs?: number;
 }
 
 /** Coalescing delay of re-arm requests after decisions. */
@@ -61,10 +65,13 @@ export class TimerLoop {
       this.deps.log.error({ step: 'timer', err: error }, 'could not read the next timer');
       return;
     }
-    if (this.stopped || next === null || (this.armedAt !== null && this.armedAt <= next)) return;
+    const poll = this.deps.pollMs ?? null;
+    const now = this.deps.clock();
+    const at = poll === null ? next : Math.min(next ?? Infinity, now + poll);
+    if (this.stopped || at === null || (this.armedAt !== null && this.armedAt <= at)) return;
     if (this.timeout) clearTimeout(this.timeout);
-    this.armedAt = next;
-    this.timeout = setTimeout(() => void this.fire(), Math.min(MAX_DELAY, Math.max(0, next - this.deps.clock())));
+    this.armedAt = at;
+    this.timeout = setTimeout(() => void this.fire(), Math.min(MAX_DELAY, Math.max(0, at - now)));
   }
 
   private async fire(): Promise<void> {

@@ -1,9 +1,10 @@
 // Decisions as the API and the outbound deliveries show them: snake_case keys,
 // ISO times, optional fields left out when empty. The summary is what an ingest
 // endpoint answers; the entry adds what the decision log lists; the detail adds
-// the explain trace.
+// the explain trace and every candidate's part in the decision. Rules are listed
+// with what the pages filter and show them by.
 import type { PoolTrace } from '../runtime/types';
-import { type Decision, type Trace } from '../api';
+import { explainCandidates, type Decision, type ExplainedDecision, type ExplainedTrace, type Rule } from '../api';
 
 /** `{ decision_id, event_id, outcome, rule, assigned, reason?, queue? }` (API.md). */
 export interface DecisionSummary {
@@ -17,7 +18,7 @@ export interface DecisionSummary {
 }
 
 /** The answer of an ingest endpoint. */
-export function decisionSummary(d: Decision): DecisionSummary {
+export function decisionSummary(d: Omit<Decision, 'trace'>): DecisionSummary {
   const summary: DecisionSummary = {
     decision_id: d.id,
     event_id: d.eventId,
@@ -31,7 +32,7 @@ export function decisionSummary(d: Decision): DecisionSummary {
 }
 
 /** A decision log entry: the summary with its record, rule id, cause and time. */
-export function decisionEntry(d: Decision): DecisionSummary & Record<string, unknown> {
+export function decisionEntry(d: Omit<Decision, 'trace'>): DecisionSummary & Record<string, unknown> {
   return {
     ...decisionSummary(d),
     rule_id: d.ruleId,
@@ -43,12 +44,25 @@ export function decisionEntry(d: Decision): DecisionSummary & Record<string, unk
   };
 }
 
-/** One decision with its explain trace (`GET /v1/decisions/{id}`). */
-export function decisionDetail(d: Decision, deliveries: unknown[]): Record<string, unknown> {
-  return { ...decisionEntry(d), trace: traceWire(d.trace), deliveries };
+/** One decision with its explain trace and candidates (`GET /v1/decisions/{id}`). */
+export function decisionDetail(d: ExplainedDecision, deliveries: unknown[]): Record<string, unknown> {
+  return { ...decisionEntry(d), trace: traceWire(d.trace), candidates: explainCandidates(d.trace), deliveries };
 }
 
-function traceWire(trace: Trace): Record<string, unknown> {
+/** A rule as `GET /v1/rules` lists it. */
+export function ruleEntry(r: Rule): Record<string, unknown> {
+  return {
+    rule_id: r.id,
+    rule: r.name,
+    priority: r.priority,
+    status: r.status,
+    team: r.scope.kind === 'team' ? r.scope.team : null,
+    entity: r.entity,
+    method: r.method.kind,
+  };
+}
+
+function traceWire(trace: ExplainedTrace): Record<string, unknown> {
   const out: Record<string, unknown> = {
     rules: trace.rules.map(({ ruleId, ...rest }) => ({ rule_id: ruleId, ...rest })),
     filters: trace.filters,
@@ -56,6 +70,7 @@ function traceWire(trace: Trace): Record<string, unknown> {
   };
   if (trace.pool) out.pool = poolWire(trace.pool);
   if (trace.method) out.method = trace.method;
+  if (trace.stale) out.stale = true;
   return out;
 }
 

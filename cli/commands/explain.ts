@@ -67,11 +67,8 @@ async function runExplain(target: string, options: ExplainOptions): Promise<numb
   if (!result.ok) return reportIssues(options.event, result.issues);
   const files = { text: (file: string) => project.texts(project.display(file)), display: project.display };
   const locate = ruleLocator(program, files);
-  writeOut(
-    options.format === 'json'
-      ? JSON.stringify(result.decision, null, 2)
-      : explainText(result.decision, (ruleId) => locate(ruleId) ?? ruleId),
-  );
+  const explained = engine.explain(result.decision);
+  writeOut(options.format === 'json' ? JSON.stringify(explained, null, 2) : explainText(explained, (ruleId) => locate(ruleId) ?? ruleId));
   return EXIT_OK;
 }
 

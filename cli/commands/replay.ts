@@ -12,7 +12,7 @@ import { loadVersion } from '../diff-versions';
 import { painter, writeError, writeOut } from '../output';
 import { UsageError } from '../project';
 import { DIFF_EXIT } from './diff';
-import { explainText, openStore, type Decision, type StateStore } from '../../api';
+import { explainText, openStore, type Decision, type ExplainedDecision, type StateStore } from '../../api';
 import { inTransaction } from '../../runtime/state/store';
 
 interface ReplayOptions {
@@ -78,7 +78,7 @@ async function replayIn(store: StateStore, id: string, options: ReplayOptions): 
   if (options.format === 'json') {
     writeOut(JSON.stringify({ decision: logged, reproduces: original.same, differences: original.differences, ...(other ? { with: { version: options.with, same: other.same, differences: other.differences, decision: other.decision } } : {}) }, null, 2));
   } else {
-    writeOut(explainText(stripped(logged)).trimEnd());
+    writeOut(explainText(original.explain(stripped(logged))).trimEnd());
     writeOut(original.same ? paint('green', `reproduces exactly under the rules it ran under (program ${logged.provenance!.program}, directory ${logged.provenance!.directory})`) : paint('red', `does not reproduce: ${original.differences.join('; ')}`));
     if (other) {
       writeOut('');
@@ -86,7 +86,7 @@ async function replayIn(store: StateStore, id: string, options: ReplayOptions): 
       if (!other.same) {
         for (const d of other.differences) writeOut(`  ${d}`);
         writeOut('');
-        writeOut(explainText(other.decision).trimEnd());
+        writeOut(explainText(other.explained).trimEnd());
       }
     }
   }
@@ -94,7 +94,7 @@ async function replayIn(store: StateStore, id: string, options: ReplayOptions): 
   return other && !other.same ? DIFF_EXIT.changed : DIFF_EXIT.unchanged;
 }
 
-async function underOther(logged: Decision, spec: string, project: string): Promise<{ same: boolean; differences: string[]; decision: Decision }> {
+async function underOther(logged: Decision, spec: string, project: string): Promise<{ same: boolean; differences: string[]; decision: Decision; explained: ExplainedDecision }> {
   const version = await loadVersion(spec, project);
   if (!version) throw new UsageError(`\`${spec}\` does not compile`);
   const directory = version.version.directory;
@@ -102,7 +102,7 @@ async function underOther(logged: Decision, spec: string, project: string): Prom
   if (!directory) throw new UsageError(`\`${spec}\` has no directory; the decision ran with directory ${then.directory}`);
   const result = await rerunDecision(logged, version.version.program, directory);
   if (!result.ok) throw new UsageError(`under \`${spec}\`: ${result.problem}`);
-  return { same: result.same, differences: result.differences, decision: result.decision };
+  return { same: result.same, differences: result.differences, decision: result.decision, explained: result.explain(result.decision) };
 }
 
 function stripped(d: Decision): Decision {

@@ -33,7 +33,7 @@ export function registerServe(program: Command): void {
     .argument('[project]', 'the project folder, or a file inside it', '.')
     .option('--host <host>', 'address to listen on (default: dist.yaml server.host, else 127.0.0.1)')
     .option('--port <port>', 'port to listen on; 0 picks a free one (default: dist.yaml server.port, else 8080)')
-    .option('--state <url>', 'state store: sqlite:PATH, relative to the project (default: sqlite:.dist/state.db)')
+    .option('--state <url>', 'state store: sqlite:PATH, relative to the project (default: sqlite:.dist/state.db), or postgres://USER@HOST:PORT/DB[?schema=NAME] shared by several replicas')
     .option('--shadow <path>', 'a candidate project that also decides every event, on a copy of the state, after the answer; compared at GET /v1/shadow (default: server.shadow in dist.yaml)')
     .addHelpText('after', '\nExamples:\n  dist serve\n  dist serve examples/tour --port 0\n  DIST_ADMIN_TOKEN=… dist serve --host 0.0.0.0')
     .action(async (target: string, flags: ServeFlags) => {
@@ -60,7 +60,7 @@ async function runServe(target: string, flags: ServeFlags): Promise<number> {
   const logger = pino({ level: process.env.DIST_LOG_LEVEL ?? 'info', timestamp: pino.stdTimeFunctions.isoTime }, destination);
   let server;
   try {
-    server = await startServer({ project: project.config, initial: { input: project.input, result: project.result }, config, host: flags.host ?? config.server.host ?? '127.0.0.1', port, statePath: state.path, logger, ...(flags.shadow ? { shadow: path.resolve(flags.shadow) } : {}) });
+    server = await startServer({ project: project.config, initial: { input: project.input, result: project.result }, config, host: flags.host ?? config.server.host ?? '127.0.0.1', port, state: state.url, logger, ...(flags.shadow ? { shadow: path.resolve(flags.shadow) } : {}) });
   } catch (error) {
     logger.fatal({ step: 'start', err: error }, 'dist serve could not start');
     destination.flushSync();
@@ -91,10 +91,10 @@ async function runServe(target: string, flags: ServeFlags): Promise<number> {
   return 0;
 }
 
-/** The SQLite file of a `--state` URL, resolved against the project. */
-function stateFile(url: string, root: string): { path: string } | { error: string } {
+/** A `--state` URL checked for `dist serve` (a durable store), SQLite paths resolved against the project. */
+function stateFile(url: string, root: string): { url: string } | { error: string } {
   const location = parseStateUrl(url, root);
   if ('error' in location) return location;
-  if (location.kind !== 'sqlite') return { error: `\`dist serve\` keeps its state durably: use \`--state sqlite:PATH\`, got \`${url}\`` };
-  return { path: location.path };
+  if (location.kind === 'memory') return { error: `\`dist serve\` keeps its state durably: use \`--state sqlite:PATH\` or \`--state postgres://…\`, got \`${url}\`` };
+  return { url: location.kind === 'sqlite' ? `sqlite:${location.path}` : url };
 }

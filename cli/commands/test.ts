@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { noProjectMessage } from '../../compiler/node/project';
+import { closest } from '../../language/suggest';
 import { CoverageCollector } from '../../scenario/coverage';
 import type { SuiteProject } from '../../scenario/load-suite';
 import { findSuites, readSuite } from '../../scenario/read-suites';
@@ -24,6 +25,7 @@ import { findProjectRoot, type Program } from '../../api';
 interface TestOptions {
   format: ReportFormat;
   filter?: string;
+  rule?: string;
   coverage?: boolean;
 }
 
@@ -41,7 +43,8 @@ not compile, 2 usage or I/O problems (for example a missing PATH).
 Examples:
   dist test
   dist test examples/seeds --coverage
-  dist test tests/inbound.test.yaml --filter "round robin" --format junit > junit.xml`;
+  dist test tests/inbound.test.yaml --filter "round robin" --format junit > junit.xml
+  dist test --rule high-score-web-leads`;
 
 /** Registers `dist test`. */
 export function registerTest(program: Command): void {
@@ -52,6 +55,7 @@ export function registerTest(program: Command): void {
     .argument('[paths...]', 'project folders, folders of suites, or suite files')
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
     .option('--filter <text>', 'run only cases whose name contains TEXT (case-insensitive)')
+    .option('--rule <id>', 'run only cases that reach the rule with this id (it took the record or was tried on it)')
     .option('--coverage', 'report, per rule and per condition, whether a case exercised it (true and false)')
     .addHelpText('after', HELP)
     .action(async (paths: string[], options: TestOptions) => {
@@ -99,7 +103,11 @@ async function runTests(paths: string[], options: TestOptions): Promise<number> 
       suites.push({ file: display, errors: loaded.errors, cases: [] });
       continue;
     }
-    const run = { ...(options.filter !== undefined ? { filter: options.filter } : {}), ...(project.coverage ? { coverage: project.coverage } : {}) };
+    const run = {
+      ...(options.filter !== undefined ? { filter: options.filter } : {}),
+      ...(options.rule !== undefined ? { rule: options.rule } : {}),
+      ...(project.coverage ? { coverage: project.coverage } : {}),
+    };
     suites.push(await runSuite(loaded.suite, project.program, project.locate, run));
   }
   const coverage = [...projects.values()].flatMap((p) => (p.ok && p.coverage ? [p.coverage.report()] : []));
@@ -109,7 +117,19 @@ async function runTests(paths: string[], options: TestOptions): Promise<number> 
     writeError(`dist test: no case name contains \`${options.filter}\`; check the --filter text`);
     return EXIT_FAILURE;
   }
+  if (options.rule !== undefined && summary.passed + summary.failed === 0) {
+    writeError(`dist test: ${noCaseReaches(options.rule, projects)}`);
+    return EXIT_FAILURE;
+  }
   return summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** Why `--rule ID` selected no case: no such rule (with the nearest id), or no case reaches it. */
+function noCaseReaches(rule: string, projects: ReadonlyMap<string, Prepared>): string {
+  const ids = [...projects.values()].flatMap((p) => (p.ok ? p.program.rules.map((r) => r.id) : []));
+  if (ids.includes(rule)) return `no case reaches rule \`${rule}\`; add a case whose record the rule is tried on`;
+  const near = closest(rule, ids);
+  return `no rule has the id \`${rule}\`${near === null ? '' : `; did you mean \`${near}\`?`} (a rule's id is its name in lower case, with \`-\` between words)`;
 }
 
 /** Compiles a project once; prints its diagnostics when it has errors. */

@@ -18,6 +18,7 @@ import type {
   Span,
 } from '../../language/ast';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../../language/diagnostics';
+import { parse, type ParseResult } from '../../language/parse';
 import type { Directory } from '../directory/model';
 import type { EventKind, FieldType, Program, QuotaPeriod, RULE_STATUSES } from '../ir';
 import type { DirectoryIndex } from './resolve-directory';
@@ -141,6 +142,8 @@ export interface Stage {
 export interface CompileContext {
   /** The `.dist` texts, sorted by file. */
   sources: SourceText[];
+  /** Parses one text (the workspace answers from its per-file cache). */
+  parseSource: (source: SourceText) => ParseResult;
   /** The parsed files, in the order of `sources`. */
   files: SourceFile[];
   directorySource: DirectoryText | null;
@@ -155,17 +158,24 @@ export interface CompileContext {
   sites: ExprSite[];
   /** Field types of the paths that resolved. */
   pathTypes: WeakMap<Expr, Type>;
+  /** The type of every expression that type-checked (what hover shows). */
+  exprTypes: WeakMap<Expr, Type>;
   /** AST nodes whose names failed to resolve (already reported): later checks skip them. */
   failed: WeakSet<object>;
   program: Program | null;
 }
 
 /** A fresh context; `user` exists from the start with its built-in fields. */
-export function createContext(sources: SourceText[], directorySource: DirectoryText | null): CompileContext {
+export function createContext(
+  sources: SourceText[],
+  directorySource: DirectoryText | null,
+  parseSource: (source: SourceText) => ParseResult = (source) => parse(source.text, source.file),
+): CompileContext {
   const schemas = new Map<string, SchemaInfo>();
   schemas.set('user', { entity: 'user', decl: null, file: '', fields: new Map(), builtins: USER_BUILTINS, complete: true });
   return {
     sources,
+    parseSource,
     files: [],
     directorySource,
     directory: null,
@@ -177,6 +187,7 @@ export function createContext(sources: SourceText[], directorySource: DirectoryT
     maps: [],
     sites: [],
     pathTypes: new WeakMap(),
+    exprTypes: new WeakMap(),
     failed: new WeakSet(),
     program: null,
   };

@@ -36,7 +36,9 @@ class SiteChecker implements Checker {
       for (const child of exprChildren(e)) this.typeOf(child);
       return null;
     }
-    return (TYPE_RULES[e.kind] as (e: Expr, c: Checker) => Type | null)(e, this);
+    const type = (TYPE_RULES[e.kind] as (e: Expr, c: Checker) => Type | null)(e, this);
+    if (type) this.ctx.exprTypes.set(e, type);
+    return type;
   }
 
   quote(e: Expr): string {

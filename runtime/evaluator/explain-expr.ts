@@ -1,12 +1,12 @@
 // Explains conditions for traces: prints an IR expression back as `.dist`-like
 // text, finds the first false conjunct of a condition with the field values it
 // read, and (coverage mode) records the value of every boolean node by span.
-// Runs only on the explain path, so it uses the reference interpreter.
+// Runs only on the explain path (decisions are matched without it and explained
+// on demand), so it uses the reference interpreter.
 import type { Expr } from '../../compiler/ir';
 import { printIrExpr as printExpr } from '../../compiler/ir-print';
 import { conditionNodes, visitExpr } from '../../compiler/ir-walk';
 import type { ConditionTrace } from '../types';
-import { compileCondition, compileExpr, type Compiled } from './compile-expr';
 import type { EvalContext } from './context';
 import { evaluate } from './reference';
 
@@ -39,34 +39,6 @@ function fieldValues(expr: Expr, ctx: EvalContext): Record<string, unknown> {
     if (node.op === 'field') values[printExpr(node)] = evaluate(node, ctx) ?? null;
   });
   return values;
-}
-
-/** Explains the failure of a condition fast: returns null when it holds, else its first false conjunct. */
-export type CompiledExplainer = (ctx: EvalContext) => ConditionTrace | null;
-
-/**
- * Precompiles the explanation of a condition (the engine's hot path): the
- * conjuncts of its `and` chains, each with its text and the fields it reads.
- */
-export function compileExplainer(expr: Expr): CompiledExplainer {
-  const conjuncts = flattenAnd(expr).map((node) => {
-    const fields = new Map<string, Compiled>();
-    visitExpr(node, (n) => {
-      if (n.op === 'field') fields.set(printExpr(n), compileExpr(n));
-    });
-    return { holds: compileCondition(node), text: printExpr(node), span: node.span ?? null, fields: [...fields] };
-  });
-  return (ctx) => {
-    const failing = conjuncts.find((c) => !c.holds(ctx));
-    if (!failing) return null;
-    const values: Record<string, unknown> = {};
-    for (const [name, read] of failing.fields) values[name] = read(ctx) ?? null;
-    return { span: failing.span, text: failing.text, value: false, values };
-  };
-}
-
-function flattenAnd(expr: Expr): Expr[] {
-  return expr.op === 'and' ? expr.args.flatMap(flattenAnd) : [expr];
 }
 
 function firstFalse(expr: Expr, ctx: EvalContext): Expr {

@@ -2,8 +2,10 @@
 // time (begin waits for the previous one to end), so concurrent decisions never
 // interleave; each buffers its writes and applies them on commit, so abort
 // discards everything. Values are copied in and out, so nobody can change the
-// store behind a transaction's back.
+// store behind a transaction's back. One process only: claims (timers, the
+// outbox) are plain reads, since nobody else could hold them.
 import type { Decision } from '../types';
+import { sequenceKey } from './sequence-key';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './store';
 
 /** A logged decision: the fields the log filters on, and the decision as JSON text. */
@@ -86,6 +88,18 @@ class MemoryTransaction implements Transaction {
 
   async lock(): Promise<void> {}
 
+  async nextSequence(name: string): Promise<number> {
+    const key = sequenceKey(name);
+    const current = await this.get(key);
+    const next = (typeof current === 'number' ? current : 0) + 1;
+    await this.put(key, next);
+    return next;
+  }
+
+  async publish(): Promise<void> {
+    this.check();
+  }
+
   async get(key: string): Promise<Json | undefined> {
     this.check();
     const pending = this.writes.get(key);
@@ -158,6 +172,12 @@ class MemoryTransaction implements Transaction {
       .map(copy);
   }
 
+  async claimDue(nowMs: number): Promise<Timer | null> {
+    const [first] = await this.dueTimers(nowMs);
+    if (first) await this.deleteTimer(first.id);
+    return first ?? null;
+  }
+
   async nextTimerAt(): Promise<number | null> {
     const all = this.allTimers();
     return all.length === 0 ? null : Math.min(...all.map((t) => t.dueAt));
@@ -197,6 +217,10 @@ class MemoryTransaction implements Transaction {
     for (const [id, item] of this.outbox) if (item === DELETED) view.delete(id);
     else view.set(id, item);
     return [...view.values()].slice(0, limit).map(copy);
+  }
+
+  async claimOutbox(limit: number): Promise<OutboxItem[]> {
+    return this.listOutbox(limit);
   }
 
   async deleteOutbox(id: string): Promise<void> {

@@ -1,29 +1,37 @@
 // Opens a state store from its URL: `memory:` (a private in-memory store, for
-// tests and embedding) or `sqlite:PATH` (the embedded default; PATH relative to
-// a base folder). The one place a state URL is read, for `dist serve` and the
+// tests and embedding), `sqlite:PATH` (the embedded default; PATH relative to a
+// base folder) or `postgres://USER@HOST:PORT/DB[?schema=NAME]` (shared by
+// several processes). The one place a state URL is read, for `dist serve` and the
 // library API.
 import path from 'node:path';
 import { MemoryStore } from './memory-store';
+import { createPostgresStore, parsePostgresUrl, redactUrl, type PostgresStoreOptions } from './postgres-store';
 import { createSqliteStore } from './sqlite-store';
 import type { StateStore } from './store';
 
 /** Where a state URL points. */
-export type StateLocation = { kind: 'memory' } | { kind: 'sqlite'; path: string };
+export type StateLocation = { kind: 'memory' } | { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema: string };
 
 /** The stores a URL may name, for messages. */
-const SUPPORTED = '`memory:` or `sqlite:PATH`';
+const SUPPORTED = '`memory:`, `sqlite:PATH` or `postgres://USER@HOST:PORT/DATABASE`';
 
 /** Reads a state URL; relative SQLite paths resolve against `base`. */
 export function parseStateUrl(url: string, base: string): StateLocation | { error: string } {
   if (url === 'memory' || url === 'memory:') return { kind: 'memory' };
   const sqlite = /^sqlite:(?:\/\/)?(.+)$/.exec(url);
   if (sqlite) return { kind: 'sqlite', path: path.resolve(base, sqlite[1]!) };
-  return { error: `the state store must be ${SUPPORTED}, got \`${url}\`` };
+  if (/^postgres(?:ql)?:\/\//.test(url)) {
+    const location = parsePostgresUrl(url);
+    return 'error' in location ? location : { kind: 'postgres', ...location };
+  }
+  return { error: `the state store must be ${SUPPORTED}, got \`${redactUrl(url)}\`` };
 }
 
 /** Opens the store a state URL names; throws an Error naming the problem for a URL it cannot open. */
-export async function openStore(url: string, options: { base?: string } = {}): Promise<StateStore> {
+export async function openStore(url: string, options: { base?: string; postgres?: PostgresStoreOptions } = {}): Promise<StateStore> {
   const location = parseStateUrl(url, options.base ?? process.cwd());
   if ('error' in location) throw new Error(location.error);
-  return location.kind === 'memory' ? new MemoryStore() : createSqliteStore(location.path);
+  if (location.kind === 'memory') return new MemoryStore();
+  if (location.kind === 'sqlite') return createSqliteStore(location.path);
+  return createPostgresStore(location, options.postgres);
 }

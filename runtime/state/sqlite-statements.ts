@@ -11,6 +11,7 @@ export interface Statements {
   kvGetMany: Database.Statement;
   kvPut: Database.Statement;
   kvDelete: Database.Statement;
+  sequenceNext: Database.Statement;
   decisionAppend: Database.Transaction<(d: Decision) => void>;
   decisionForEvent: Database.Statement;
   decisionGet: Database.Statement;
@@ -39,6 +40,10 @@ export function prepareStatements(db: Database.Database): Statements {
     kvGetMany: p('SELECT key, value FROM kv WHERE key IN (SELECT value FROM json_each(?))'),
     kvPut: p('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     kvDelete: p('DELETE FROM kv WHERE key = ?'),
+    sequenceNext: p(
+      `INSERT INTO kv (key, value) VALUES (?, '1')
+       ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING CAST(value AS INTEGER)`,
+    ).pluck(),
     /** A decision and its user rows; nests as a savepoint inside the open transaction. */
     decisionAppend: db.transaction<(d: Decision) => void>((d) => {
       const body = JSON.stringify(d);

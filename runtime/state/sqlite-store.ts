@@ -1,6 +1,7 @@
 // The SQLite state store, the embedded default (`.dist/state.db`): one connection
 // in WAL mode with synchronous=FULL, so a resolved commit() has reached the disk.
-// Transactions run one at a time in this process (`lock` is a no-op) as savepoints
+// Transactions run one at a time in this process (`lock` is a no-op; claims are
+// plain reads, since no other process may open the file for writing) as savepoints
 // of a shared outer transaction, and their COMMITs are grouped so concurrent
 // decisions share one fsync (sqlite-group-commit.ts). Tables and migrations are in
 // sqlite-schema.ts, the SQL in sqlite-statements.ts; values are stored as JSON, so
@@ -8,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { Decision } from '../types';
 import { GroupCommitter, type GroupCommitOptions, type GroupCommitStats } from './sqlite-group-commit';
+import { sequenceKey } from './sequence-key';
 import { openStateDatabase } from './sqlite-schema';
 import { DecisionQueries, prepareStatements, type Statements } from './sqlite-statements';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './store';
@@ -70,6 +72,15 @@ class SqliteTransaction implements Transaction {
 
   async lock(): Promise<void> {}
 
+  async nextSequence(name: string): Promise<number> {
+    this.check();
+    return this.s.sequenceNext.get(sequenceKey(name)) as number;
+  }
+
+  async publish(): Promise<void> {
+    this.check();
+  }
+
   async get(key: string): Promise<Json | undefined> {
     this.check();
     return parse<Json>(this.s.kvGet.get(key));
@@ -122,6 +133,12 @@ class SqliteTransaction implements Transaction {
     return parseAll<Timer>(this.s.timersDue.all(nowMs));
   }
 
+  async claimDue(nowMs: number): Promise<Timer | null> {
+    const [first] = await this.dueTimers(nowMs);
+    if (first) await this.deleteTimer(first.id);
+    return first ?? null;
+  }
+
   async nextTimerAt(): Promise<number | null> {
     this.check();
     return (this.s.timerNext.get() as number | null) ?? null;
@@ -155,6 +172,10 @@ class SqliteTransaction implements Transaction {
   async listOutbox(limit: number): Promise<OutboxItem[]> {
     this.check();
     return parseAll<OutboxItem>(this.s.outboxList.all(Math.max(0, limit)));
+  }
+
+  async claimOutbox(limit: number): Promise<OutboxItem[]> {
+    return this.listOutbox(limit);
   }
 
   async deleteOutbox(id: string): Promise<void> {

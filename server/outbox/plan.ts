@@ -29,6 +29,8 @@ export interface PlanInput {
   record: Record<string, unknown>;
   /** A `/v1/distribute` request's `callback_url`. */
   callbackUrl: string | null;
+  /** Its `default_user`: the callback of a decision that assigned nobody names it. */
+  defaultUser?: string | null;
   now: number;
 }
 
@@ -53,7 +55,9 @@ export function planDeliveries(d: Decision, input: PlanInput): OutboxItem[] {
   }
   if (input.callbackUrl !== null) {
     const name = `${CALLBACK_PREFIX}${new URL(input.callbackUrl).origin}`;
-    items.push(item(d, input, 'callback', 'decided', { name, url: input.callbackUrl, method: 'POST', headers: {}, recordIdPath: null }));
+    const callback = item(d, input, 'callback', 'decided', { name, url: input.callbackUrl, method: 'POST', headers: {}, recordIdPath: null });
+    if (d.assigned.length === 0 && input.defaultUser) callback.payload = { ...(callback.payload as Record<string, Json>), default_user: input.defaultUser };
+    items.push(callback);
   }
   return items;
 }

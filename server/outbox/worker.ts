@@ -7,7 +7,10 @@
 // log), so a restart resumes where the last process stopped: at least once, and
 // exactly once whenever the target answered before the crash. Targets can
 // deduplicate by the `Dist-Delivery-Id` header. One timer wakes the worker when
-// the next item comes due; nothing polls.
+// the next item comes due; nothing polls, except with a store shared by several
+// replicas: there each item belongs to the replica that added or claimed it
+// (claimOutbox), and every CLAIM_LEASE_MS / 2 each replica claims the items whose
+// claim lapsed (a replica that died with deliveries pending).
 import { inTransaction, type OutboxItem } from '../../runtime/state/store';
 import { backoffDelay, classify, sendWithFetch, type AttemptResult, type Sender } from './attempt';
 import { appendDeliveryLog, type DeliveryLogEntry } from './delivery-log';
@@ -53,6 +56,8 @@ interface TargetState {
 }
 
 const FAR_FUTURE = Number.MAX_SAFE_INTEGER;
+/** How long a claimed item stays with the replica that claimed it (the PostgreSQL store's lease of added items, too). */
+export const CLAIM_LEASE_MS = 60_000;
 /** setTimeout's largest delay. */
 const MAX_DELAY = 2_147_483_647;
 
@@ -66,6 +71,7 @@ export class OutboxWorker {
   private readonly random: () => number;
   private readonly send: Sender;
   private timer: NodeJS.Timeout | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
   private wakeAt = FAR_FUTURE;
   private stopped = false;
 
@@ -75,11 +81,19 @@ export class OutboxWorker {
     this.send = options.send ?? sendWithFetch;
   }
 
-  /** Loads every pending item from the store (deliveries a previous process left) and starts sending. */
+  /** Claims every pending item nobody delivers (deliveries a previous process left) and starts sending. */
   async start(): Promise<number> {
-    const items = await inTransaction(this.options.store, (tx) => tx.listOutbox(Number.MAX_SAFE_INTEGER));
-    this.add(items);
+    await this.claim();
+    if (this.options.store.shared) {
+      this.sweeper = setInterval(() => void this.claim().catch((err: unknown) => this.options.log.error({ step: 'delivery', err }, 'claiming lapsed deliveries failed')), CLAIM_LEASE_MS / 2);
+      this.sweeper.unref();
+    }
     return this.pendingItems.size;
+  }
+
+  private async claim(): Promise<void> {
+    const items = await inTransaction(this.options.store, (tx) => tx.claimOutbox(Number.MAX_SAFE_INTEGER, this.clock(), CLAIM_LEASE_MS));
+    if (!this.stopped) this.add(items);
   }
 
   /** Hands over committed items; ids already pending are ignored. */
@@ -106,6 +120,7 @@ export class OutboxWorker {
   async stop(graceMs: number): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.sweeper) clearInterval(this.sweeper);
     this.timer = null;
     let timeout: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timeout = setTimeout(resolve, graceMs)));

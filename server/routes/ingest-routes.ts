@@ -20,6 +20,9 @@ import { type DecideResult, type IncomingEvent, type InputIssue } from '../../ap
 /** Events of a batch decided together (they share commit groups); the event loop turns between slices. */
 const BATCH_SLICE = 32;
 
+/** How long `/v1/distribute` waits for a decision without `timeout`: an automation card's 10 minutes. */
+const DISTRIBUTE_TIMEOUT_MS = 10 * 60_000;
+
 /** Registers the ingest endpoints. */
 export function registerIngestRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { server } = ctx.config;
@@ -54,10 +57,10 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: ServerContext): 
     const text = signedBody(ctx, request);
     const body = parseWith(DistributeBody, parseJsonBody(text, EVENT_MAX_DEPTH + 1), 'invalid_request', 'the request');
     return withIdempotency(ctx, request, reply, text, async (claim) => {
-      const context: RequestContext = { via: 'distribute', idempotency: claim, callbackUrl: body.callback_url ?? null };
+      const context: RequestContext = { via: 'distribute', idempotency: claim, callbackUrl: body.callback_url ?? null, defaultUser: body.default_user ?? null };
       const event = asEvent(body.event);
       const decided = ctx.ingest.decide(event, context).then((result) => answer(ctx, reply, result, claim));
-      const answered = body.timeout === undefined ? await decided : await raceTimeout(decided, body.timeout);
+      const answered = await raceTimeout(decided, body.timeout ?? DISTRIBUTE_TIMEOUT_MS);
       if (answered === TIMED_OUT) {
         decided.catch((error: unknown) => request.log.error({ step: 'error', err: error }, 'a distribute decision failed after its timeout'));
         void reply.status(202);

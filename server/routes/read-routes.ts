@@ -1,23 +1,33 @@
-// The read endpoints: the decision log (`GET /v1/decisions`, paged newest first),
-// or all of it as NDJSON, oldest first, for replays (`format=ndjson`),
-// one decision with its explain trace and deliveries (`GET /v1/decisions/{id}`),
-// and statistics (`GET /v1/stats`). A bearer token is required (or a loopback
-// client when no admin token is set); a team-limited token sees only decisions of
-// its team's rules — others are simply not there for it.
+// The read endpoints: the decision log (`GET /v1/decisions`, paged newest first, or all
+// of it as NDJSON, oldest first, for replays with `format=ndjson`,
+// filtered by record, entity, rule, user, outcome, team and time), one decision
+// with its explain trace, every candidate's part in it and deliveries
+// (`GET /v1/decisions/{id}`, `?why=USER` for one user), the rules the caller may
+// see (`GET /v1/rules`) and statistics (`GET /v1/stats`). A bearer token is
+// required (or a loopback client when no admin token is set); a team-limited
+// token sees only its team's rules and their decisions — others are simply not
+// there for it.
 import type { FastifyInstance } from 'fastify';
 import { pendingEntry, readDeliveryLog } from '../outbox/delivery-log';
 import { inTransaction, type DecisionFilter } from '../../runtime/state/store';
 import { authenticate } from '../auth';
 import type { ServerContext } from '../context';
 import { exportDecisions, exportLine } from '../decision-export';
-import { readPage, scanDecisions, visibleTo } from '../decision-log';
+import { readPage, rulesVisibleTo, scanDecisions, visibleTo } from '../decision-log';
 import { ApiError, parseWith } from '../errors';
-import { DecisionQuery, StatsQuery } from '../schemas';
+import { DecisionDetailQuery, DecisionQuery, StatsQuery } from '../schemas';
 import { firstEvents, StatsBuilder } from '../stats';
-import { decisionDetail, decisionEntry, isoOrNull } from '../wire';
+import { decisionDetail, decisionEntry, isoOrNull, ruleEntry } from '../wire';
+import { explainCandidate, type Decision, type Program } from '../../api';
 
 /** Decisions the statistics look at, at most. */
 const STATS_MAX = 200_000;
+
+/** The team a decision's rule is scoped to (null: global or unmatched). */
+function teamOf(program: Program): (d: Decision) => string | null {
+  const teams = new Map(program.rules.map((r) => [r.id, r.scope.kind === 'team' ? r.scope.team : null]));
+  return (d) => (d.ruleId === null ? null : (teams.get(d.ruleId) ?? null));
+}
 
 /** Registers the read endpoints. */
 export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -42,24 +52,34 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
     }
     if (query.format === 'ndjson') {
       const { before: _, ...range } = filter;
-      const decisions = await exportDecisions(ctx.store, range, visibleTo(caller, program));
+      const decisions = await exportDecisions(ctx.store, range, visibleTo(caller, program, query.team));
       return reply.type('application/x-ndjson; charset=utf-8').send(decisions.map((d) => `${exportLine(d)}\n`).join(''));
     }
-    const page = await readPage(ctx.store, filter, query.limit, visibleTo(caller, program));
-    return { decisions: page.decisions.map(decisionEntry), next: page.next };
+    const page = await readPage(ctx.store, filter, query.limit, visibleTo(caller, program, query.team));
+    const team = teamOf(program);
+    return { decisions: page.decisions.map((d) => ({ ...decisionEntry(d), team: team(d) })), next: page.next };
   });
 
   app.get<{ Params: { id: string } }>('/v1/decisions/:id', async (request) => {
     const caller = authenticate(ctx.secrets, request);
+    const query = parseWith(DecisionDetailQuery, request.query, 'invalid_query', 'the query');
     const { id } = request.params;
     const found = await inTransaction(ctx.store, async (tx) => {
       const decision = await tx.getDecision(id);
       return decision && { decision, log: await readDeliveryLog(tx, id) };
     });
-    const visible = visibleTo(caller, ctx.live.current.program);
+    const { program } = ctx.live.current;
+    const visible = visibleTo(caller, program);
     if (!found || (visible !== null && !visible(found.decision))) throw new ApiError(404, 'not_found', `no decision \`${id}\``);
     const pending = ctx.worker.pendingFor(id).map(pendingEntry);
-    return decisionDetail(found.decision, [...found.log, ...pending]);
+    const detail = { ...decisionDetail(ctx.live.current.engine.explain(found.decision), [...found.log, ...pending]), team: teamOf(program)(found.decision) };
+    return query.why === undefined ? detail : { ...detail, why: explainCandidate(found.decision.trace, query.why) };
+  });
+
+  app.get('/v1/rules', async (request) => {
+    const caller = authenticate(ctx.secrets, request);
+    const { program } = ctx.live.current;
+    return { rules: rulesVisibleTo(caller, program).map(ruleEntry) };
   });
 
   app.get('/v1/stats', async (request) => {
@@ -67,9 +87,14 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const query = parseWith(StatsQuery, request.query, 'invalid_query', 'the query');
     const { program } = ctx.live.current;
     const stats = new StatsBuilder(program);
-    const truncated = await scanDecisions(ctx.store, { fromMs: query.from, toMs: query.to }, visibleTo(caller, program), STATS_MAX, (d) =>
-      stats.add(d),
-    );
-    return { from: isoOrNull(query.from), to: isoOrNull(query.to), truncated, ...stats.result(await firstEvents(ctx.store, stats.seen())) };
+    const range = { fromMs: query.from, toMs: query.to };
+    const truncated = await scanDecisions(ctx.store, range, visibleTo(caller, program, query.team), STATS_MAX, (d) => stats.add(d));
+    return {
+      from: isoOrNull(query.from),
+      to: isoOrNull(query.to),
+      team: query.team ?? null,
+      truncated,
+      ...stats.result(await firstEvents(ctx.store, stats.seen())),
+    };
   });
 }

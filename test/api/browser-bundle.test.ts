@@ -8,8 +8,8 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run-dist';
 
-/** Files that may use Node.js: reading projects from disk, the SQLite store and the URL opener. */
-const NODE_EDGE = [/^compiler\/node\//, /^runtime\/state\/sqlite-/, /^runtime\/state\/open-store\.ts$/];
+/** Files that may use Node.js: reading projects from disk, the SQLite and PostgreSQL stores and the URL opener. */
+const NODE_EDGE = [/^compiler\/node\//, /^runtime\/state\/sqlite-/, /^runtime\/state\/postgres-/, /^runtime\/state\/open-store\.ts$/];
 
 function coreModules(): string[] {
   const files: string[] = [];

@@ -1,7 +1,9 @@
-// Error recovery: one mistake gives one message, the broken item is left out, its
-// parent is marked recovered, and everything around it comes out intact.
+// Error recovery: one mistake gives one message, the broken item becomes an Error
+// node in its parent (which is marked recovered), and everything around it comes
+// out intact.
 import { describe, expect, it } from 'vitest';
 import type { RuleDecl } from '../../language/ast';
+import { nodeAt } from '../../language/ast-walk';
 import { p, ruleText } from './helpers';
 
 const GOOD = 'priority 1\non lead.created\nwhen lead.a == 1\nassign anyone\ndistribute round_robin';
@@ -138,5 +140,35 @@ describe('the diagnostic cap', () => {
     const result = p(text);
     expect(result.diagnostics).toHaveLength(101);
     expect(result.diagnostics[100]!.message).toBe('too many errors; stopping');
+  });
+});
+
+describe('error nodes', () => {
+  it('leaves an Error node for an unfinished clause, so the cursor has a node to complete', () => {
+    const text = 'rule "a" {\n  priority 1\n  when lead.\n}\n';
+    const rule = rules(text)[0]!;
+    expect(rule.errors.map((e) => [text.slice(e.span.start, e.span.end), e.expected, e.keyword?.text])).toEqual([['when lead.', 'clause', 'when']]);
+    const cursor = text.indexOf('lead.') + 'lead.'.length;
+    expect(nodeAt(p(text).ast, cursor)?.kind).toBe('Error');
+  });
+
+  it('reaches the junk token that follows a clause it belongs to', () => {
+    const text = three('priority 2\nwhen lead.a = = 1\non lead.created');
+    const second = rules(text)[1]!;
+    expect(second.errors.map((e) => text.slice(e.span.start, e.span.end))).toEqual(['when lead.a =']);
+    expect(kinds(second)).toEqual(['Priority', 'On']);
+  });
+
+  it('leaves file-level Error nodes for declarations whose header is broken, inside the file', () => {
+    const text = 'rule 42 {\npriority 1\n}\n' + ruleText(GOOD, 'b');
+    const { ast } = p(text);
+    expect(ast.errors.map((e) => [e.expected, e.keyword?.text, e.span.start])).toEqual([['declaration', 'rule', 0]]);
+  });
+
+  it('keeps Error nodes of schemas, settings and maps', () => {
+    const text = 'schema lead {\n a: choice(text)\n}\nsettings {\n bogus 1\n}\n';
+    const [schema, settings] = p(text).ast.declarations;
+    expect(schema?.kind === 'Schema' && schema.errors.map((e) => e.expected)).toEqual(['field']);
+    expect(settings?.kind === 'Settings' && settings.errors.length).toBe(0);
   });
 });

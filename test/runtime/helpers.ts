@@ -8,7 +8,8 @@ import type { Program } from '../../compiler/ir';
 import { parseIsoTime } from '../../compiler/values';
 import { createEngine, type Engine } from '../../runtime/engine';
 import { MemoryStore } from '../../runtime/state/memory-store';
-import type { Decision } from '../../runtime/types';
+import { LockCheckedStore } from '../state/lock-checked-store';
+import type { Decision, ExplainedDecision } from '../../runtime/types';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -76,7 +77,7 @@ export function at(iso: string): number {
   return ms;
 }
 
-/** An engine over a compiled snippet, with a clock the test moves. */
+/** An engine over a compiled snippet, with a clock the test moves; every transaction is lock-checked. */
 export class Harness {
   readonly store = new MemoryStore();
   readonly engine: Engine;
@@ -84,17 +85,19 @@ export class Harness {
   directory: Directory;
   now: number;
   private counter = 0;
+  private readonly coverage: boolean;
 
   constructor(rules: string, directoryYaml: string, options: { now?: string; coverage?: boolean } = {}) {
     const { program, directory } = compileSnippet(rules, directoryYaml);
     this.program = program;
     this.directory = directory;
     this.now = at(options.now ?? '2026-11-23T10:00:00Z');
-    this.engine = createEngine({ program, directory, store: this.store, clock: () => this.now, coverage: options.coverage ?? false });
+    this.coverage = options.coverage ?? false;
+    this.engine = createEngine({ program, directory, store: new LockCheckedStore(this.store), clock: () => this.now });
   }
 
-  /** Sends one event (fresh event and record ids unless given) and returns its decision. */
-  async send(record: Record<string, unknown> = {}, options: { type?: string; id?: string; changed?: string[] } = {}): Promise<Decision> {
+  /** Sends one event (fresh event and record ids unless given) and returns its decision, explained (with coverage when asked). */
+  async send(record: Record<string, unknown> = {}, options: { type?: string; id?: string; changed?: string[] } = {}): Promise<ExplainedDecision> {
     this.counter++;
     const result = await this.engine.decide({
       id: options.id ?? `e${this.counter}`,
@@ -103,7 +106,7 @@ export class Harness {
       ...(options.changed ? { changed: options.changed } : {}),
     });
     if (!result.ok) throw new Error(`event refused: ${JSON.stringify(result.issues)}`);
-    return result.decision;
+    return this.engine.explain(result.decision, this.coverage);
   }
 
   /** Sends `count` events and returns who got each (`-` for nobody). */

@@ -10,7 +10,7 @@ const timer = (id: string, dueAt: number): Timer => ({ id, dueAt, kind: 'retry',
 const item = (recordId: string): QueueItem => ({ queue: 'q', entity: 'lead', recordId, eventId: 'e', eventType: 'lead.created', decisionId: 'd', enqueuedAt: 0, reason: 'r', retryUntil: null });
 const decision = (id: string, eventId: string): Decision => ({
   id, eventId, eventType: 'lead.created', entity: 'lead', recordId: 'L1', decidedAt: 0, outcome: 'assigned', ruleId: 'r', rule: 'R', assigned: ['a'], reason: null, queue: null, cause: 'event',
-  trace: { rules: [], filters: [], outcome: { outcome: 'assigned', assigned: ['a'], reason: null, queue: null } },
+  trace: { match: { via: 'reassign' }, filters: [], outcome: { outcome: 'assigned', assigned: ['a'], reason: null, queue: null } },
 });
 
 describe('memory store', () => {

@@ -168,7 +168,7 @@ rule "Buyers" {
   ] as const) {
     it(`with ${kind}: retries assign only users who never had the record, and the decisions end`, async () => {
       const h = new Harness(text, team);
-      const decisions = [await h.send({ id: 'L1', status: 'New' })];
+      const decisions: Omit<Decision, 'trace'>[] = [await h.send({ id: 'L1', status: 'New' })];
       decisions.push(...(await h.advance(2 * 60 * MINUTE)));
       expect(decisions.map((d) => [d.cause, d.outcome, d.assigned.join()])).toEqual([
         ['event', 'assigned', 'a'],

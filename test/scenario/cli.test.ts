@@ -59,6 +59,20 @@ describe('dist test', { timeout: 120_000 }, () => {
     expect(none.stderr).toContain('no case name contains `zzz`');
   });
 
+  it('runs only the cases that reach a rule, and names an unknown or unreached rule', () => {
+    const reached = dist('test', 'examples/tour', '--rule', 'all-website-leads');
+    expect(reached.stdout).toContain('team weights 2/1');
+    expect(reached.stdout).toContain('the timer re-assigns an untouched lead');
+    expect(reached.stdout).not.toContain('high-score website lead goes to inside sales');
+    expect(lastLine(reached.stdout)).toBe('2 passed, 0 failed');
+    const unreached = dist('test', 'examples/tour', '--rule', 'east-renewals');
+    expect(unreached.code).toBe(1);
+    expect(unreached.stderr).toContain('no case reaches rule `east-renewals`');
+    const unknown = dist('test', 'examples/tour', '--rule', 'all-websites-leads');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no rule has the id `all-websites-leads`; did you mean `all-website-leads`?');
+  });
+
   it('writes JSON, JUnit and TAP', () => {
     const json = JSON.parse(dist('test', `${FIXTURES}/project`, '--format', 'json').stdout);
     expect(json.summary).toEqual({ passed: 2, failed: 0, invalidSuites: 0 });

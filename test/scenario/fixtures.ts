@@ -97,7 +97,7 @@ export function fakeEngines(log: CallLog): (options: EngineOptions) => Engine {
       reason: assigned.length > 0 ? null : 'no eligible user',
       queue: assigned.length > 0 ? null : 'unassigned',
       cause,
-      trace: { rules: [], filters: [], outcome: { outcome: 'assigned', assigned, reason: null, queue: null } },
+      trace: { match: { via: 'reassign' }, filters: [], outcome: { outcome: 'assigned', assigned, reason: null, queue: null } },
     });
     log.push(`engine ${engineId} at ${options.clock()}: ${statuses(options.directory)}`);
     const engine: Partial<Engine> = {
@@ -126,6 +126,10 @@ export function fakeEngines(log: CallLog): (options: EngineOptions) => Engine {
       },
       async setUserState(overrides: UserStateOverrides) {
         log.push(`state ${JSON.stringify(overrides)}`);
+      },
+      explain(d: Decision) {
+        const { match: _match, ...rest } = d.trace;
+        return { ...d, trace: { ...rest, rules: [] } };
       },
     };
     return engine as Engine;

@@ -146,6 +146,12 @@ cases:
     const { cases } = await run('cases:\n  - { name: Alpha one, event: lead.created }\n  - { name: beta, event: lead.created }\n', { filter: 'ALPHA' });
     expect(cases.map((c) => c.name)).toEqual(['Alpha one']);
   });
+
+  it('reports only the cases whose decisions reach the rule', async () => {
+    const suite = 'cases:\n  - { name: decided, event: lead.created }\n  - { name: no decision, advance: 5m }\n';
+    expect((await run(suite, { rule: 'r-first' })).cases.map((c) => c.name)).toEqual(['decided']);
+    expect((await run(suite, { rule: 'r-other' })).cases).toEqual([]);
+  });
 });
 
 describe('expect keys', () => {

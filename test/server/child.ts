@@ -36,9 +36,9 @@ export interface ServeChild {
   exited: Promise<number | null>;
 }
 
-/** Starts `dist serve ROOT --port 0` and waits until it listens. */
-export async function spawnServe(bundle: string, root: string, env: NodeJS.ProcessEnv = {}): Promise<ServeChild> {
-  const child = spawn(process.execPath, [bundle, 'serve', root, '--host', '127.0.0.1', '--port', '0'], {
+/** Starts `dist serve ROOT --port 0` (plus `args`) and waits until it listens. */
+export async function spawnServe(bundle: string, root: string, env: NodeJS.ProcessEnv = {}, args: readonly string[] = []): Promise<ServeChild> {
+  const child = spawn(process.execPath, [bundle, 'serve', root, '--host', '127.0.0.1', '--port', '0', ...args], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -108,7 +108,7 @@ export async function startTestServer(
     config: parsed.config,
     host: '127.0.0.1',
     port: 0,
-    statePath,
+    state: `sqlite:${statePath}`,
     logger,
     env: options.env ?? {},
     random: options.random,

@@ -19,7 +19,7 @@ export function decision(id: string, fields: Partial<Decision> = {}): Decision {
     reason: null,
     queue: null,
     cause: 'event',
-    trace: { rules: [], filters: [], outcome: { outcome: 'assigned', assigned: ['u1'], reason: null, queue: null } },
+    trace: { match: { via: 'reassign' }, filters: [], outcome: { outcome: 'assigned', assigned: ['u1'], reason: null, queue: null } },
   };
   return { ...base, ...fields };
 }

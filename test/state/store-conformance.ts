@@ -1,11 +1,13 @@
 // The state-store conformance suite (store.ts's contract), written once and run
-// against every store: the memory store and the SQLite store behave the same.
+// against every store: the memory, SQLite and PostgreSQL stores behave the same.
+// Single-process stores also run transactions one at a time (`serial`); the
+// PostgreSQL store's concurrency is tested in postgres-store.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction, type StateStore, type Transaction } from '../../runtime/state/store';
 import { decision, outboxItem, queueItem, timer } from './fixtures';
 
 /** Registers the conformance tests for a store; `makeStore` returns a fresh, empty one each call. */
-export function describeStoreConformance(name: string, makeStore: () => Promise<StateStore>): void {
+export function describeStoreConformance(name: string, makeStore: () => Promise<StateStore>, options: { serial?: boolean } = { serial: true }): void {
   describe(`${name}: store conformance`, () => {
     let store: StateStore;
     const run = <T>(work: (tx: Transaction) => Promise<T>) => inTransaction(store, work);
@@ -268,7 +270,39 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       expect(await run((tx) => tx.listOutbox(0))).toEqual([]);
     });
 
-    it('runs transactions one at a time, in order', async () => {
+    it('hands out sequence numbers from 1, per name, increasing across transactions', async () => {
+      const first = await run(async (tx) => [await tx.nextSequence('decision'), await tx.nextSequence('decision'), await tx.nextSequence('timer')]);
+      expect(first).toEqual([1, 2, 1]);
+      const next = await run((tx) => tx.nextSequence('decision'));
+      expect(next).toBeGreaterThan(2);
+    });
+
+    it('claimDue takes the first due timer out of the store, once', async () => {
+      await run(async (tx) => {
+        await tx.scheduleTimer(timer('t2', 20));
+        await tx.scheduleTimer(timer('t1', 10));
+        await tx.scheduleTimer(timer('t3', 99));
+      });
+      expect(await run((tx) => tx.claimDue(5))).toBeNull();
+      const claimed = await run(async (tx) => [await tx.claimDue(50), await tx.claimDue(50), await tx.claimDue(50)]);
+      expect(claimed).toEqual([timer('t1', 10), timer('t2', 20), null]);
+      const tx = await store.begin();
+      expect((await tx.claimDue(100))?.id).toBe('t3');
+      await tx.abort();
+      expect(ids(await run((tx2) => tx2.dueTimers(100)))).toEqual(['t3']);
+    });
+
+    it('claimOutbox answers unclaimed items in insertion order; publish is accepted', async () => {
+      await run(async (tx) => {
+        for (const id of ['o2', 'o1']) await tx.addOutbox(outboxItem(id, 10));
+        await tx.publish('directory');
+      });
+      const later = Date.now() + 3_600_000;
+      expect(ids(await run((tx) => tx.claimOutbox(10, later, 1000)))).toEqual(['o2', 'o1']);
+      expect(ids(await run((tx) => tx.listOutbox(10)))).toEqual(['o2', 'o1']);
+    });
+
+    if (options.serial) it('runs transactions one at a time, in order', async () => {
       const first = await store.begin();
       const events: string[] = [];
       const second = store.begin().then((tx) => (events.push('second began'), tx));

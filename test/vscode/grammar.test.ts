@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { KEYWORDS, KW, lexer } from '../../language/tokens';
-import { grammarText } from '../../vscode-extension/generate/build-grammar';
+import { grammarText, markdownInjectionText } from '../../vscode-extension/generate/build-grammar';
 import { ROOT } from '../helpers/run-dist';
-import { GRAMMAR_FILE, scopesOf, tokenize, type Token } from './tokenize';
+import { GRAMMAR_FILE, MARKDOWN_FILE, scopesOf, tokenize, type Token } from './tokenize';
 
 function distFiles(folder: string): string[] {
   return readdirSync(path.join(ROOT, folder), { recursive: true, withFileTypes: true })
@@ -65,6 +65,7 @@ function scopesIn(tokens: readonly Token[], start: number, end: number): string[
 describe('the TextMate grammar', () => {
   it('is the file the vocabulary generates (run `npm run generate:vscode` after changing it)', () => {
     expect(readFileSync(GRAMMAR_FILE, 'utf8')).toBe(grammarText());
+    expect(readFileSync(MARKDOWN_FILE, 'utf8')).toBe(markdownInjectionText());
   });
 
   it('has every keyword of the lexer', () => {
@@ -163,5 +164,16 @@ describe('targeted scopes', () => {
     expect(await scopesOf(text, 'text')).toEqual(['support.type.dist']);
     expect(await scopesOf(text, '??')).toEqual(['keyword.operator.coalesce.dist']);
     expect(await scopesOf(text, '=')).toEqual(['keyword.operator.assignment.dist']);
+  });
+});
+
+describe('the Markdown injection', () => {
+  it('reads the body of a ```dist fence as .dist, and nothing outside it', async () => {
+    const tokens = await tokenize('Some text with rule in it.\n\n```dist\nrule "R" {\n  priority 10\n}\n```\n\npriority after', 'markdown.dist.codeblock');
+    const scopeOf = (text: string) => tokens.filter((t) => t.text === text).map((t) => t.scopes.at(-1));
+    expect(scopeOf('priority')).toEqual(['keyword.control.clause.dist']);
+    expect(tokens.find((t) => t.text === 'priority')?.scopes).toContain('meta.embedded.block.dist');
+    expect(scopeOf('dist')).toEqual(['fenced_code.block.language.markdown']);
+    expect(tokens.filter((t) => t.text.includes('after')).flatMap((t) => t.scopes.filter((s) => s.endsWith('.dist')))).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ interface Manifest {
   activationEvents: string[];
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }[];
-    grammars: { language: string; scopeName: string; path: string }[];
+    grammars: { language?: string; scopeName: string; path: string; injectTo?: string[]; embeddedLanguages?: Record<string, string> }[];
     snippets: { language: string; path: string }[];
     commands: { command: string; title: string; category: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
@@ -50,7 +50,8 @@ describe('the extension manifest', () => {
 
   it('names the dist language for .dist files, with a grammar and snippets for it', () => {
     expect(c.languages.map((l) => [l.id, l.extensions])).toEqual([['dist', ['.dist']]]);
-    expect(c.grammars.map((g) => g.language)).toEqual(['dist']);
+    expect(c.grammars.map((g) => g.language ?? g.injectTo)).toEqual(['dist', ['text.html.markdown']]);
+    expect(Object.values(c.grammars[1]!.embeddedLanguages ?? {})).toEqual(['dist']);
     expect(c.snippets.map((s) => s.language)).toEqual(['dist']);
   });
 
@@ -70,11 +71,12 @@ describe('the extension manifest', () => {
     expect(rootPackage.scripts['package:vscode']).toBe('node scripts/vscode-package.mjs');
   });
 
-  it('uses a grammar whose scope name is the one the manifest declares', () => {
+  it('uses grammars whose scope names are the ones the manifest declares', () => {
     for (const g of c.grammars) {
-      const grammar = JSON.parse(read(g.path)) as { scopeName: string; fileTypes: string[] };
+      const grammar = JSON.parse(read(g.path)) as { scopeName: string; fileTypes?: string[]; repository: object };
       expect(grammar.scopeName).toBe(g.scopeName);
-      expect(grammar.fileTypes.map((t) => `.${t}`)).toEqual(c.languages[0]!.extensions);
+      if (g.language) expect(grammar.fileTypes?.map((t) => `.${t}`)).toEqual(c.languages[0]!.extensions);
+      for (const embedded of Object.keys(g.embeddedLanguages ?? {})) expect(JSON.stringify(grammar.repository)).toContain(embedded);
     }
   });
 

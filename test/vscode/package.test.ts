@@ -63,6 +63,7 @@ describe.skipIf(!HAS_SERVER)('the packaged extension', () => {
       'extension/out/extension.js',
       'extension/out/server.mjs',
       'extension/syntaxes/dist.tmLanguage.json',
+      'extension/syntaxes/dist.markdown.tmLanguage.json',
       'extension/snippets/dist.json',
       'extension/language-configuration.json',
       'extension/icon.png',

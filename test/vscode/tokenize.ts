@@ -17,28 +17,42 @@ export interface Token {
 
 /** The committed grammar file. */
 export const GRAMMAR_FILE = path.join(ROOT, 'vscode-extension/syntaxes/dist.tmLanguage.json');
+/** The committed injection of the grammar into Markdown fences. */
+export const MARKDOWN_FILE = path.join(ROOT, 'vscode-extension/syntaxes/dist.markdown.tmLanguage.json');
 
-let grammar: Promise<textmate.IGrammar> | undefined;
+const FILES = new Map([['source.dist', GRAMMAR_FILE], ['markdown.dist.codeblock', MARKDOWN_FILE]]);
+const grammars = new Map<string, Promise<textmate.IGrammar>>();
+let registry: Promise<textmate.Registry> | undefined;
 
-async function loadGrammar(): Promise<textmate.IGrammar> {
+async function createRegistry(): Promise<textmate.Registry> {
   const wasm = readFileSync(createRequire(import.meta.url).resolve('vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new textmate.Registry({
+  return new textmate.Registry({
     onigLib: Promise.resolve({
       createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),
       createOnigString: (text) => new oniguruma.OnigString(text),
     }),
-    loadGrammar: async (scope) => (scope === 'source.dist' ? textmate.parseRawGrammar(readFileSync(GRAMMAR_FILE, 'utf8'), GRAMMAR_FILE) : null),
+    loadGrammar: async (scope) => {
+      const file = FILES.get(scope);
+      return file === undefined ? null : textmate.parseRawGrammar(readFileSync(file, 'utf8'), file);
+    },
   });
-  const loaded = await registry.loadGrammar('source.dist');
-  if (!loaded) throw new Error('the grammar source.dist did not load');
+}
+
+async function loadGrammar(scope: string): Promise<textmate.IGrammar> {
+  registry ??= createRegistry();
+  const loaded = await (await registry).loadGrammar(scope);
+  if (!loaded) throw new Error(`the grammar ${scope} did not load`);
   return loaded;
 }
 
-/** Every token of `text`, line by line, carrying the rule stack across lines as an editor does. */
-export async function tokenize(text: string): Promise<Token[]> {
-  grammar ??= loadGrammar();
-  const g = await grammar;
+/**
+ * Every token of `text`, line by line, carrying the rule stack across lines as an
+ * editor does; `scope` picks the grammar (the Markdown injection, read as a grammar of its own).
+ */
+export async function tokenize(text: string, scope = 'source.dist'): Promise<Token[]> {
+  if (!grammars.has(scope)) grammars.set(scope, loadGrammar(scope));
+  const g = await grammars.get(scope)!;
   const tokens: Token[] = [];
   let stack = textmate.INITIAL;
   let lineStart = 0;

@@ -1,6 +1,7 @@
 // The language client: starts the dist language server over stdio, either the one
 // bundled with the extension (out/server.mjs, run by the Node inside VS Code) or an external
 // `dist` executable (`dist lsp --stdio`; the client adds `--stdio`) named by the `dist.server.path` setting.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type Executable, type LanguageClientOptions, type NodeModule, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -25,7 +26,7 @@ export function readSettings(): ClientSettings {
   const root = config.get<string>('projectRoot', '').trim();
   return {
     serverPath: config.get<string>('server.path', '').trim(),
-    projectRoot: root === '' || folder === undefined ? root : vscode.Uri.joinPath(vscode.Uri.file(folder), root).fsPath,
+    projectRoot: root === '' ? '' : path.resolve(folder ?? '.', root),
   };
 }
 
@@ -48,8 +49,12 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.dist,dist.yaml,directory.yaml,*.test.yaml,*.test.yml}'),
     },
-    initializationOptions: settings.projectRoot === '' ? {} : { projectRoot: settings.projectRoot },
     outputChannel: output,
   };
+  // The server loads the project of its workspace folder: `dist.projectRoot` replaces it.
+  if (settings.projectRoot !== '') {
+    const uri = vscode.Uri.file(settings.projectRoot);
+    clientOptions.workspaceFolder = { uri, name: uri.path.split('/').pop() ?? 'dist', index: 0 };
+  }
   return new LanguageClient(CLIENT_ID, 'dist language server', serverOptions(context, settings), clientOptions);
 }

@@ -1,32 +1,12 @@
-// A state store decorator that lets the server add its own writes to each
-// decision's transaction: when the engine appends a decision to the log, `hook`
-// runs right after, in the same transaction, so whatever it writes (outbox items,
-// the Idempotency-Key record) commits with the decision or not at all. The engine
-// stays unaware of the server; every other call passes straight through.
-import type { DecisionFilter, Json, OutboxItem, QueueItem, Timer } from '../runtime/state/store';
-import { type Decision, type StateStore, type Transaction } from '../api';
+// A transaction that passes every call to another one: the base of the store
+// decorators that change a few calls and keep the rest (provenance recording,
+// the shadow's copy-on-write overlay).
+import type { Decision } from './types';
+import type { DecisionFilter, Json, OutboxItem, QueueItem, Timer, Transaction } from './state/store';
 
-/** Runs inside a decision's transaction, after the decision is appended. */
-export type DecisionHook = (tx: Transaction, decision: Decision) => Promise<void>;
-
-/** `store`, with `hook` called on every appended decision. */
-export function withDecisionHook(store: StateStore, hook: DecisionHook): StateStore {
-  return {
-    begin: async () => new HookedTransaction(await store.begin(), hook),
-    close: () => store.close(),
-  };
-}
-
-class HookedTransaction implements Transaction {
-  constructor(
-    private readonly inner: Transaction,
-    private readonly hook: DecisionHook,
-  ) {}
-
-  async appendDecision(decision: Decision): Promise<void> {
-    await this.inner.appendDecision(decision);
-    await this.hook(this, decision);
-  }
+/** Forwards every call to `inner`; subclasses override what they change. */
+export class DelegatingTransaction implements Transaction {
+  constructor(protected readonly inner: Transaction) {}
 
   lock(keys: readonly string[]): Promise<void> {
     return this.inner.lock(keys);
@@ -43,6 +23,21 @@ class HookedTransaction implements Transaction {
   delete(key: string): Promise<void> {
     return this.inner.delete(key);
   }
+  nextSequence(name: string): Promise<number> {
+    return this.inner.nextSequence(name);
+  }
+  publish(topic: string): Promise<void> {
+    return this.inner.publish(topic);
+  }
+  commit(): Promise<void> {
+    return this.inner.commit();
+  }
+  abort(): Promise<void> {
+    return this.inner.abort();
+  }
+  appendDecision(decision: Decision): Promise<void> {
+    return this.inner.appendDecision(decision);
+  }
   decisionForEvent(eventId: string): Promise<Decision | null> {
     return this.inner.decisionForEvent(eventId);
   }
@@ -57,6 +52,9 @@ class HookedTransaction implements Transaction {
   }
   dueTimers(nowMs: number): Promise<Timer[]> {
     return this.inner.dueTimers(nowMs);
+  }
+  claimDue(nowMs: number): Promise<Timer | null> {
+    return this.inner.claimDue(nowMs);
   }
   nextTimerAt(): Promise<number | null> {
     return this.inner.nextTimerAt();
@@ -79,13 +77,10 @@ class HookedTransaction implements Transaction {
   listOutbox(limit: number): Promise<OutboxItem[]> {
     return this.inner.listOutbox(limit);
   }
+  claimOutbox(limit: number, nowMs: number, leaseMs: number): Promise<OutboxItem[]> {
+    return this.inner.claimOutbox(limit, nowMs, leaseMs);
+  }
   deleteOutbox(id: string): Promise<void> {
     return this.inner.deleteOutbox(id);
-  }
-  commit(): Promise<void> {
-    return this.inner.commit();
-  }
-  abort(): Promise<void> {
-    return this.inner.abort();
   }
 }

@@ -1,0 +1,121 @@
+// The PostgreSQL state schema and its forward migrations, applied at start-up.
+// Several `dist serve` processes may start at once against one database: the
+// migration runs in one transaction under a transaction-scoped advisory lock, so
+// exactly one of them applies each version and the others find it done. The
+// version lives in `schema_version`; a database written by a newer dist is
+// refused rather than misread. Add a migration by appending to MIGRATIONS, never
+// by editing one. Everything lives in one schema (`?schema=` of the URL, default
+// `public`), so one database can hold several independent states.
+import type pg from 'pg';
+
+/** The schema, one entry per version: MIGRATIONS[n] takes version n to n + 1. */
+export const PG_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE kv (
+    key text PRIMARY KEY,
+    value text NOT NULL
+  );
+
+  -- seq: the log's order (newest = highest) and the paging cursor.
+  CREATE TABLE decisions (
+    seq bigserial PRIMARY KEY,
+    id text NOT NULL UNIQUE,
+    event_id text NOT NULL,
+    entity text NOT NULL,
+    record_id text NOT NULL,
+    rule_id text,
+    outcome text NOT NULL,
+    decided_at bigint NOT NULL,
+    assigned text[] NOT NULL,
+    body text NOT NULL
+  );
+  CREATE INDEX decisions_record ON decisions (record_id, seq);
+  CREATE INDEX decisions_rule ON decisions (rule_id, seq);
+  CREATE INDEX decisions_outcome ON decisions (outcome, seq);
+  CREATE INDEX decisions_decided_at ON decisions (decided_at);
+  CREATE INDEX decisions_assigned ON decisions USING gin (assigned);
+
+  -- The idempotency key: the first decision of each event id, unique. Later
+  -- decisions for the event (re-assignments, retries) leave it as it is.
+  CREATE TABLE decision_events (
+    event_id text PRIMARY KEY,
+    decision_id text NOT NULL
+  );
+
+  CREATE TABLE timers (
+    id text PRIMARY KEY,
+    due_at bigint NOT NULL,
+    body text NOT NULL
+  );
+  CREATE INDEX timers_due ON timers (due_at, id);
+
+  -- seq keeps enqueue order; re-enqueueing replaces the row, moving it to the end.
+  CREATE TABLE queue_items (
+    seq bigserial PRIMARY KEY,
+    queue text NOT NULL,
+    entity text NOT NULL,
+    record_id text NOT NULL,
+    enqueued_at bigint NOT NULL,
+    body text NOT NULL,
+    UNIQUE (queue, entity, record_id)
+  );
+  CREATE INDEX queue_items_order ON queue_items (queue, seq);
+
+  -- lease_until: epoch ms until which the process that added (or claimed) the item delivers it.
+  CREATE TABLE outbox (
+    seq bigserial PRIMARY KEY,
+    id text NOT NULL UNIQUE,
+    created_at bigint NOT NULL,
+    lease_until bigint NOT NULL,
+    body text NOT NULL
+  );
+  CREATE INDEX outbox_lease ON outbox (lease_until, seq);
+
+  -- Takes transaction-scoped advisory locks one after the other, in the order given
+  -- (the store sorts them): one round trip for a whole lock class.
+  CREATE FUNCTION dist_lock(classes int[], hashes int[]) RETURNS void LANGUAGE plpgsql AS $$
+  BEGIN
+    FOR i IN 1 .. coalesce(array_length(classes, 1), 0) LOOP
+      PERFORM pg_advisory_xact_lock(classes[i], hashes[i]);
+    END LOOP;
+  END
+  $$;
+  `,
+];
+
+/** The schema version this code writes. */
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
+
+/** Advisory lock key (a class of its own, below every lock class of the store) held while migrating. */
+const MIGRATION_LOCK = [0, 0x6d696772] as const;
+
+/** Creates the schema if needed and applies the missing migrations; throws for a newer schema. */
+export async function migratePostgres(client: pg.ClientBase, schema: string, where: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...MIGRATION_LOCK]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version int NOT NULL)');
+    const found = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
+    const current = found.rows[0]?.version ?? 0;
+    if (current > PG_SCHEMA_VERSION) {
+      throw new Error(
+        `state database ${where} has schema version ${current}, but this dist supports up to ` +
+          `${PG_SCHEMA_VERSION}: upgrade dist or use another schema`,
+      );
+    }
+    for (let version = current; version < PG_SCHEMA_VERSION; version++) {
+      await client.query(PG_MIGRATIONS[version] as string);
+      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [version + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A PostgreSQL identifier, quoted. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
