@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark in turn, prints its figures and writes
 // them to bench/results.json ([{ name, value, unit }], figures of parts not run
 // this time kept from the last run). `npm run bench -- matcher` (or `compile`,
-// `analysis`, `directory`, `runtime`, `http`, `replicas`, `dashboard`, `lsp`) runs just one.
+// `analysis`, `directory`, `runtime`, `http`, `replicas`, `dashboard`, `lsp`, `replay`) runs just one.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalysis } from './analysis.bench';
 import { benchCompile } from './compile.bench';
@@ -11,10 +11,11 @@ import { benchHttp } from './http.bench';
 import { benchLsp } from './lsp.bench';
 import { benchMatcher } from './matcher.bench';
 import { figures, type Figure } from './measure';
+import { benchReplay } from './replay.bench';
 import { benchReplicas } from './replicas.bench';
 import { benchRuntime } from './runtime.bench';
 
-const benches: Record<string, () => Promise<void>> = { matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp, replicas: benchReplicas, dashboard: benchDashboard, lsp: benchLsp };
+const benches: Record<string, () => Promise<void>> = { matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp, replicas: benchReplicas, dashboard: benchDashboard, lsp: benchLsp, replay: benchReplay };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in benches));
 if (unknown.length) {

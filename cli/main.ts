@@ -6,8 +6,10 @@ import { registerCompile } from './commands/compile';
 import { registerDiff } from './commands/diff';
 import { registerExplain } from './commands/explain';
 import { registerExport } from './commands/export';
+import { registerExportLog } from './commands/export-log';
 import { registerFmt } from './commands/fmt';
 import { registerLsp } from './commands/lsp';
+import { registerReplay } from './commands/replay';
 import { registerServe } from './commands/serve';
 import { registerTest } from './commands/test';
 import { EXIT_USAGE, writeError } from './output';
@@ -35,6 +37,8 @@ registerExplain(program);
 registerExport(program);
 registerLsp(program);
 registerDiff(program);
+registerReplay(program);
+registerExportLog(program);
 
 try {
   await program.parseAsync(process.argv);

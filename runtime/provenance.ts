@@ -8,7 +8,9 @@
 // so a decision can be re-run from the state store alone.
 import type { Directory } from '../compiler/directory/model';
 import type { Program } from '../compiler/ir';
-import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './state/store';
+import { DelegatingTransaction } from './delegating-transaction';
+import { sequenceKey } from './state/sequence-key';
+import type { Json, QueueItem, StateStore, Timer, Transaction } from './state/store';
 import type { Decision, IncomingEvent } from './types';
 
 /** What a logged decision keeps to be re-run (Decision.provenance). */
@@ -99,7 +101,7 @@ export class ProvenanceRecorder {
 }
 
 /** A transaction that notes what it reads and adds provenance to the decisions it logs. */
-class RecordingTransaction implements Transaction {
+class RecordingTransaction extends DelegatingTransaction {
   private readonly reads = new Map<string, Json | null>();
   private readonly written = new Set<string>();
   private timer: Timer | undefined;
@@ -107,106 +109,67 @@ class RecordingTransaction implements Transaction {
   private logged = false;
 
   constructor(
-    private readonly inner: Transaction,
+    inner: Transaction,
     private readonly recorder: ProvenanceRecorder,
-  ) {}
+  ) {
+    super(inner);
+  }
 
   private note(key: string, value: Json | undefined): void {
     if (!this.written.has(key) && !this.reads.has(key)) this.reads.set(key, value === undefined ? null : structuredClone(value));
   }
 
-  async get(key: string): Promise<Json | undefined> {
+  override async get(key: string): Promise<Json | undefined> {
     const value = await this.inner.get(key);
     this.note(key, value);
     return value;
   }
-  async getMany(keys: readonly string[]): Promise<(Json | undefined)[]> {
+  override async getMany(keys: readonly string[]): Promise<(Json | undefined)[]> {
     const values = await this.inner.getMany(keys);
     keys.forEach((key, i) => this.note(key, values[i]));
     return values;
   }
-  put(key: string, value: Json): Promise<void> {
+  override put(key: string, value: Json): Promise<void> {
     this.written.add(key);
     return this.inner.put(key, value);
   }
-  delete(key: string): Promise<void> {
+  override delete(key: string): Promise<void> {
     this.written.add(key);
     return this.inner.delete(key);
   }
-  async dueTimers(nowMs: number): Promise<Timer[]> {
+  /** A counter is kept as the value before this transaction's first number, under the memory store's key for it. */
+  override async nextSequence(name: string): Promise<number> {
+    const next = await this.inner.nextSequence(name);
+    const key = sequenceKey(name);
+    if (!this.reads.has(key)) this.reads.set(key, next > 1 ? next - 1 : null);
+    return next;
+  }
+  override async claimDue(nowMs: number): Promise<Timer | null> {
+    const timer = await this.inner.claimDue(nowMs);
+    if (timer) this.timer ??= structuredClone(timer);
+    return timer;
+  }
+  override async dueTimers(nowMs: number): Promise<Timer[]> {
     const timers = await this.inner.dueTimers(nowMs);
     this.timer ??= timers[0] && structuredClone(timers[0]);
     return timers;
   }
-  async claimDue(nowMs: number): Promise<Timer | null> {
-    const timer = await this.inner.claimDue(nowMs);
-    this.timer ??= timer ? structuredClone(timer) : undefined;
-    return timer;
-  }
-  async listQueue(queue: string): Promise<QueueItem[]> {
+  override async listQueue(queue: string): Promise<QueueItem[]> {
     const items = await this.inner.listQueue(queue);
     this.queues ??= {};
     this.queues[queue] ??= structuredClone(items);
     return items;
   }
-  async appendDecision(decision: Decision): Promise<void> {
+  override async appendDecision(decision: Decision): Promise<void> {
     const reads = Object.fromEntries(this.reads);
     const seen = { ...(this.timer && decision.cause !== 'event' ? { timer: this.timer } : {}), ...(this.queues ? { queues: this.queues } : {}), reads };
     const provenance = await this.recorder.seal(this.inner, decision, seen);
     this.logged = true;
-    await this.inner.appendDecision({ ...decision, provenance });
+    decision.provenance = provenance;
+    await this.inner.appendDecision(decision);
   }
-  async commit(): Promise<void> {
+  override async commit(): Promise<void> {
     await this.inner.commit();
     if (this.logged) this.recorder.committed();
-  }
-
-  lock(keys: readonly string[]): Promise<void> {
-    return this.inner.lock(keys);
-  }
-  nextSequence(name: string): Promise<number> {
-    return this.inner.nextSequence(name);
-  }
-  publish(topic: string): Promise<void> {
-    return this.inner.publish(topic);
-  }
-  decisionForEvent(eventId: string): Promise<Decision | null> {
-    return this.inner.decisionForEvent(eventId);
-  }
-  getDecision(id: string): Promise<Decision | null> {
-    return this.inner.getDecision(id);
-  }
-  listDecisions(filter: DecisionFilter): Promise<Decision[]> {
-    return this.inner.listDecisions(filter);
-  }
-  scheduleTimer(timer: Timer): Promise<void> {
-    return this.inner.scheduleTimer(timer);
-  }
-  nextTimerAt(): Promise<number | null> {
-    return this.inner.nextTimerAt();
-  }
-  deleteTimer(id: string): Promise<void> {
-    return this.inner.deleteTimer(id);
-  }
-  enqueue(item: QueueItem): Promise<void> {
-    return this.inner.enqueue(item);
-  }
-  dequeue(queue: string, entity: string, recordId: string): Promise<boolean> {
-    return this.inner.dequeue(queue, entity, recordId);
-  }
-  addOutbox(item: OutboxItem): Promise<void> {
-    return this.inner.addOutbox(item);
-  }
-  listOutbox(limit: number): Promise<OutboxItem[]> {
-    return this.inner.listOutbox(limit);
-  }
-  claimOutbox(limit: number, nowMs: number, leaseMs: number): Promise<OutboxItem[]> {
-    return this.inner.claimOutbox(limit, nowMs, leaseMs);
-  }
-  deleteOutbox(id: string): Promise<void> {
-    return this.inner.deleteOutbox(id);
-  }
-  abort(): Promise<void> {
-    return this.inner.abort();
   }
 }

@@ -10,11 +10,11 @@ import { createEngine } from './engine';
 import { fingerprint, provenanceKeys } from './provenance';
 import { MemoryStore } from './state/memory-store';
 import { inTransaction, type StateStore } from './state/store';
-import type { Decision } from './types';
+import type { Decision, ExplainedDecision } from './types';
 
 /** The result of re-running a decision. */
 export type Rerun =
-  | { ok: true; decision: Decision; same: boolean; differences: string[] }
+  | { ok: true; decision: Decision; same: boolean; differences: string[]; explain: (decision: Decision) => ExplainedDecision }
   | { ok: false; problem: string };
 
 /** The program and directory a decision ran under, from the state that logged it; null when they are not there. */
@@ -51,7 +51,7 @@ export async function rerunDecision(logged: Decision, program: Program, director
   }
   if (!decision) return { ok: false, problem: 'the same cause makes no decision now (its timer or queue item has nothing to do)' };
   const differences = compare(logged, decision);
-  return { ok: true, decision, same: differences.length === 0, differences };
+  return { ok: true, decision, same: differences.length === 0, differences, explain: (d) => engine.explain(d) };
 }
 
 /** True when `program` and `directory` are the versions `logged` ran under. */

@@ -13,6 +13,7 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerHookRoutes } from './routes/hook-routes';
 import { registerIngestRoutes } from './routes/ingest-routes';
 import { registerReadRoutes } from './routes/read-routes';
+import { registerShadowRoutes } from './routes/shadow-routes';
 import { registerWebRoutes } from './routes/web-routes';
 import { loadWebAssets } from './web-assets';
 
@@ -52,6 +53,7 @@ export function buildApp(ctx: ServerContext, logger: Logger): FastifyInstance {
   registerIngestRoutes(app, ctx);
   registerHookRoutes(app, ctx);
   registerReadRoutes(app, ctx);
+  registerShadowRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
   registerWebRoutes(app, loadWebAssets(ctx.webRoot));

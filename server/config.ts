@@ -94,6 +94,8 @@ const Server = z
     reload_debounce: duration.default(100),
     /** How long SIGTERM waits for in-flight requests and deliveries. */
     shutdown_grace: duration.default(10_000),
+    /** A candidate project (folder, relative to the project) that decides every event in shadow (server/shadow.ts). */
+    shadow: z.string().min(1).optional(),
   })
   .strict();
 

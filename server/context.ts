@@ -7,6 +7,7 @@ import type { IdempotencyKeys } from './idempotency';
 import type { Ingest } from './ingest';
 import type { LiveProject } from './live-project';
 import type { ServerMetrics } from './metrics';
+import type { Shadow } from './shadow';
 import { type StateStore } from '../api';
 
 /** The server's parts, as the routes see them. */
@@ -20,6 +21,8 @@ export interface ServerContext {
   config: ServeConfig;
   idempotency: IdempotencyKeys;
   clock: () => number;
+  /** The candidate rules deciding in shadow; null when shadow mode is off. */
+  shadow: Shadow | null;
   /** The folder of the built web pages. */
   webRoot: string;
   /** False until start-up is complete and again while shutting down (`/readyz`). */

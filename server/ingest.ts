@@ -17,6 +17,7 @@ import type { DeliveryConfig } from './config';
 import { rememberKey, type IdempotencyClaim } from './idempotency';
 import type { LiveVersion } from './live-project';
 import type { ServerMetrics } from './metrics';
+import type { Shadow } from './shadow';
 import { type DecideResult, type Decision, type Engine, type IncomingEvent, type PayloadResult, type Program, type Transaction } from '../api';
 
 /** What a request adds to the decision of its event. */
@@ -37,6 +38,8 @@ export interface IngestDeps {
   deliveries: readonly DeliveryConfig[];
   /** A decision may have scheduled a timer. */
   timersChanged: () => void;
+  /** The shadow that also decides every event (after the answer); null when off. */
+  shadow: () => Shadow | null;
 }
 
 /** The decision pipeline of the server (see the top comment). */
@@ -131,6 +134,7 @@ export class Ingest {
       log.info({ step: 'duplicate', event: id, decision: result.decision.id }, 'event seen before; answering its first decision');
     } else {
       this.settled(result.decision, performance.now() - started);
+      this.deps.shadow()?.follow(event, result.decision);
     }
     return result;
   }

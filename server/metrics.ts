@@ -1,7 +1,7 @@
 // Prometheus metrics of one server (`GET /metrics`), on a registry of its own so
 // several servers in one process (tests) never share counters: events by type and
 // outcome, decision latency, deliveries by target and result, the outbox backlog,
-// queue sizes, timer decisions, manual retries, reloads, and the process's
+// queue sizes, timer decisions, manual retries, reloads, shadow comparisons, and the process's
 // default metrics.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -41,6 +41,12 @@ export class ServerMetrics {
   readonly manualRetries = new Counter({
     name: 'dist_manual_retries_total',
     help: 'Decisions made by `POST /v1/queues/{name}/{record}/retry`.',
+    registers: [this.registry],
+  });
+  readonly shadowEvents = new Counter({
+    name: 'dist_shadow_events_total',
+    help: 'Events the shadow rules decided too, by result (same, diverged) and the live rule (`(none)`: no rule).',
+    labelNames: ['result', 'rule'] as const,
     registers: [this.registry],
   });
   readonly reloads = new Counter({

@@ -56,6 +56,8 @@ export const DecisionQuery = z.strictObject({
   to: instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   before: z.string().min(1).optional(),
+  /** `ndjson`: every matching decision, oldest first, one JSON object a line, with its event and provenance (no paging). */
+  format: z.enum(['json', 'ndjson']).default('json'),
 });
 
 /** `GET /v1/stats`. */

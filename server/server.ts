@@ -16,12 +16,14 @@ import type { ServeConfig } from './config';
 import type { ServerContext } from './context';
 import { IdempotencyKeys } from './idempotency';
 import { Ingest } from './ingest';
-import { LiveProject, queuesOf, type InitialProject, type LiveDeps, type LiveVersion } from './live-project';
+import { LiveProject, ProjectError, queuesOf, type InitialProject, type LiveDeps, type LiveVersion } from './live-project';
 import { ServerMetrics } from './metrics';
 import { TimerLoop } from './timer-loop';
 import { watchProject } from './watch';
 import { WEB_ROOT } from './web-assets';
-import { createEngine, openStore, redactUrl, type ProjectConfig, type StateStore } from '../api';
+import path from 'node:path';
+import { compileFolder, createEngine, emptyDirectory, locate, openStore, redactUrl, type ProjectConfig, type StateStore } from '../api';
+import { Shadow } from './shadow';
 
 /** How often a replica sharing its store looks for timers the other replicas scheduled. */
 const SHARED_TIMER_POLL_MS = 1000;
@@ -42,6 +44,8 @@ export interface ServeOptions {
   watch?: boolean;
   /** The project as the caller already compiled it, so start-up does not compile it again. */
   initial?: InitialProject;
+  /** A candidate project folder (absolute) deciding every event in shadow; default `server.shadow` of dist.yaml. */
+  shadow?: string;
   /** The built web pages (default: build/web of this package). */
   webRoot?: string;
 }
@@ -65,6 +69,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let unfollow = async () => {};
   try {
     context.live = await LiveProject.open(parts.liveDeps, options.initial);
+    context.shadow = await openShadow(options, store, context);
     unfollow = await context.live.follow();
     app = buildApp(context, logger);
     const resumed = await worker.start();
@@ -110,6 +115,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await connections.drain(config.server.shutdown_grace);
       await running.close();
       await worker.stop(config.server.shutdown_grace);
+      await context.shadow?.idle();
       await store.close();
       logger.info({ step: 'stop', pending_deliveries: worker.backlog }, 'stopped');
     })());
@@ -128,7 +134,7 @@ function assemble(options: ServeOptions, store: StateStore) {
     if (missing.length) logger.warn({ step: 'start', delivery: d.name, missing }, `delivery \`${d.name}\` references unset environment variables`);
   }
   // Filled in two steps: the parts below need each other, and `live` needs the store opened by startServer.
-  const context = { store, secrets, config, clock, webRoot: options.webRoot ?? WEB_ROOT, idempotency: new IdempotencyKeys(store), readiness: { ready: false, reason: 'the server is starting' } } as ServerContext;
+  const context = { store, secrets, config, clock, shadow: null, webRoot: options.webRoot ?? WEB_ROOT, idempotency: new IdempotencyKeys(store), readiness: { ready: false, reason: 'the server is starting' } } as ServerContext;
   const version = () => context.live.current;
   const worker = new OutboxWorker({
     store,
@@ -148,12 +154,12 @@ function assemble(options: ServeOptions, store: StateStore) {
     log: logger,
     ...(store.shared ? { pollMs: SHARED_TIMER_POLL_MS } : {}),
   });
-  const ingest = new Ingest({ version, worker, metrics, log: logger, deliveries: config.deliveries, timersChanged: () => timers.poke() });
+  const ingest = new Ingest({ version, worker, metrics, log: logger, deliveries: config.deliveries, timersChanged: () => timers.poke(), shadow: () => context.shadow });
   Object.assign(context, { worker, metrics, ingest });
   const liveDeps: LiveDeps = {
     root: options.project.root,
     store,
-    makeEngine: (program, directory) => createEngine({ program, directory, store, clock, onCommit: ingest.onDecision }),
+    makeEngine: (program, directory) => createEngine({ program, directory, store, clock, onCommit: ingest.onDecision, provenance: true }),
     log: logger,
     clock,
     onChange: (ok) => {
@@ -162,6 +168,25 @@ function assemble(options: ServeOptions, store: StateStore) {
     },
   };
   return { context, worker, timers, liveDeps };
+}
+
+/** The shadow of `--shadow PATH` (or `server.shadow`, relative to the project); a candidate that does not compile stops the start. */
+async function openShadow(options: ServeOptions, store: StateStore, context: ServerContext): Promise<Shadow | null> {
+  const folder = options.shadow ?? (options.config.server.shadow === undefined ? null : path.resolve(options.project.root, options.config.server.shadow));
+  if (folder === null) return null;
+  const compiled = await compileFolder(folder);
+  const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+  const texts = new Map(compiled.input.sources.map((s) => [s.file, s.text]));
+  if (errors.length || !compiled.result.program) {
+    const located = locate(errors, (file) => texts.get(file)).map((d) => ({ file: `${folder}/${d.file}`, line: d.line ?? 1, column: d.column ?? 1, severity: d.severity, code: d.code, message: d.message }));
+    throw new ProjectError(located.length ? located : [{ file: folder, line: 1, column: 1, severity: 'error', code: 'DIST601', message: 'the shadow project does not compile' }]);
+  }
+  const metrics = context.metrics;
+  options.logger.info({ step: 'start', shadow: folder, rules: compiled.result.program.rules.length }, `shadow rules from ${folder}`);
+  return new Shadow(folder, compiled.result.program, compiled.result.directory ?? emptyDirectory(), store, {
+    log: options.logger,
+    metrics: { compared: (result, rule) => metrics.shadowEvents.inc({ result, rule }) },
+  });
 }
 
 /** Sizes of every queue the program can fill. */

@@ -2,6 +2,7 @@
 // (diagnostics as `dist check` prints them; exit 1 on errors), reads the server
 // sections of dist.yaml, then runs until SIGTERM or SIGINT, when it shuts down
 // gracefully and exits 0. Logs are JSON lines on stdout.
+import path from 'node:path';
 import type { Command } from 'commander';
 import pino from 'pino';
 import { parseServeConfig } from '../../server/config';
@@ -16,6 +17,7 @@ interface ServeFlags {
   host?: string;
   port?: string;
   state?: string;
+  shadow?: string;
 }
 
 /** Registers `dist serve`. */
@@ -32,6 +34,7 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on (default: dist.yaml server.host, else 127.0.0.1)')
     .option('--port <port>', 'port to listen on; 0 picks a free one (default: dist.yaml server.port, else 8080)')
     .option('--state <url>', 'state store: sqlite:PATH, relative to the project (default: sqlite:.dist/state.db), or postgres://USER@HOST:PORT/DB[?schema=NAME] shared by several replicas')
+    .option('--shadow <path>', 'a candidate project that also decides every event, on a copy of the state, after the answer; compared at GET /v1/shadow (default: server.shadow in dist.yaml)')
     .addHelpText('after', '\nExamples:\n  dist serve\n  dist serve examples/tour --port 0\n  DIST_ADMIN_TOKEN=… dist serve --host 0.0.0.0')
     .action(async (target: string, flags: ServeFlags) => {
       process.exitCode = await runCommand('serve', () => runServe(target, flags));
@@ -57,7 +60,7 @@ async function runServe(target: string, flags: ServeFlags): Promise<number> {
   const logger = pino({ level: process.env.DIST_LOG_LEVEL ?? 'info', timestamp: pino.stdTimeFunctions.isoTime }, destination);
   let server;
   try {
-    server = await startServer({ project: project.config, initial: { input: project.input, result: project.result }, config, host: flags.host ?? config.server.host ?? '127.0.0.1', port, state: state.url, logger });
+    server = await startServer({ project: project.config, initial: { input: project.input, result: project.result }, config, host: flags.host ?? config.server.host ?? '127.0.0.1', port, state: state.url, logger, ...(flags.shadow ? { shadow: path.resolve(flags.shadow) } : {}) });
   } catch (error) {
     logger.fatal({ step: 'start', err: error }, 'dist serve could not start');
     destination.flushSync();

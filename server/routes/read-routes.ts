@@ -1,4 +1,5 @@
-// The read endpoints: the decision log (`GET /v1/decisions`, paged newest first,
+// The read endpoints: the decision log (`GET /v1/decisions`, paged newest first, or all
+// of it as NDJSON, oldest first, for replays with `format=ndjson`,
 // filtered by record, entity, rule, user, outcome, team and time), one decision
 // with its explain trace, every candidate's part in it and deliveries
 // (`GET /v1/decisions/{id}`, `?why=USER` for one user), the rules the caller may
@@ -11,6 +12,7 @@ import { pendingEntry, readDeliveryLog } from '../outbox/delivery-log';
 import { inTransaction, type DecisionFilter } from '../../runtime/state/store';
 import { authenticate } from '../auth';
 import type { ServerContext } from '../context';
+import { exportDecisions, exportLine } from '../decision-export';
 import { readPage, rulesVisibleTo, scanDecisions, visibleTo } from '../decision-log';
 import { ApiError, parseWith } from '../errors';
 import { DecisionDetailQuery, DecisionQuery, StatsQuery } from '../schemas';
@@ -29,7 +31,7 @@ function teamOf(program: Program): (d: Decision) => string | null {
 
 /** Registers the read endpoints. */
 export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get('/v1/decisions', async (request) => {
+  app.get('/v1/decisions', async (request, reply) => {
     const caller = authenticate(ctx.secrets, request);
     const query = parseWith(DecisionQuery, request.query, 'invalid_query', 'the query');
     const { program } = ctx.live.current;
@@ -47,6 +49,11 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
       throw new ApiError(400, 'invalid_cursor', `\`before\` names no decision (\`${query.before}\`); start again without it, and page with the \`next\` of each answer`, [
         { path: 'before', message: 'not a decision id' },
       ]);
+    }
+    if (query.format === 'ndjson') {
+      const { before: _, ...range } = filter;
+      const decisions = await exportDecisions(ctx.store, range, visibleTo(caller, program, query.team));
+      return reply.type('application/x-ndjson; charset=utf-8').send(decisions.map((d) => `${exportLine(d)}\n`).join(''));
     }
     const page = await readPage(ctx.store, filter, query.limit, visibleTo(caller, program, query.team));
     const team = teamOf(program);
