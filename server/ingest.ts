@@ -70,13 +70,13 @@ export class Ingest {
     const id = typeof event.id === 'string' || typeof event.id === 'number' ? String(event.id) : null;
     const recordId = typeof event.record === 'object' && event.record !== null ? event.record.id : undefined;
     const received = { event: id, type: event.type, record: recordId ?? null };
-    return this.serialised(id, () => this.decideNow(received, context, event.record, (engine) => engine.decide(event)));
+    return this.serialised(id, () => this.decideNow(received, context, event.record, (engine) => engine.decide(event), event));
   }
 
   /** Maps a raw payload with the `map` block of `source` and decides it, like `decide` (event id `eventId`). */
   decidePayload(source: string, payload: unknown, eventId: string, context: RequestContext): Promise<PayloadResult> {
     const received = { event: eventId, type: null, record: null, source };
-    return this.serialised(eventId, () => this.decideNow(received, context, {}, (engine) => engine.decidePayload(source, payload, eventId)));
+    return this.serialised(eventId, () => this.decideNow(received, context, {}, (engine) => engine.decidePayload(source, payload, eventId), null));
   }
 
   /** Runs `work` after any earlier work for the same event id (null: no id to wait on). */
@@ -111,6 +111,8 @@ export class Ingest {
     context: RequestContext,
     record: IncomingEvent['record'],
     run: (engine: Engine) => Promise<R>,
+    /** The event the shadow decides too (null: a hook payload, which the shadow does not compare). */
+    shadowEvent: IncomingEvent | null,
   ): Promise<R> {
     const started = performance.now();
     const { log, metrics } = this.deps;
@@ -134,7 +136,7 @@ export class Ingest {
       log.info({ step: 'duplicate', event: id, decision: result.decision.id }, 'event seen before; answering its first decision');
     } else {
       this.settled(result.decision, performance.now() - started);
-      this.deps.shadow()?.follow(event, result.decision);
+      if (shadowEvent) this.deps.shadow()?.follow(shadowEvent, result.decision);
     }
     return result;
   }
