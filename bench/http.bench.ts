@@ -22,30 +22,38 @@ const CONNECTIONS = 64;
 const DURATION_S = 10;
 const WARMUP_S = 2;
 
+/**
+ * autocannon on `POST /v1/events` of `baseUrl` for `seconds`: unique `lead.created`
+ * events `ev-<n>` for records `L<n>` with the fields `fields(n)`, numbered by
+ * `counter` across calls (so a warm-up and the run never repeat an id).
+ */
+export function postEvents(baseUrl: string, connections: number, seconds: number, counter: { n: number }, fields: (n: number) => Record<string, unknown>): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${baseUrl}/v1/events`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          const n = counter.n++;
+          return { ...request, body: JSON.stringify({ id: `ev-${n}`, type: 'lead.created', record: { id: `L${n}`, ...fields(n) } }) };
+        },
+      },
+    ],
+  });
+}
+
 /** Runs the HTTP benchmark and prints its figures. */
 export async function benchHttp(): Promise<void> {
   const root = writeGeneratedProject();
   const ceiling = await bareFastify();
   const server = await startServer(root);
   try {
-    let sequence = 0;
+    const counter = { n: 0 };
     const run = (seconds: number) =>
-      autocannon({
-        url: `${server.url}/v1/events`,
-        connections: CONNECTIONS,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => {
-              const n = sequence++;
-              const record = { id: `L${n}`, source: n % 2 ? 'Website' : 'Partner', country: 'India', city: 'Mumbai', score: n % 100, language: 'en' };
-              return { ...request, body: JSON.stringify({ id: `ev-${n}`, type: 'lead.created', record }) };
-            },
-          },
-        ],
-      });
+      postEvents(server.url, CONNECTIONS, seconds, counter, (n) => ({ source: n % 2 ? 'Website' : 'Partner', country: 'India', city: 'Mumbai', score: n % 100, language: 'en' }));
     const bare = await loadOn(`${ceiling.url}/v1/events`, WARMUP_S, DURATION_S);
     await ceiling.stop();
     await run(WARMUP_S);

@@ -11,9 +11,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
 import pg from 'pg';
-import { startServer } from './http.bench';
+import { postEvents, startServer } from './http.bench';
 import { report } from './measure';
 
 const URL_ENV = 'DIST_TEST_POSTGRES_URL';
@@ -54,28 +53,9 @@ async function run(root: string, url: string, replicas: number, traffic: Traffic
   const servers: Awaited<ReturnType<typeof startServer>>[] = [];
   for (let i = 0; i < replicas; i++) servers.push(await startServer(root, ['--state', url]));
   try {
-    let sequence = 0;
+    const counter = { n: 0 };
     const load = (seconds: number) =>
-      Promise.all(
-        servers.map((server) =>
-          autocannon({
-            url: `${server.url}/v1/events`,
-            connections: CONNECTIONS / replicas,
-            duration: seconds,
-            requests: [
-              {
-                method: 'POST',
-                headers: { 'content-type': 'application/json' },
-                setupRequest: (request) => {
-                  const n = sequence++;
-                  const source = traffic === 'hot' ? 'S0' : `S${n % RULES}`;
-                  return { ...request, body: JSON.stringify({ id: `ev-${n}`, type: 'lead.created', record: { id: `L${n}`, source } }) };
-                },
-              },
-            ],
-          }),
-        ),
-      );
+      Promise.all(servers.map((server) => postEvents(server.url, CONNECTIONS / replicas, seconds, counter, (n) => ({ source: traffic === 'hot' ? 'S0' : `S${n % RULES}` }))));
     await load(WARMUP_S);
     const results = await load(DURATION_S);
     const ok = results.reduce((sum, r) => sum + r['2xx'], 0);
