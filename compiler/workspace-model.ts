@@ -9,6 +9,7 @@ import type { Directory } from './directory/model';
 import type { CompileContext, MapInfo, RuleInfo, SchemaInfo, SettingsInfo } from './stages/context';
 import type { Type } from './stages/types';
 import type { DirectoryNameKind, DirectoryNames } from './workspace-directory';
+import type { FileUnit } from './workspace-unit';
 
 /** What a symbol is. */
 export type SymbolKind = 'rule' | 'entity' | 'field' | DirectoryNameKind;
@@ -59,12 +60,10 @@ export function symbolKey(kind: SymbolKind, name: string): string {
 }
 
 class Collector {
-  readonly byFile = new Map<string, Occurrence[]>();
+  readonly list: Occurrence[] = [];
 
   add(kind: SymbolKind, name: string, file: string, span: Span, quoted: boolean, declaration: boolean): void {
-    let list = this.byFile.get(file);
-    if (!list) this.byFile.set(file, (list = []));
-    list.push({ key: symbolKey(kind, name), kind, name, file, span, quoted, declaration });
+    this.list.push({ key: symbolKey(kind, name), kind, name, file, span, quoted, declaration });
   }
 
   name(kind: SymbolKind, name: Name, file: string, declaration = false, qualified = name.text): void {
@@ -73,6 +72,11 @@ class Collector {
 
   string(kind: SymbolKind, lit: StringLit, file: string, declaration = false): void {
     this.add(kind, lit.value, file, lit.span, true, declaration);
+  }
+
+  /** The occurrences collected, in source order. */
+  sorted(): Occurrence[] {
+    return this.list.sort((a, b) => a.span.start - b.span.start);
   }
 }
 
@@ -130,37 +134,86 @@ function collectDirectory(c: Collector, file: string, names: DirectoryNames): vo
   }
 }
 
-/** Builds the model of a context the stages have run over. */
-export function buildModel(ctx: CompileContext, directoryNames: DirectoryNames | null): SemanticModel {
+/** The occurrences of one file: its schemas, maps and settings, then `rules` (the file's), in source order. */
+function fileOccurrences(ctx: CompileContext, file: SourceFile, rules: readonly RuleInfo[]): Occurrence[] {
   const c = new Collector();
-  for (const file of ctx.files) collectFile(c, ctx, file);
-  for (const rule of ctx.rules) collectRule(c, ctx, rule);
-  const directoryFile = ctx.directorySource?.file ?? null;
-  if (directoryFile && directoryNames) collectDirectory(c, directoryFile, directoryNames);
-  const byKey = new Map<string, Occurrence[]>();
-  const files = [...c.byFile.keys()].sort();
-  const occurrences = new Map<string, Occurrence[]>();
-  for (const file of files) {
-    const list = c.byFile.get(file)!.sort((a, b) => a.span.start - b.span.start);
-    occurrences.set(file, list);
-    for (const o of list) {
-      let same = byKey.get(o.key);
-      if (!same) byKey.set(o.key, (same = []));
-      same.push(o);
+  collectFile(c, ctx, file);
+  for (const rule of rules) collectRule(c, ctx, rule);
+  return c.sorted();
+}
+
+/** Each unit's occurrences, kept with the unit (they depend on its parse and the project facts only). */
+const unitOccurrences = new WeakMap<FileUnit, Occurrence[]>();
+
+function occurrencesOfUnit(ctx: CompileContext, unit: FileUnit): Occurrence[] {
+  let list = unitOccurrences.get(unit);
+  if (!list) unitOccurrences.set(unit, (list = fileOccurrences(ctx, unit.ast, unit.rules)));
+  return list;
+}
+
+/** Every file's occurrences: from the workspace's units when it has them, else from the context's rules. */
+function projectOccurrences(ctx: CompileContext, units: readonly FileUnit[] | null, directoryNames: DirectoryNames | null): Map<string, Occurrence[]> {
+  const byFile = new Map<string, Occurrence[]>();
+  if (units) {
+    for (const unit of units) byFile.set(unit.ast.file, occurrencesOfUnit(ctx, unit));
+  } else {
+    const rulesOf = new Map<string, RuleInfo[]>();
+    for (const rule of ctx.rules) {
+      const list = rulesOf.get(rule.file);
+      if (list) list.push(rule);
+      else rulesOf.set(rule.file, [rule]);
     }
+    for (const file of ctx.files) byFile.set(file.file, fileOccurrences(ctx, file, rulesOf.get(file.file) ?? []));
   }
+  const directoryFile = ctx.directorySource?.file;
+  if (directoryFile && directoryNames) {
+    const c = new Collector();
+    collectDirectory(c, directoryFile, directoryNames);
+    byFile.set(directoryFile, c.sorted());
+  }
+  for (const [file, list] of byFile) if (list.length === 0) byFile.delete(file);
+  return new Map([...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Builds the model of a linked context; `units` are the workspace's checked files
+ * (null after a run of the stages, whose context holds every rule itself).
+ */
+export function buildModel(ctx: CompileContext, directoryNames: DirectoryNames | null, units: readonly FileUnit[] | null = null): SemanticModel {
+  const occurrences = projectOccurrences(ctx, units, directoryNames);
+  let byKey: Map<string, Occurrence[]> | null = null;
+  const same = (key: string) => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const list of occurrences.values()) {
+        for (const o of list) {
+          const known = byKey.get(o.key);
+          if (known) known.push(o);
+          else byKey.set(o.key, [o]);
+        }
+      }
+    }
+    return byKey.get(key);
+  };
+  const typeTables = [ctx.exprTypes, ...(units ?? []).map((u) => u.exprTypes)];
   return {
     schemas: ctx.schemas,
     rules: ctx.rules,
     settings: ctx.settings,
     maps: ctx.maps,
     directory: ctx.directory,
-    directoryFile,
+    directoryFile: ctx.directorySource?.file ?? null,
     directoryNames,
     occurrences,
-    definition: (key) => byKey.get(key)?.find((o) => o.declaration),
-    referencesOf: (key) => [...(byKey.get(key) ?? [])],
+    definition: (key) => same(key)?.find((o) => o.declaration),
+    referencesOf: (key) => [...(same(key) ?? [])],
     occurrenceAt: (file, offset) => occurrences.get(file)?.find((o) => o.span.start <= offset && offset <= o.span.end),
-    typeOf: (expr) => ctx.exprTypes.get(expr),
+    typeOf: (expr) => {
+      for (const table of typeTables) {
+        const type = table.get(expr);
+        if (type) return type;
+      }
+      return undefined;
+    },
   };
 }

@@ -1,27 +1,34 @@
 // The incremental workspace: file texts and the directory text in, diagnostics per
-// file and a semantic model out. Each file's parse (and the names it declares) is
-// cached under its text, so an edit re-parses that one file; the link step then
-// runs the project stages (resolve → typecheck → validate → lower → analyse) over
-// the cached trees (the loaded directory is cached too, under its text and what it
-// is checked against), which is what makes a duplicate name or a priority conflict in
-// another file show up at once. `dist check`, the server's reload and the
-// language service all compile through it.
+// file and a semantic model out. Each file's parse is cached under its text, so an
+// edit re-parses that one file. The project facts (the text of every declaration
+// that is not a rule — schemas, settings, maps — and the directory) have a
+// version; each file's rules, checked on their own (workspace-unit.ts), are cached
+// under the file's parse and that version, so an edit in a rules file re-checks
+// that file's rules only. The link step (workspace-link.ts) then runs what spans
+// files over the cached units — which is what makes a duplicate name or a priority
+// conflict in another file show up at once — and the loaded directory is cached
+// under its text and what it is checked against. `dist check`, the server's reload
+// and the language service all compile through it.
 import type { SourceFile } from '../language/ast';
 import { sortDiagnostics, type Diagnostic } from '../language/diagnostics';
 import { parse, type ParseResult } from '../language/parse';
 import { loadDirectory } from './directory/load';
 import type { Directory } from './directory/model';
 import type { Program } from './ir';
-import { createContext, type DirectoryText, type SourceText, type StageName } from './stages/context';
+import { createContext, type CompileContext, type DirectoryText, type SourceText, type StageName } from './stages/context';
 import { STAGES } from './stages/index';
 import { directoryNames, type DirectoryNames } from './workspace-directory';
+import { linkProject } from './workspace-link';
 import { buildModel, type SemanticModel } from './workspace-model';
+import { checkFileRules, type FileUnit } from './workspace-unit';
 
 /** One file of the workspace with its cached parse. */
 export interface WorkspaceFile {
   file: string;
   text: string;
   parsed: ParseResult;
+  /** The file's part of the project facts: its declarations that are not rules, as written and where. */
+  facts: string;
 }
 
 /** What one link of the workspace gives. */
@@ -38,6 +45,8 @@ export interface WorkspaceResult {
   directory: Directory | null;
   /** The semantic model (built on first use). */
   readonly model: SemanticModel;
+  /** The version of the project facts this result was linked with. */
+  facts: number;
 }
 
 /** True when two directory inputs are the same text (a parsed `value` always counts as new). */
@@ -49,13 +58,26 @@ function sameDirectory(a: DirectoryText | null, b: DirectoryText | null): boolea
 
 const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
+/** A file's declarations other than rules, with where each starts (what the rules of every file are checked against). */
+function factsOf(text: string, parsed: ParseResult): string {
+  const parts: string[] = [];
+  for (const decl of parsed.ast.declarations) {
+    if (decl.kind !== 'Rule') parts.push(`${decl.span.start}:${text.slice(decl.span.start, decl.span.end)}`);
+  }
+  return parts.join('\u0000');
+}
+
 /** A project held in memory, re-checked on demand after edits. */
 export class Workspace {
   private readonly files = new Map<string, WorkspaceFile>();
   private directorySource: DirectoryText | null = null;
   private directoryNamesCache: { text: string; names: DirectoryNames } | null = null;
   private directoryCache: { key: string; text: string; loaded: ReturnType<typeof loadDirectory> } | null = null;
+  private readonly units = new Map<string, FileUnit>();
+  /** The version of the project facts: bumped when a file's facts or the directory change. */
+  private facts = 0;
   private linked: WorkspaceResult | null = null;
+  private lastLinked: WorkspaceResult | null = null;
   /** How many texts have been parsed so far (what an edit costs). */
   parses = 0;
 
@@ -70,19 +92,28 @@ export class Workspace {
     const known = this.files.get(file);
     if (known?.text === text) return;
     this.parses++;
-    this.files.set(file, { file, text, parsed: parse(text, file) });
+    const parsed = parse(text, file);
+    const facts = factsOf(text, parsed);
+    if (known?.facts !== facts && (known !== undefined || facts !== '')) this.facts++;
+    this.files.set(file, { file, text, parsed, facts });
     this.linked = null;
   }
 
   /** Removes a `.dist` file (nothing when it is not there). */
   deleteFile(file: string): void {
-    if (this.files.delete(file)) this.linked = null;
+    const known = this.files.get(file);
+    if (!known) return;
+    this.files.delete(file);
+    this.units.delete(file);
+    if (known.facts !== '') this.facts++;
+    this.linked = null;
   }
 
   /** Sets or clears the directory text. */
   setDirectory(directory: DirectoryText | null): void {
     if (sameDirectory(directory, this.directorySource)) return;
     this.directorySource = directory;
+    this.facts++;
     this.linked = null;
   }
 
@@ -109,21 +140,35 @@ export class Workspace {
     return this.directorySource;
   }
 
-  /** Links the project (cached until the next change); `stopAfter` ends after that stage, uncached. */
+  /** Links the project (cached until the next change); `stopAfter` runs the stages up to that one, uncached. */
   check(options: { stopAfter?: StageName } = {}): WorkspaceResult {
     if (options.stopAfter === undefined && this.linked) return this.linked;
     const result = this.link(options.stopAfter);
-    if (options.stopAfter === undefined) this.linked = result;
+    if (options.stopAfter === undefined) this.linked = this.lastLinked = result;
     return result;
+  }
+
+  /**
+   * The last link while the project facts are the same as now (rules may have
+   * changed since), else a new link: what completion reads (schemas, the
+   * directory) without waiting for the rules to be re-checked.
+   */
+  latest(): WorkspaceResult {
+    return this.linked ?? (this.lastLinked?.facts === this.facts ? this.lastLinked : this.check());
   }
 
   private link(stopAfter: StageName | undefined): WorkspaceResult {
     const sources = this.list().map(({ file, text }) => ({ file, text }));
     const ctx = createContext(sources, this.directorySource, (source) => this.files.get(source.file)!.parsed, (text, file, context, value) => this.loadDirectory(text, file, context, value));
-    for (const stage of STAGES) {
-      stage.run(ctx);
-      if (stage.name === stopAfter) break;
+    let units: FileUnit[] | null = null;
+    if (stopAfter === undefined) units = linkProject(ctx, (ast, project) => this.unitOf(ast, project));
+    else {
+      for (const stage of STAGES) {
+        stage.run(ctx);
+        if (stage.name === stopAfter) break;
+      }
     }
+    const facts = this.facts;
     const diagnostics = sortDiagnostics(ctx.diagnostics);
     const diagnosticsByFile = new Map<string, Diagnostic[]>();
     for (const d of diagnostics) {
@@ -140,9 +185,19 @@ export class Workspace {
       files: ctx.files,
       directory: ctx.directory,
       get model() {
-        return (model ??= buildModel(ctx, names()));
+        return (model ??= buildModel(ctx, names(), units));
       },
+      facts,
     };
+  }
+
+  /** A file's checked rules: the cached unit while its parse and the project facts are unchanged. */
+  private unitOf(ast: SourceFile, project: CompileContext): FileUnit {
+    const known = this.units.get(ast.file);
+    if (known?.ast === ast && known.facts === this.facts) return known;
+    const unit = checkFileRules(project, ast, this.facts);
+    this.units.set(ast.file, unit);
+    return unit;
   }
 
   /** Loads the directory, reusing the last load while its text, the user schema and the time zone stay the same. */

@@ -46,7 +46,7 @@ const KINDS = {
 } as const satisfies Record<string, { code: DiagnosticCode; table: keyof DirectoryIndex }>;
 
 /** Checks the users, teams and groups a rule names against the directory. */
-export function checkRuleNames(ctx: CompileContext, rule: RuleInfo): void {
+export function checkDirectoryNames(ctx: CompileContext, rule: RuleInfo): void {
   if (!ctx.names) return;
   const { Assign: assign, Scope: scope, Fallback: fallback } = rule.clauses;
   if (scope?.team) checkName(ctx, rule.file, 'team', scope.team);

@@ -13,14 +13,24 @@ import { compatible, isTextual, showType, type Type } from './types';
 export const typecheckStage: Stage = {
   name: 'typecheck',
   run(ctx) {
-    const texts = new Map(ctx.sources.map((s) => [s.file, s.text]));
-    for (const site of ctx.sites) {
-      const checker = new SiteChecker(ctx, site, texts.get(site.file) ?? '');
-      const type = checker.typeOf(site.expr);
-      if (type) checkExpectation(checker, site, type);
-    }
+    typecheckSites(ctx, ctx.sites);
   },
 };
+
+/** Types and checks `sites` (the workspace checks each file's rule sites on their own). */
+export function typecheckSites(ctx: CompileContext, sites: readonly ExprSite[]): void {
+  const texts = new Map<string, string>();
+  const textOf = (file: string) => {
+    let text = texts.get(file);
+    if (text === undefined) texts.set(file, (text = ctx.sources.find((s) => s.file === file)?.text ?? ''));
+    return text;
+  };
+  for (const site of sites) {
+    const checker = new SiteChecker(ctx, site, textOf(site.file));
+    const type = checker.typeOf(site.expr);
+    if (type) checkExpectation(checker, site, type);
+  }
+}
 
 /** Types the expressions of one site (recursion is bounded: the parser refuses deep trees). */
 class SiteChecker implements Checker {

@@ -23,18 +23,21 @@ const REQUIRED: Array<[ClauseKind, string, string]> = CLAUSES.flatMap((c) =>
 export const validateStage: Stage = {
   name: 'validate',
   run(ctx) {
-    for (const rule of ctx.rules) {
-      checkStructure(ctx, rule);
-      for (const clause of rule.decl.clauses) {
-        if (rule.clauses[clause.kind] !== clause) continue;
-        const checks = CLAUSE_CHECKS[clause.kind] as Array<(ctx: CompileContext, rule: RuleInfo, clause: Clause) => void> | undefined;
-        for (const check of checks ?? []) check(ctx, rule, clause);
-      }
-    }
+    for (const rule of ctx.rules) validateRule(ctx, rule);
     checkPriorityConflicts(ctx);
     checkQueuePolicies(ctx);
   },
 };
+
+/** The checks of one rule on its own: its structure and each clause. */
+export function validateRule(ctx: CompileContext, rule: RuleInfo): void {
+  checkStructure(ctx, rule);
+  for (const clause of rule.decl.clauses) {
+    if (rule.clauses[clause.kind] !== clause) continue;
+    const checks = CLAUSE_CHECKS[clause.kind] as Array<(ctx: CompileContext, rule: RuleInfo, clause: Clause) => void> | undefined;
+    for (const check of checks ?? []) check(ctx, rule, clause);
+  }
+}
 
 function checkStructure(ctx: CompileContext, rule: RuleInfo): void {
   for (const clause of rule.decl.clauses) {

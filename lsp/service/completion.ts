@@ -26,7 +26,8 @@ export function completion(ctx: ServiceContext, file: string, offset: number): C
   const text = ctx.text(file);
   if (!ast || !text) return [];
   const cursor = cursorContext(ast, text.text, offset);
-  const { model } = ctx.result();
+  // Completion reads the schemas and the directory only, so it need not wait for the rules to be re-checked.
+  const { model } = ctx.latest();
   if (cursor.string) return stringItems(model, cursor, offset).map((item) => ({ ...item, textEdit: { range: text.range({ start: cursor.string!.start, end: offset }), newText: item.label } }));
   if (cursor.member) return memberItems(model, cursor);
   if (!cursor.decl) return cursor.lineStart ? words(DECLARATIONS, CompletionItemKind.Keyword, 'declaration') : [];

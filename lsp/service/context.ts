@@ -10,6 +10,8 @@ export interface ServiceContext {
   workspace: Workspace;
   /** The linked project (cached until the next edit). */
   result(): WorkspaceResult;
+  /** The last link while the schemas, settings, maps and directory are unchanged (see Workspace.latest). */
+  latest(): WorkspaceResult;
   /** The text of a project file (a `.dist` file or the directory), null when unknown. */
   text(file: string): TextPositions | null;
   /** The AST of a `.dist` file (from the parse cache), null when unknown. */

@@ -52,6 +52,7 @@ export class LanguageService {
     this.ctx = {
       workspace: this.workspace,
       result: () => this.workspace.check(),
+      latest: () => this.workspace.latest(),
       text: (file) => this.texts.get(file) ?? null,
       ast: (file) => this.workspace.file(file)?.parsed.ast ?? null,
       uri: (file) => `${this.root}/${file.split('/').map(encodeURIComponent).join('/')}`,
