@@ -180,12 +180,14 @@ function projectOccurrences(ctx: CompileContext, units: readonly FileUnit[] | nu
  * (null after a run of the stages, whose context holds every rule itself).
  */
 export function buildModel(ctx: CompileContext, directoryNames: DirectoryNames | null, units: readonly FileUnit[] | null = null): SemanticModel {
-  const occurrences = projectOccurrences(ctx, units, directoryNames);
+  // Built on first use: completion reads the tables only.
+  let occurrences: Map<string, Occurrence[]> | null = null;
+  const byFile = () => (occurrences ??= projectOccurrences(ctx, units, directoryNames));
   let byKey: Map<string, Occurrence[]> | null = null;
   const same = (key: string) => {
     if (!byKey) {
       byKey = new Map();
-      for (const list of occurrences.values()) {
+      for (const list of byFile().values()) {
         for (const o of list) {
           const known = byKey.get(o.key);
           if (known) known.push(o);
@@ -204,10 +206,12 @@ export function buildModel(ctx: CompileContext, directoryNames: DirectoryNames |
     directory: ctx.directory,
     directoryFile: ctx.directorySource?.file ?? null,
     directoryNames,
-    occurrences,
+    get occurrences() {
+      return byFile();
+    },
     definition: (key) => same(key)?.find((o) => o.declaration),
     referencesOf: (key) => [...(same(key) ?? [])],
-    occurrenceAt: (file, offset) => occurrences.get(file)?.find((o) => o.span.start <= offset && offset <= o.span.end),
+    occurrenceAt: (file, offset) => byFile().get(file)?.find((o) => o.span.start <= offset && offset <= o.span.end),
     typeOf: (expr) => {
       for (const table of typeTables) {
         const type = table.get(expr);

@@ -12,10 +12,11 @@
 import type { SourceFile } from '../language/ast';
 import { sortDiagnostics, type Diagnostic } from '../language/diagnostics';
 import { parse, type ParseResult } from '../language/parse';
+import { analysisCache } from './analysis/analyse-rules';
 import { loadDirectory } from './directory/load';
 import type { Directory } from './directory/model';
 import type { Program } from './ir';
-import { createContext, type CompileContext, type DirectoryText, type SourceText, type StageName } from './stages/context';
+import { createContext, type CompileCaches, type CompileContext, type DirectoryText, type SourceText, type StageName } from './stages/context';
 import { STAGES } from './stages/index';
 import { directoryNames, type DirectoryNames } from './workspace-directory';
 import { linkProject } from './workspace-link';
@@ -74,6 +75,7 @@ export class Workspace {
   private directoryNamesCache: { text: string; names: DirectoryNames } | null = null;
   private directoryCache: { key: string; text: string; loaded: ReturnType<typeof loadDirectory> } | null = null;
   private readonly units = new Map<string, FileUnit>();
+  private readonly caches: CompileCaches = { lowered: new WeakMap(), analysis: analysisCache(), dryPools: new WeakMap() };
   /** The version of the project facts: bumped when a file's facts or the directory change. */
   private facts = 0;
   private linked: WorkspaceResult | null = null;
@@ -159,7 +161,9 @@ export class Workspace {
 
   private link(stopAfter: StageName | undefined): WorkspaceResult {
     const sources = this.list().map(({ file, text }) => ({ file, text }));
-    const ctx = createContext(sources, this.directorySource, (source) => this.files.get(source.file)!.parsed, (text, file, context, value) => this.loadDirectory(text, file, context, value));
+    const parsed = (source: SourceText) => this.files.get(source.file)!.parsed;
+    const load: typeof loadDirectory = (text, file, context, value) => this.loadDirectory(text, file, context, value);
+    const ctx = createContext(sources, this.directorySource, parsed, load, stopAfter === undefined ? this.caches : null);
     let units: FileUnit[] | null = null;
     if (stopAfter === undefined) units = linkProject(ctx, (ast, project) => this.unitOf(ast, project));
     else {

@@ -15,16 +15,26 @@ function isNode(value: unknown): value is AstNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'span' in value;
 }
 
+const bySpan = (a: AstNode, b: AstNode) => a.span.start - b.span.start || b.span.end - a.span.end;
+
 /** The direct child nodes of a node, in source order (comments excluded). */
 export function children(node: AstNode): AstNode[] {
   const result: AstNode[] = [];
-  for (const [key, value] of Object.entries(node)) {
+  let ordered = true;
+  const add = (child: AstNode) => {
+    if (ordered && result.length > 0 && bySpan(result[result.length - 1]!, child) > 0) ordered = false;
+    result.push(child);
+  };
+  const fields = node as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
     if (key === 'span' || key === 'comments') continue;
+    const value = fields[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) result.push(item);
-    } else if (isNode(value)) result.push(value);
+      for (const item of value) if (isNode(item)) add(item);
+    } else if (isNode(value)) add(value);
   }
-  return result.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  // Most nodes list their children in source order already; sorting is stable, so skipping it changes nothing.
+  return ordered ? result : result.sort(bySpan);
 }
 
 /**

@@ -3,7 +3,12 @@
 // do to it (shadowing.ts). Earlier rules are found through the rule index, so
 // rules on other events, or pinned to other values of a discriminating field,
 // are never compared; a budget on pair comparisons keeps any project bounded.
+// With a cache, what is found about one rule (its own conditions, pins, bounds) and
+// about a rule and the earlier rules it meets is kept under those rules' IR
+// objects, so a re-analysis after an edit redoes only the rules the edit touched.
 import type { Program, Rule } from '../ir';
+import type { Bounds } from './bounds';
+import type { Pins } from './rule-index';
 import { anyEventsOverlap } from './event-overlap';
 import { fieldTable, TRUE, type FieldTable, type Formula } from './formula';
 import { normalise } from './normalise';
@@ -33,7 +38,39 @@ export type RuleFinding = ImpossibleFinding | ShadowFinding | StoppedFinding;
 export interface AnalyseOptions {
   /** Pair comparisons allowed in all (default 50,000). */
   maxPairs?: number;
+  /** Results kept from earlier runs over programs that share rule objects. */
+  cache?: AnalysisCache;
 }
+
+/** What one rule's conditions are on their own, under the schema of its entity. */
+interface RuleFacts {
+  schema: string;
+  /** The contradicting fields of an impossible `reassign … when` / `when`, else null. */
+  reassign: string[] | null;
+  when: string[] | null;
+  pins: Pins;
+  bounds: Bounds;
+}
+
+/** The finding about a rule given the earlier rules it met. */
+interface PairMemo {
+  schema: string;
+  earlier: readonly Rule[];
+  finding: ShadowFinding | null;
+}
+
+/** Results of the analysis kept between runs, under the IR objects of the rules. */
+export interface AnalysisCache {
+  rules: WeakMap<Rule, RuleFacts>;
+  pairs: WeakMap<Rule, PairMemo>;
+}
+
+/** An empty cache. */
+export function analysisCache(): AnalysisCache {
+  return { rules: new WeakMap(), pairs: new WeakMap() };
+}
+
+const sameRules = (a: readonly Rule[], b: readonly AnalysedRule[]) => a.length === b.length && a.every((r, i) => r === b[i]!.rule);
 
 /** Every finding about the rules of `program`, in priority order. */
 export function analyseRules(program: Program, options: AnalyseOptions = {}): RuleFinding[] {
@@ -45,20 +82,28 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
     if (!table) tables.set(entity, (table = fieldTable(program, entity)));
     return table;
   };
+  const schemas = new Map<string, string>();
+  const schemaOf = (entity: string) => {
+    let key = schemas.get(entity);
+    if (key === undefined) schemas.set(entity, (key = JSON.stringify(Object.prototype.hasOwnProperty.call(program.schemas, entity) ? program.schemas[entity]!.fields : null)));
+    return key;
+  };
+  const cache = options.cache;
   const analysed: AnalysedRule[] = [];
   program.rules.forEach((rule, order) => {
     const fields = tableOf(rule.entity);
-    if (rule.reassign?.when) {
-      const result = solve([normalise(rule.reassign.when, rule.entity, fields)]);
-      if (result.kind === 'unsat') findings.push({ kind: 'impossible', rule, clause: 'reassign', fields: [...result.fields] });
+    const schema = schemaOf(rule.entity);
+    let facts = cache?.rules.get(rule);
+    if (facts?.schema !== schema) {
+      facts = ruleFacts(rule, fields, schema);
+      cache?.rules.set(rule, facts);
     }
-    const formula = rule.when ? normalise(rule.when, rule.entity, fields) : TRUE;
-    const own = plainlySatisfiable(formula) ? null : solve([formula]);
-    if (own?.kind === 'unsat') {
-      findings.push({ kind: 'impossible', rule, clause: 'when', fields: [...own.fields] });
+    if (facts.reassign) findings.push({ kind: 'impossible', rule, clause: 'reassign', fields: [...facts.reassign] });
+    if (facts.when) {
+      findings.push({ kind: 'impossible', rule, clause: 'when', fields: [...facts.when] });
       return;
     }
-    if (rule.status === 'active') analysed.push(analysedRule(rule, order, formula, () => normalise(rule.when!, rule.entity, fields)));
+    if (rule.status === 'active') analysed.push(analysedRule(rule, order, facts, () => normalise(rule.when!, rule.entity, fields)));
   });
 
   const index = new RuleIndex(analysed);
@@ -70,7 +115,16 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
       findings.push({ kind: 'stopped', rule: later.rule, pairs: maxPairs });
       break;
     }
-    const finding = earlier.length > 0 ? shadowFinding(later, earlier) : null;
+    let finding: ShadowFinding | null = null;
+    if (earlier.length > 0) {
+      const schema = schemaOf(later.rule.entity);
+      const memo = cache?.pairs.get(later.rule);
+      if (memo?.schema === schema && sameRules(memo.earlier, earlier)) finding = memo.finding;
+      else {
+        finding = shadowFinding(later, earlier);
+        cache?.pairs.set(later.rule, { schema, earlier: earlier.map((e) => e.rule), finding });
+      }
+    }
     if (finding) findings.push(finding);
     index.add(later);
   }
@@ -83,16 +137,29 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
  * thousands of retained formulas cost more (in garbage collection) than the few
  * rebuilt ones.
  */
-function analysedRule(rule: Rule, order: number, built: Formula, build: () => Formula): AnalysedRule {
+function analysedRule(rule: Rule, order: number, facts: RuleFacts, build: () => Formula): AnalysedRule {
   let formula: Formula | null = rule.when ? null : TRUE;
   return {
     rule,
     order,
     events: rule.events,
-    pins: pinsOf(built),
-    bounds: boundsOf(built),
+    pins: facts.pins,
+    bounds: facts.bounds,
     get formula() {
       return (formula ??= build());
     },
   };
+}
+
+/** What a rule's conditions are on their own: impossible ones (and the fields at fault), pins and bounds. */
+function ruleFacts(rule: Rule, fields: FieldTable, schema: string): RuleFacts {
+  let reassign: string[] | null = null;
+  if (rule.reassign?.when) {
+    const result = solve([normalise(rule.reassign.when, rule.entity, fields)]);
+    if (result.kind === 'unsat') reassign = [...result.fields];
+  }
+  const formula = rule.when ? normalise(rule.when, rule.entity, fields) : TRUE;
+  const own = plainlySatisfiable(formula) ? null : solve([formula]);
+  const when = own?.kind === 'unsat' ? [...own.fields] : null;
+  return { schema, reassign, when, pins: pinsOf(formula), bounds: boundsOf(formula) };
 }

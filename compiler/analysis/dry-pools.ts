@@ -8,7 +8,7 @@
 // (23 hours in a day, 28 days and 3 whole weeks in a month).
 import type { Directory } from '../directory/model';
 import type { Expectation, Program, QuotaPeriod, Rule, VolumePeriod } from '../ir';
-import { directoryNames, poolMembers, userNumber, type PoolMembers } from './pool-members';
+import { directoryNames, poolMembers, userNumber, type DirectoryNames, type PoolMembers } from './pool-members';
 
 /** A static pool in which nobody can take records. */
 export interface EmptyPoolFinding {
@@ -39,21 +39,23 @@ export interface ShortQuotaFinding {
 
 export type DryFinding = EmptyPoolFinding | ShortQuotaFinding;
 
-/** Every dry pool of `program` against `directory`. */
-export function dryPools(program: Program, directory: Directory): DryFinding[] {
-  const names = directoryNames(directory);
+/** Each rule's finding kept under its IR, with the directory and the settings it was found against. */
+export type DryPoolCache = WeakMap<Rule, { directory: Directory; settings: string; finding: DryFinding | null }>;
+
+/** Every dry pool of `program` against `directory`; `cache` keeps each rule's finding between runs. */
+export function dryPools(program: Program, directory: Directory, cache?: DryPoolCache): DryFinding[] {
+  let names: DirectoryNames | null = null;
+  const settings = cache ? JSON.stringify(program.settings) : '';
   const findings: DryFinding[] = [];
   for (const rule of program.rules) {
-    const isStatic = rule.pool.kind === 'users' || rule.pool.kind === 'teams' || rule.pool.kind === 'groups';
-    if (!isStatic && !rule.expect) continue;
-    const pool = poolMembers(program, rule, directory, names);
-    // Static users outside a team rule's team are reported on their own (DIST404).
-    const outsiders = rule.pool.kind === 'users' && pool.outsideTeam.length > 0;
-    if (isStatic && pool.members.length === 0 && !outsiders) findings.push({ kind: 'empty-pool', rule, pool });
-    else if (rule.expect && pool.members.length > 0) {
-      const short = shortQuota(program, rule.expect, pool.members, rule.take.min);
-      if (short) findings.push({ ...short, rule });
+    const known = cache?.get(rule);
+    let finding: DryFinding | null;
+    if (known?.directory === directory && known.settings === settings) finding = known.finding;
+    else {
+      finding = ruleFinding(program, rule, directory, (names ??= directoryNames(directory)));
+      cache?.set(rule, { directory, settings, finding });
     }
+    if (finding) findings.push(finding);
   }
   const expect = program.settings.expect;
   const active = directory.users.filter((u) => u.active);
@@ -62,6 +64,21 @@ export function dryPools(program: Program, directory: Directory): DryFinding[] {
     if (short) findings.push({ ...short, rule: null });
   }
   return findings;
+}
+
+/** Whether a rule's pool runs dry: nobody in a static pool, or quotas short of its `expect`. */
+function ruleFinding(program: Program, rule: Rule, directory: Directory, names: DirectoryNames): DryFinding | null {
+  const isStatic = rule.pool.kind === 'users' || rule.pool.kind === 'teams' || rule.pool.kind === 'groups';
+  if (!isStatic && !rule.expect) return null;
+  const pool = poolMembers(program, rule, directory, names);
+  // Static users outside a team rule's team are reported on their own (DIST404).
+  const outsiders = rule.pool.kind === 'users' && pool.outsideTeam.length > 0;
+  if (isStatic && pool.members.length === 0 && !outsiders) return { kind: 'empty-pool', rule, pool };
+  if (rule.expect && pool.members.length > 0) {
+    const short = shortQuota(program, rule.expect, pool.members, rule.take.min);
+    if (short) return { ...short, rule };
+  }
+  return null;
 }
 
 /** Calendar units from the shortest. */

@@ -12,7 +12,7 @@ export const analyseStage: Stage = {
   name: 'analyse',
   run(ctx) {
     if (!ctx.program) return;
-    reportFindings(ctx, ctx.program, analyseRules(ctx.program));
-    if (ctx.directory) reportDryPools(ctx, dryPools(ctx.program, ctx.directory));
+    reportFindings(ctx, ctx.program, analyseRules(ctx.program, { cache: ctx.caches?.analysis }));
+    if (ctx.directory) reportDryPools(ctx, dryPools(ctx.program, ctx.directory, ctx.caches?.dryPools));
   },
 };

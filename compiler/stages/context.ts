@@ -21,7 +21,9 @@ import { diagnostic, type Diagnostic, type DiagnosticCode } from '../../language
 import { parse, type ParseResult } from '../../language/parse';
 import { loadDirectory } from '../directory/load';
 import type { Directory } from '../directory/model';
-import type { EventKind, FieldType, Program, QuotaPeriod, RULE_STATUSES } from '../ir';
+import type { AnalysisCache } from '../analysis/analyse-rules';
+import type { DryPoolCache } from '../analysis/dry-pools';
+import type { EventKind, FieldType, Program, QuotaPeriod, Rule, RULE_STATUSES } from '../ir';
 import type { DirectoryIndex } from './resolve-directory';
 import { RECORD_BUILTINS, USER_BUILTINS, type Type } from './types';
 
@@ -139,8 +141,22 @@ export interface Stage {
   run(ctx: CompileContext): void;
 }
 
+/**
+ * What a long-lived caller (the workspace) keeps between checks: each rule's IR
+ * (under its info, which is new whenever the rule or the facts it was checked
+ * against change, and the retry policy of the queue its fallback names) and the
+ * rule analysis's and the dry-pool check's results, under those IR objects.
+ */
+export interface CompileCaches {
+  lowered: WeakMap<RuleInfo, { retry: string; rule: Rule }>;
+  analysis: AnalysisCache;
+  dryPools: DryPoolCache;
+}
+
 /** Everything the stages read and write. */
 export interface CompileContext {
+  /** Null for a one-off run of the stages. */
+  caches: CompileCaches | null;
   /** The `.dist` texts, sorted by file. */
   sources: SourceText[];
   /** Parses one text (the workspace answers from its per-file cache). */
@@ -174,10 +190,12 @@ export function createContext(
   directorySource: DirectoryText | null,
   parseSource: (source: SourceText) => ParseResult = (source) => parse(source.text, source.file),
   load: typeof loadDirectory = loadDirectory,
+  caches: CompileCaches | null = null,
 ): CompileContext {
   const schemas = new Map<string, SchemaInfo>();
   schemas.set('user', { entity: 'user', decl: null, file: '', fields: new Map(), builtins: USER_BUILTINS, complete: true });
   return {
+    caches,
     sources,
     parseSource,
     loadDirectory: load,

@@ -39,7 +39,7 @@ function lowerProgram(ctx: CompileContext): Program {
     irVersion: IR_VERSION,
     settings: lowerSettings(ctx, retryOf),
     schemas: lowerSchemas(ctx),
-    rules: rules.map((rule) => lowerRule(rule, retryOf)),
+    rules: rules.map((rule) => lowerCached(ctx, rule, retryOf)),
     maps: ctx.maps.map(lowerMap),
   };
 }
@@ -73,6 +73,19 @@ function lowerSchemas(ctx: CompileContext): Record<string, Schema> {
     schemas[entity] = { entity, fields, span: { file: info.file, start: info.decl!.span.start, end: info.decl!.span.end } };
   }
   return schemas;
+}
+
+/** A rule's IR, the cached one while its info and its fallback queue's retry policy are the same. */
+function lowerCached(ctx: CompileContext, rule: RuleInfo, retryOf: RetryOf): Rule {
+  const cache = ctx.caches?.lowered;
+  if (!cache) return lowerRule(rule, retryOf);
+  const target = rule.clauses.Fallback?.target;
+  const retry = target?.kind === 'QueueTarget' ? JSON.stringify(retryOf(target.name.value)) : '';
+  const known = cache.get(rule);
+  if (known?.retry === retry) return known.rule;
+  const lowered = lowerRule(rule, retryOf);
+  cache.set(rule, { retry, rule: lowered });
+  return lowered;
 }
 
 function lowerRule(rule: RuleInfo, retryOf: RetryOf): Rule {
