@@ -13,7 +13,6 @@ import type { SourceFile } from '../language/ast';
 import { sortDiagnostics, type Diagnostic } from '../language/diagnostics';
 import { parse, type ParseResult } from '../language/parse';
 import { analysisCache } from './analysis/analyse-rules';
-import { dryPoolCache } from './analysis/dry-pools';
 import { loadDirectory } from './directory/load';
 import type { Directory } from './directory/model';
 import type { Program } from './ir';
@@ -76,7 +75,7 @@ export class Workspace {
   private directoryNamesCache: { text: string; names: DirectoryNames } | null = null;
   private directoryCache: { key: string; text: string; loaded: ReturnType<typeof loadDirectory> } | null = null;
   private readonly units = new Map<string, FileUnit>();
-  private readonly caches: CompileCaches = { lowered: new WeakMap(), analysis: analysisCache(), dryPools: dryPoolCache() };
+  private readonly caches: CompileCaches = { lowered: new WeakMap(), analysis: analysisCache(), dryPools: new WeakMap() };
   /** The version of the project facts: bumped when a file's facts or the directory change. */
   private facts = 0;
   private linked: WorkspaceResult | null = null;

@@ -9,7 +9,6 @@
 import type { Program, Rule } from '../ir';
 import type { Bounds } from './bounds';
 import type { Pins } from './rule-index';
-import { sameRule } from './rule-content';
 import { anyEventsOverlap } from './event-overlap';
 import { fieldTable, TRUE, type FieldTable, type Formula } from './formula';
 import { normalise } from './normalise';
@@ -60,31 +59,15 @@ interface PairMemo {
   finding: ShadowFinding | null;
 }
 
-/**
- * Results of the analysis kept between runs, under the IR objects of the rules;
- * `previous` holds the last run's rules by id, so that a rule whose file was
- * re-parsed keeps its facts when it says the same as before.
- */
+/** Results of the analysis kept between runs, under the IR objects of the rules. */
 export interface AnalysisCache {
   rules: WeakMap<Rule, RuleFacts>;
   pairs: WeakMap<Rule, PairMemo>;
-  previous: Map<string, Rule>;
 }
 
 /** An empty cache. */
 export function analysisCache(): AnalysisCache {
-  return { rules: new WeakMap(), pairs: new WeakMap(), previous: new Map() };
-}
-
-/** The cached facts of `rule` (or of the same rule in the last run) under `schema`, else null. */
-function cachedFacts(cache: AnalysisCache, rule: Rule, schema: string): RuleFacts | null {
-  const known = cache.rules.get(rule);
-  if (known) return known.schema === schema ? known : null;
-  const before = cache.previous.get(rule.id);
-  const facts = before ? cache.rules.get(before) : undefined;
-  if (!before || facts?.schema !== schema || !sameRule(before, rule)) return null;
-  cache.rules.set(rule, facts);
-  return facts;
+  return { rules: new WeakMap(), pairs: new WeakMap() };
 }
 
 const sameRules = (a: readonly Rule[], b: readonly AnalysedRule[]) => a.length === b.length && a.every((r, i) => r === b[i]!.rule);
@@ -110,8 +93,8 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
   program.rules.forEach((rule, order) => {
     const fields = tableOf(rule.entity);
     const schema = schemaOf(rule.entity);
-    let facts = cache ? cachedFacts(cache, rule, schema) : null;
-    if (!facts) {
+    let facts = cache?.rules.get(rule);
+    if (facts?.schema !== schema) {
       facts = ruleFacts(rule, fields, schema);
       cache?.rules.set(rule, facts);
     }
@@ -123,7 +106,6 @@ export function analyseRules(program: Program, options: AnalyseOptions = {}): Ru
     if (rule.status === 'active') analysed.push(analysedRule(rule, order, facts, () => normalise(rule.when!, rule.entity, fields)));
   });
 
-  if (cache) cache.previous = new Map(program.rules.map((r) => [r.id, r]));
   const index = new RuleIndex(analysed);
   let pairs = 0;
   for (const later of analysed) {

@@ -8,7 +8,6 @@
 // (23 hours in a day, 28 days and 3 whole weeks in a month).
 import type { Directory } from '../directory/model';
 import type { Expectation, Program, QuotaPeriod, Rule, VolumePeriod } from '../ir';
-import { sameRule } from './rule-content';
 import { directoryNames, poolMembers, userNumber, type DirectoryNames, type PoolMembers } from './pool-members';
 
 /** A static pool in which nobody can take records. */
@@ -40,30 +39,8 @@ export interface ShortQuotaFinding {
 
 export type DryFinding = EmptyPoolFinding | ShortQuotaFinding;
 
-/**
- * Each rule's finding kept under its IR, with the directory and the settings it
- * was found against; `previous` holds the last run's rules by id (a re-parsed rule
- * that says the same as before keeps its finding).
- */
-export interface DryPoolCache {
-  rules: WeakMap<Rule, { directory: Directory; settings: string; finding: DryFinding | null }>;
-  previous: Map<string, Rule>;
-}
-
-/** An empty cache. */
-export function dryPoolCache(): DryPoolCache {
-  return { rules: new WeakMap(), previous: new Map() };
-}
-
-/** The cached finding of `rule` (or of the same rule in the last run), if found against the same directory and settings. */
-function cachedFinding(cache: DryPoolCache, rule: Rule, directory: Directory, settings: string): { finding: DryFinding | null } | null {
-  const before = cache.rules.has(rule) ? rule : cache.previous.get(rule.id);
-  const known = before && cache.rules.get(before);
-  if (!known || known.directory !== directory || known.settings !== settings || !sameRule(before, rule)) return null;
-  const finding = known.finding && before !== rule ? { ...known.finding, rule } : known.finding;
-  cache.rules.set(rule, { directory, settings, finding });
-  return { finding };
-}
+/** Each rule's finding kept under its IR, with the directory and the settings it was found against. */
+export type DryPoolCache = WeakMap<Rule, { directory: Directory; settings: string; finding: DryFinding | null }>;
 
 /** Every dry pool of `program` against `directory`; `cache` keeps each rule's finding between runs. */
 export function dryPools(program: Program, directory: Directory, cache?: DryPoolCache): DryFinding[] {
@@ -71,12 +48,15 @@ export function dryPools(program: Program, directory: Directory, cache?: DryPool
   const settings = cache ? JSON.stringify(program.settings) : '';
   const findings: DryFinding[] = [];
   for (const rule of program.rules) {
-    const known = cache ? cachedFinding(cache, rule, directory, settings) : null;
-    const finding = known ? known.finding : ruleFinding(program, rule, directory, (names ??= directoryNames(directory)));
-    if (!known) cache?.rules.set(rule, { directory, settings, finding });
+    const known = cache?.get(rule);
+    let finding: DryFinding | null;
+    if (known?.directory === directory && known.settings === settings) finding = known.finding;
+    else {
+      finding = ruleFinding(program, rule, directory, (names ??= directoryNames(directory)));
+      cache?.set(rule, { directory, settings, finding });
+    }
     if (finding) findings.push(finding);
   }
-  if (cache) cache.previous = new Map(program.rules.map((r) => [r.id, r]));
   const expect = program.settings.expect;
   const active = directory.users.filter((u) => u.active);
   if (expect && active.length > 0) {
