@@ -34,6 +34,6 @@ export interface CompileResult {
  * matter); `stopAfter` ends the run after that stage.
  */
 export function compileProject(input: CompileInput, options: { stopAfter?: StageName } = {}): CompileResult {
-  const { program, diagnostics, files, directory } = new Workspace(input.sources, input.directory ?? null).check(options);
+  const { program, diagnostics, files, directory } = new Workspace(input.sources, input.directory ?? null, { oneOff: true }).check(options);
   return { program, diagnostics, files, directory };
 }

@@ -75,7 +75,8 @@ export class Workspace {
   private directoryNamesCache: { text: string; names: DirectoryNames } | null = null;
   private directoryCache: { key: string; text: string; loaded: ReturnType<typeof loadDirectory> } | null = null;
   private readonly units = new Map<string, FileUnit>();
-  private readonly caches: CompileCaches = { lowered: new WeakMap(), analysis: analysisCache(), dryPools: new WeakMap() };
+  /** Null for a one-off check, which would only pay for filling them. */
+  private readonly caches: CompileCaches | null;
   /** The version of the project facts: bumped when a file's facts or the directory change. */
   private facts = 0;
   private linked: WorkspaceResult | null = null;
@@ -83,8 +84,9 @@ export class Workspace {
   /** How many texts have been parsed so far (what an edit costs). */
   parses = 0;
 
-  /** A workspace holding `sources` and `directory`. */
-  constructor(sources: readonly SourceText[] = [], directory: DirectoryText | null = null) {
+  /** A workspace holding `sources` and `directory`; `oneOff` when it is checked once and dropped (no caches of the IR and the analysis). */
+  constructor(sources: readonly SourceText[] = [], directory: DirectoryText | null = null, options: { oneOff?: boolean } = {}) {
+    this.caches = options.oneOff ? null : { lowered: new WeakMap(), analysis: analysisCache(), dryPools: new WeakMap() };
     for (const source of sources) this.setFile(source.file, source.text);
     this.setDirectory(directory);
   }
