@@ -50,6 +50,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   const published = new Map<string, string>();
   let publishing: ReturnType<typeof setImmediate> | null = null;
+  /** Changes seen so far: edits in one turn of the event loop share one check, and a check overtaken by a newer change is skipped. */
+  let changes = 0;
 
   /** Counts the cases reaching each rule over the project as it then compiles. */
   const scheduleCount = (root: string, service: LanguageService) =>
@@ -77,10 +79,14 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   /** Publishes the diagnostics that changed since the last time, once per turn of the event loop. */
   const schedulePublish = () => {
+    changes++;
     if (publishing || !project) return;
     publishing = setImmediate(() => {
       publishing = null;
+      const seen = changes;
       void project!.then(({ service }) => {
+        // A change that came in meanwhile has its own turn coming: leave the check to it.
+        if (changes !== seen) return;
         for (const [uri, diagnostics] of service.diagnostics()) {
           const key = JSON.stringify(diagnostics);
           if (published.get(uri) === key) continue;
