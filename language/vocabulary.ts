@@ -45,7 +45,7 @@ export const CLAUSES = [
   { name: 'when', kind: 'When', doc: 'The condition a record must meet; omitted means every record.' },
   { name: 'assign', kind: 'Assign', required: 'assign users where …', insert: 'assign anyone', doc: 'The user pool: `users "a", "b"`, `users where COND`, `teams "T"`, `groups "G"` or `anyone`.' },
   { name: 'require', kind: 'Require', doc: 'Availability every assignee must have: `checked_in`, `available`, `workday`, `holidays`, `leave`, `capacity`.' },
-  { name: 'distribute', kind: 'Distribute', required: 'distribute round_robin', doc: 'The method: round_robin, least_recent, weighted, weighted by, load_balance, score, ordered by, random, max_turnover, max_lead_count.' },
+  { name: 'distribute', kind: 'Distribute', required: 'distribute round_robin', doc: 'The distribution method: round_robin, least_recent, weighted (by), load_balance, score, ordered by, random, max_turnover, max_lead_count.' },
   { name: 'take', kind: 'Take', doc: '`take N [min M]`: assign up to N distinct users; with `min M`, nobody unless M can be had.' },
   { name: 'turnover', kind: 'Turnover', doc: '`turnover EXPR [min N]`: what one assignment earns (`user.price`); with `min N`, nobody unless the chosen users earn N together.' },
   { name: 'expect', kind: 'Expect', doc: '`expect N per day`: the records this rule takes per hour, day, week or month; checked against the quotas of its pool.' },
