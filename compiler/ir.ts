@@ -150,6 +150,10 @@ export const Method = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('least_recent') }),
   z.object({ kind: z.literal('load_balance') }),
   z.object({ kind: z.literal('random') }),
+  /** Ranks by the rule's `turnover`, highest first. */
+  z.object({ kind: z.literal('max_turnover') }),
+  /** Ranks by the shares left under `quota total`, most first. */
+  z.object({ kind: z.literal('max_lead_count') }),
   /** Keys are the pool's users, teams or groups, in the order written. */
   z.object({ kind: z.literal('weighted'), weights: z.array(Weight).min(1) }),
   /** Keys are values of the user's `choice` field `field`. */
@@ -186,6 +190,8 @@ export const Rule = z.object({
   require: z.array(z.object({ flag: z.enum(REQUIREMENTS), withinMs: z.number().positive().nullable(), within: z.string().optional() })),
   method: Method,
   take: z.object({ count: z.number().int().positive(), min: z.number().int().positive() }),
+  /** `turnover EXPR [min N]`: what one assignment earns; `min` null when not written. Left out when not written. */
+  turnover: z.object({ expr: Expr, min: z.number().positive().nullable() }).optional(),
   /** Null: the project's unmatched queue. */
   fallback: Fallback.nullable(),
   reassign: z

@@ -176,6 +176,7 @@ export type Clause =
   | RequireClause
   | DistributeClause
   | TakeClause
+  | TurnoverClause
   | ExpectClause
   | FallbackClause
   | ReassignClause;
@@ -315,6 +316,13 @@ export interface OrderKey extends Node {
 export interface TakeClause extends Node {
   kind: 'Take';
   count: NumberLit;
+  min: NumberLit | null;
+}
+
+/** `turnover EXPR [min N]`: what one assignment earns, and the least the chosen users must earn together. */
+export interface TurnoverClause extends Node {
+  kind: 'Turnover';
+  value: Expr;
   min: NumberLit | null;
 }
 

@@ -187,6 +187,11 @@ const CLAUSES = new Map<string, (ctx: BuildContext, node: CstNode) => Clause>(Ob
     const min = optTok(node, KW.min.name) ? numberLit(ctx, tok(node, 'NumberLit', 1)) : null;
     return { kind: 'Take', span: to(at(node, KW.take), min ?? count), count, min };
   },
+  turnoverClause: (ctx, node) => {
+    const value = buildExpr(ctx, sub(node, 'expr'));
+    const min = optTok(node, KW.min.name) ? numberLit(ctx, tok(node, 'NumberLit')) : null;
+    return { kind: 'Turnover', span: to(at(node, KW.turnover), min ?? value), value, min };
+  },
   expectClause: (ctx, node) => {
     const count = numberLit(ctx, tok(node, 'NumberLit'));
     const period = name(tok(node, 'ValueWord'));

@@ -101,6 +101,8 @@ export const CODES = {
   DIST316: { severity: 'error', title: 'queue given two retry policies' },
   DIST317: { severity: 'error', title: 'empty rule name' },
   DIST318: { severity: 'error', title: '`??` mixed with arithmetic without parentheses' },
+  DIST319: { severity: 'error', title: 'invalid `turnover` minimum' },
+  DIST320: { severity: 'error', title: 'method lacks what it ranks by' },
 
   DIST401: { severity: 'warning', title: 'shadowed rule' },
   DIST402: { severity: 'warning', title: 'empty static pool' },

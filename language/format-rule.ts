@@ -88,6 +88,8 @@ export function printClause(c: Clause): string {
       return `distribute ${printMethod(c.method)}`;
     case 'Take':
       return `take ${c.count.raw}${c.min ? ` min ${c.min.raw}` : ''}`;
+    case 'Turnover':
+      return `turnover ${printExpr(c.value)}${c.min ? ` min ${c.min.raw}` : ''}`;
     case 'Expect':
       return `expect ${c.count.raw} per ${c.period.text}`;
     case 'Fallback':

@@ -129,6 +129,7 @@ class DistParser extends ExpressionParser {
         { ALT: () => this.SUBRULE(this.requireClause) },
         { ALT: () => this.SUBRULE(this.distributeClause) },
         { ALT: () => this.SUBRULE(this.takeClause) },
+        { ALT: () => this.SUBRULE(this.turnoverClause) },
         { ALT: () => this.SUBRULE(this.expectClause) },
         { ALT: () => this.SUBRULE(this.fallbackClause) },
         { ALT: () => this.SUBRULE(this.reassignClause) },
@@ -253,6 +254,13 @@ class DistParser extends ExpressionParser {
     this.CONSUME(KW.take);
     this.CONSUME(NumberLit);
     this.OPTION(() => (this.CONSUME(KW.min), this.CONSUME2(NumberLit)));
+  });
+
+  /** `turnover EXPR [min N]` */
+  turnoverClause = this.RULE('turnoverClause', () => {
+    this.CONSUME(KW.turnover);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => (this.CONSUME(KW.min), this.CONSUME(NumberLit)));
   });
 
   /** `expect N per PERIOD` */

@@ -45,8 +45,9 @@ export const CLAUSES = [
   { name: 'when', kind: 'When', doc: 'The condition a record must meet; omitted means every record.' },
   { name: 'assign', kind: 'Assign', required: 'assign users where …', insert: 'assign anyone', doc: 'The user pool: `users "a", "b"`, `users where COND`, `teams "T"`, `groups "G"` or `anyone`.' },
   { name: 'require', kind: 'Require', doc: 'Availability every assignee must have: `checked_in`, `available`, `workday`, `holidays`, `leave`, `capacity`.' },
-  { name: 'distribute', kind: 'Distribute', required: 'distribute round_robin', doc: 'The distribution method: round_robin, least_recent, weighted, weighted by, load_balance, score, ordered by, random.' },
+  { name: 'distribute', kind: 'Distribute', required: 'distribute round_robin', doc: 'The distribution method: round_robin, least_recent, weighted (by), load_balance, score, ordered by, random, max_turnover, max_lead_count.' },
   { name: 'take', kind: 'Take', doc: '`take N [min M]`: assign up to N distinct users; with `min M`, nobody unless M can be had.' },
+  { name: 'turnover', kind: 'Turnover', doc: '`turnover EXPR [min N]`: what one assignment earns (`user.price`); with `min N`, nobody unless the chosen users earn N together.' },
   { name: 'expect', kind: 'Expect', doc: '`expect N per day`: the records this rule takes per hour, day, week or month; checked against the quotas of its pool.' },
   { name: 'fallback', kind: 'Fallback', doc: 'What happens when nobody in the pool is eligible: `fallback user "u"` or `fallback queue "q"`.' },
   { name: 'reassign', kind: 'Reassign', doc: '`reassign after D when COND max N`: distribute again, excluding earlier owners, if COND still holds D later.' },
@@ -88,7 +89,7 @@ export const OPERATORS = [
 /** The other contextual keywords, inside clauses and settings. */
 export const OTHER_KEYWORDS = [
   { name: 'from', doc: '`map lead from "source"`: the source whose payloads the map reads.' },
-  { name: 'min', doc: '`take N min M`: assign nobody unless at least M users can be had.' },
+  { name: 'min', doc: '`take N min M`: assign nobody unless at least M users can be had; `turnover EXPR min N`: unless they earn N together.' },
   { name: 'max', doc: '`reassign … max N`: at most N re-assignments, then the fallback.' },
   { name: 'after', doc: '`reassign after 60m`: how long after an assignment the condition is checked again.' },
   { name: 'where', doc: '`users where COND`: a dynamic pool, or a filter on a static list.' },
@@ -127,6 +128,8 @@ export const METHODS = [
   { name: 'score', simple: false, doc: 'The eligible user with the highest value of an expression: `score user.conversion_rate * 10`.' },
   { name: 'ordered', simple: false, written: 'ordered by', doc: 'Sort eligible users by keys: `ordered by user.quality_score desc, user.price desc`.' },
   { name: 'random', simple: true, doc: 'Uniform among eligible users, from a seeded generator kept in state.' },
+  { name: 'max_turnover', simple: true, doc: 'The eligible users who earn the most by the rule\'s `turnover`, so `take N` earns the most any N can.' },
+  { name: 'max_lead_count', simple: true, doc: 'The eligible users with the most shares left under `quota total` first, so later records still find users.' },
 ] as const satisfies readonly MethodWord[];
 
 /** Functions in expressions; `mapOnly` ones turn raw payload values into fields and are allowed only in `map` blocks. */

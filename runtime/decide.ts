@@ -123,6 +123,7 @@ export async function finish(
   };
   if (distribution) trace.pool = distribution.pool;
   if (distribution?.method) trace.method = distribution.method;
+  if (distribution?.turnover && resolved.outcome === 'assigned') trace.turnover = distribution.turnover;
   const decision: Decision = {
     id,
     eventId: cause.eventId,

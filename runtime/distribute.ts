@@ -17,7 +17,8 @@ import { loadQuotaCounts } from './quotas';
 import type { RecordState } from './record-state';
 import { locks } from './state-keys';
 import type { Json, Transaction } from './state/store';
-import type { FilterTrace, MethodTrace, PoolTrace } from './types';
+import { marketplaceValues, turnoverOf, turnoverShortfall } from './turnover';
+import type { FilterTrace, MethodTrace, PoolTrace, TurnoverTrace } from './types';
 import { loadUserViews } from './user-state';
 
 /** What a distribution needs besides the rule and the record. */
@@ -36,6 +37,8 @@ export interface Distribution {
   pool: PoolTrace;
   filters: FilterTrace[];
   method?: MethodTrace;
+  /** What the assignees earn, when the rule has a `turnover` clause. */
+  turnover?: TurnoverTrace;
 }
 
 /** Users besides the pool whose state a decision under `rule` may change: the record's previous owners and the rule's fallback user. */
@@ -70,6 +73,7 @@ export async function distribute(
 
   const capacity = program.capacity ? new Map<string, number | undefined>() : null;
   const quotaLimits = new Map<string, (number | undefined)[]>();
+  const quotaCounts = await loadQuotaCounts(tx, program, pool.users, now);
   for (const id of pool.users) {
     ctx.user = views.get(id) ?? null;
     if (capacity && program.capacity) {
@@ -92,7 +96,7 @@ export async function distribute(
     pool: pool.users,
     capacity: capacity ?? new Map(),
     quotaLimits,
-    quotaCounts: await loadQuotaCounts(tx, program, pool.users, now),
+    quotaCounts,
     excluded,
     now,
   });
@@ -126,13 +130,18 @@ export async function distribute(
     }
     ctx.user = null;
   }
+  const market = later ? null : marketplaceValues(compiled, program, ctx, views, candidates, { limits: quotaLimits, counts: quotaCounts });
+  for (const [id, values] of market ?? []) input.values.set(id, values);
   const result = method.run(input);
   if (result.chosen.length < min) return none(min > 1 ? `fewer than ${min} eligible users` : 'no eligible user');
+  const turnover = turnoverOf(compiled, ctx, views, result.chosen);
+  const shortfall = turnoverShortfall(turnover);
+  if (shortfall) return none(shortfall);
 
   for (const [key, value] of result.state) await tx.put(key, value);
   const trace = methodTrace(result.state);
   if (result.ranking) trace.ranking = result.ranking;
-  return { assigned: result.chosen, reason: null, pool: pool.trace, filters, method: trace };
+  return { assigned: result.chosen, reason: null, pool: pool.trace, filters, method: trace, ...(turnover ? { turnover } : {}) };
 }
 
 function snapshot(stateKeys: readonly string[], state: ReadonlyMap<string, Json | undefined>): Record<string, Json> | null {

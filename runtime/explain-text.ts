@@ -37,6 +37,11 @@ export function explainText(decision: ExplainedDecision, locate?: RuleLocator): 
     if (m.after !== null && m.after !== undefined) lines.push(`  after:  ${JSON.stringify(m.after)}`);
     if (m.ranking) lines.push(`  ranking: ${m.ranking.map((r) => `${r.user} (${JSON.stringify(r.value)})`).join(', ')}`);
   }
+  if (trace.turnover) {
+    const t = trace.turnover;
+    const each = t.values.map((v) => `${v.user} ${v.value ?? 'not set'}`).join(', ');
+    lines.push(`turnover: ${t.total}${t.min === null ? '' : ` (minimum ${t.min})`}: ${each}`);
+  }
   const o = trace.outcome;
   const to = o.assigned.length > 0 ? ` → ${o.assigned.join(', ')}` : o.queue !== null ? ` → queue \`${o.queue}\`` : '';
   lines.push(`outcome: ${o.outcome}${to}${o.reason ? ` (${o.reason})` : ''}`);

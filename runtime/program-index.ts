@@ -25,6 +25,8 @@ export interface CompiledRule {
   score: Compiled | null;
   orderKeys: { value: Compiled; direction: 'asc' | 'desc' }[];
   reassignWhen: CompiledCondition | null;
+  /** `turnover EXPR`: what one assignment earns. */
+  turnover: Compiled | null;
 }
 
 /** A quota with its limit compiled. */
@@ -83,6 +85,7 @@ function compileRule(rule: Rule): CompiledRule {
     score: method.kind === 'score' ? compileExpr(method.expr) : null,
     orderKeys: method.kind === 'ordered' ? method.keys.map((k) => ({ value: compileExpr(k.expr), direction: k.direction })) : [],
     reassignWhen: rule.reassign?.when ? compileCondition(rule.reassign.when) : null,
+    turnover: rule.turnover ? compileExpr(rule.turnover.expr) : null,
   };
 }
 

@@ -63,6 +63,8 @@ export interface Trace {
   pool?: PoolTrace;
   filters: FilterTrace[];
   method?: MethodTrace;
+  /** Set when the rule has a `turnover` clause and assigned someone: what each assignee earns. */
+  turnover?: TurnoverTrace;
   outcome: { outcome: Outcome; assigned: string[]; reason: string | null; queue: string | null };
 }
 
@@ -129,6 +131,15 @@ export interface MethodTrace {
   after: unknown;
   /** Candidates considered with the value that ranked them, where the method ranks. */
   ranking?: { user: string; value: unknown }[];
+}
+
+/** What a decision earns under its rule's `turnover EXPR [min N]`. */
+export interface TurnoverTrace {
+  /** Each assignee's value, in assignment order (null: not set, counted as 0). */
+  values: { user: string; value: number | null }[];
+  total: number;
+  /** The rule's minimum (null: none). */
+  min: number | null;
 }
 
 /** The result of handing an event to the engine. */

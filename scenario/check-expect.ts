@@ -1,5 +1,5 @@
 // Checks one step's `expect` against the decisions the step made (TESTING.md):
-// `rule`, `outcome`, `assigned`, `reason` and `queue` look at the step's last
+// `rule`, `outcome`, `assigned`, `reason`, `queue` and `turnover` look at the step's last
 // decision; `assigned_sequence` at one decision per event sent (or per timer
 // firing in a step without an event); `not_assigned` at every decision.
 import type { CaseFailure, RuleLocator } from './results';
@@ -68,6 +68,10 @@ export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locat
   if (expect.queue !== undefined && last!.queue !== expect.queue) {
     return fail('queue', `expected queue \`${expect.queue}\`, got ${name(last!.queue)}`, expect.queue, last!.queue, last);
   }
+  const turnover = last?.trace.turnover?.total ?? 0;
+  if (expect.turnover !== undefined && turnover !== expect.turnover) {
+    return fail('turnover', `expected a turnover of ${expect.turnover}, got ${turnover}`, expect.turnover, turnover, last);
+  }
   return null;
 }
 
@@ -85,7 +89,7 @@ function checkInvalid(expect: ExpectInput, invalid: NonNullable<StepDecisions['i
   if (expect.queue !== undefined && invalid.queue !== expect.queue) {
     return { check: 'queue', message: `expected queue \`${expect.queue}\`, got ${name(invalid.queue)} (${shown})`, expected: expect.queue, actual: invalid.queue };
   }
-  const key = (['rule', 'assigned', 'assigned_sequence', 'reason'] as const).find((k) => expect[k] !== undefined);
+  const key = (['rule', 'assigned', 'assigned_sequence', 'reason', 'turnover'] as const).find((k) => expect[k] !== undefined);
   if (key) return { check: key, message: `the payload failed its map, so no decision was made: ${shown}`, expected: expect[key], actual: null };
   return null;
 }

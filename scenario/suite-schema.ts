@@ -58,6 +58,8 @@ export const Expect = z
     not_assigned: z.array(z.string()),
     reason: z.string(),
     queue: z.string(),
+    /** What the last decision's assignees earn together under the rule's `turnover` (0 when it has none or assigned nobody). */
+    turnover: z.number().finite(),
     /** A payload step whose payload failed its map: the fields at fault, in any order. */
     invalid_fields: z.array(z.string()),
   })

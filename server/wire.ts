@@ -1,9 +1,10 @@
 // Decisions as the API and the outbound deliveries show them: snake_case keys,
 // ISO times, optional fields left out when empty. The summary is what an ingest
-// endpoint answers; the entry adds what the decision log lists; the detail adds
+// endpoint answers; the entry adds what the decision log lists (with what the
+// assignees earn, for a rule with a `turnover` clause); the detail adds
 // the explain trace and every candidate's part in the decision. Rules are listed
 // with what the pages filter and show them by.
-import type { PoolTrace } from '../runtime/types';
+import type { PoolTrace, TurnoverTrace } from '../runtime/types';
 import { explainCandidates, type Decision, type ExplainedDecision, type ExplainedTrace, type Rule } from '../api';
 
 /** `{ decision_id, event_id, outcome, rule, assigned, reason?, queue? }` (API.md). */
@@ -31,8 +32,9 @@ export function decisionSummary(d: Omit<Decision, 'trace'>): DecisionSummary {
   return summary;
 }
 
-/** A decision log entry: the summary with its record, rule id, cause and time. */
-export function decisionEntry(d: Omit<Decision, 'trace'>): DecisionSummary & Record<string, unknown> {
+/** A decision log entry: the summary with its record, rule id, cause and time, and `turnover` when its trace has one. */
+export function decisionEntry(d: Omit<Decision, 'trace'> & { trace?: { turnover?: TurnoverTrace } }): DecisionSummary & Record<string, unknown> {
+  const turnover = d.trace?.turnover;
   return {
     ...decisionSummary(d),
     rule_id: d.ruleId,
@@ -41,6 +43,7 @@ export function decisionEntry(d: Omit<Decision, 'trace'>): DecisionSummary & Rec
     event_type: d.eventType,
     cause: d.cause,
     decided_at: new Date(d.decidedAt).toISOString(),
+    ...(turnover ? { turnover: { total: turnover.total, min: turnover.min, values: turnover.values } } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import type { EventSpec, Expectation, Fallback, Method, Pool, RetryWindow, Rule,
 import { printIrExpr } from '../ir-print';
 
 /** The clauses a rule diff compares, in the order the formatter writes them. */
-export const RULE_CLAUSES = ['status', 'scope', 'on', 'when', 'assign', 'require', 'distribute', 'take', 'expect', 'fallback', 'reassign', 'description'] as const;
+export const RULE_CLAUSES = ['status', 'scope', 'on', 'when', 'assign', 'require', 'distribute', 'take', 'turnover', 'expect', 'fallback', 'reassign', 'description'] as const;
 export type RuleClause = (typeof RULE_CLAUSES)[number] | 'priority';
 
 /** A rule's clause as text (`assign teams "Sales East"`); null when the rule leaves it at its default. */
@@ -31,6 +31,8 @@ export function clauseText(rule: Rule, clause: RuleClause): string | null {
       return `distribute ${methodText(rule.method)}`;
     case 'take':
       return rule.take.count === 1 && rule.take.min === 1 ? null : `take ${rule.take.count}${rule.take.min === 1 ? '' : ` min ${rule.take.min}`}`;
+    case 'turnover':
+      return rule.turnover ? `turnover ${printIrExpr(rule.turnover.expr)}${rule.turnover.min === null ? '' : ` min ${rule.turnover.min}`}` : null;
     case 'expect':
       return rule.expect ? expectText(rule.expect) : null;
     case 'fallback':

@@ -17,7 +17,7 @@ export interface RuleMatching {
   removed: Rule[];
 }
 
-const COMPARED = ['status', 'scope', 'events', 'when', 'pool', 'require', 'method', 'take', 'fallback', 'reassign'] as const;
+const COMPARED = ['status', 'scope', 'events', 'when', 'pool', 'require', 'method', 'take', 'turnover', 'fallback', 'reassign'] as const;
 const RENAME_MIN = 8;
 /** Indexes in COMPARED of the clauses a rename must keep. */
 const KEPT = [COMPARED.indexOf('when'), COMPARED.indexOf('pool')];

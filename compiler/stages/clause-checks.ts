@@ -7,6 +7,7 @@ import { report, reportOn, type ClauseKind, type ClauseOf, type CompileContext, 
 import { checkDuration, checkRetry, checkWhole } from './literals';
 import { checkDistribute } from './method-checks';
 import { checkPool } from './pool-checks';
+import { checkRankedBy, checkTurnover } from './turnover-checks';
 import { closest, didYouMean, suggestionData } from '../../language/suggest';
 
 type ClauseCheck<K extends ClauseKind> = (ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<K>) => void;
@@ -19,7 +20,8 @@ export const CLAUSE_CHECKS: { [K in ClauseKind]?: ClauseCheck<K>[] } = {
   Reassign: [checkReassign],
   Require: [checkRequire],
   Fallback: [(ctx, rule, c) => (c.target.kind === 'QueueTarget' ? checkRetry(ctx, rule.file, c.target.retry) : undefined)],
-  Distribute: [(ctx, rule, c) => checkDistribute(ctx, rule, c)],
+  Turnover: [checkTurnover],
+  Distribute: [(ctx, rule, c) => checkDistribute(ctx, rule, c), checkRankedBy],
   Assign: [(ctx, rule, c) => checkPool(ctx, rule, c.pool)],
 };
 

@@ -105,6 +105,7 @@ function lowerRule(rule: RuleInfo, retryOf: RetryOf): Rule {
     require: (c.Require?.items ?? []).map((i) => ({ flag: i.name.text as Requirement, withinMs: i.within?.ms ?? null, ...(i.within ? { within: i.within.raw } : {}) })),
     method: lowerMethod(c.Distribute!.method),
     take: { count: c.Take?.count.value ?? 1, min: c.Take?.min?.value ?? 1 },
+    ...(c.Turnover ? { turnover: { expr: lowerExpr(c.Turnover.value), min: c.Turnover.min?.value ?? null } } : {}),
     fallback: c.Fallback ? lowerFallback(c.Fallback, retryOf) : null,
     reassign: reassign
       ? { afterMs: reassign.after.ms, when: reassign.when ? lowerExpr(reassign.when) : null, max: reassign.max?.value ?? 1 }
@@ -135,7 +136,7 @@ function lowerPool(pool: AstPool): Pool {
 function lowerMethod(method: AstMethod): Method {
   switch (method.kind) {
     case 'SimpleMethod':
-      return { kind: method.name.text as 'round_robin' | 'least_recent' | 'load_balance' | 'random' };
+      return { kind: method.name.text as 'round_robin' | 'least_recent' | 'load_balance' | 'random' | 'max_turnover' | 'max_lead_count' };
     case 'WeightedMethod': {
       const weights = method.weights.map((w) => ({ key: w.key.value, weight: (w.weight as NumberLit).value }));
       return method.by ? { kind: 'weighted_by', field: method.by.segments[0]!.text, weights } : { kind: 'weighted', weights };

@@ -116,7 +116,7 @@ function resolveEvent(ctx: CompileContext, file: string, ref: EventRef): Resolve
 }
 
 function queueSites(ctx: CompileContext, rule: RuleInfo): void {
-  const { When: when, Assign: assign, Distribute: distribute, Reassign: reassign } = rule.clauses;
+  const { When: when, Assign: assign, Distribute: distribute, Reassign: reassign, Turnover: turnover } = rule.clauses;
   if (when) addSite(ctx, rule, when.condition, 'when', 'bool', '`when`');
   if (assign?.pool.kind === 'UsersPool' && assign.pool.where) addSite(ctx, rule, assign.pool.where, 'user-filter', 'bool', '`users where`');
   const method = distribute?.method;
@@ -125,6 +125,7 @@ function queueSites(ctx: CompileContext, rule: RuleInfo): void {
     for (const key of method.keys) addSite(ctx, rule, key.expr, 'user-filter', 'ordered', '`ordered by`');
   }
   if (reassign?.when) addSite(ctx, rule, reassign.when, 'when', 'bool', '`reassign … when`');
+  if (turnover) addSite(ctx, rule, turnover.value, 'user-filter', 'number', '`turnover`');
 }
 
 function addSite(ctx: CompileContext, rule: RuleInfo, expr: Expr, place: Place, expect: Expectation, label: string): void {

@@ -70,8 +70,8 @@ function checkExpectation(c: Checker, site: ExprSite, t: Type): void {
   } else if (site.expect === 'number') {
     if (t.type !== 'number') c.report('DIST201', e, `${site.label} must be a number, but ${described(c, e, t)}`);
   } else if (site.expect === 'ordered') {
-    if (t.type !== 'number' && t.type !== 'time' && t.type !== 'duration' && !isTextual(t)) {
-      c.report('DIST201', e, `${site.label} sorts by numbers, times or text, but ${described(c, e, t)}`);
+    if (t.type !== 'number' && t.type !== 'time' && t.type !== 'duration' && t.type !== 'bool' && !isTextual(t)) {
+      c.report('DIST201', e, `${site.label} sorts by numbers, times, text or booleans, but ${described(c, e, t)}`);
     }
   } else if (!fits(t, site.expect.field)) {
     const field = site.expect.field;

@@ -2,6 +2,7 @@
 import type { Method } from '../../compiler/ir';
 import { leastRecent } from './least-recent';
 import { loadBalance } from './load-balance';
+import { maxLeadCount, maxTurnover } from './marketplace';
 import { ordered } from './ordered';
 import { random } from './random';
 import { roundRobin } from './round-robin';
@@ -19,6 +20,8 @@ export const METHODS: Readonly<Record<Method['kind'], DistributionMethod>> = {
   score,
   ordered,
   random,
+  max_turnover: maxTurnover,
+  max_lead_count: maxLeadCount,
 };
 
 export { leastRecent };

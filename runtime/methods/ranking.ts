@@ -25,10 +25,10 @@ function byLeastRecent(views: ReadonlyMap<string, UserView>): Comparison {
   };
 }
 
-/** Orders two possibly unset values; unset always ranks last, whatever the direction. */
+/** Orders two possibly unset values (false before true ascending); unset always ranks last, whatever the direction. */
 export function compareValues(a: unknown, b: unknown, direction: 'asc' | 'desc'): number {
-  const aSet = typeof a === 'number' || typeof a === 'string';
-  const bSet = typeof b === 'number' || typeof b === 'string';
+  const aSet = typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean';
+  const bSet = typeof b === 'number' || typeof b === 'string' || typeof b === 'boolean';
   if (!aSet || !bSet) return aSet === bSet ? 0 : aSet ? -1 : 1;
   if (typeof a !== typeof b) return 0;
   const sign = a < b ? -1 : a > b ? 1 : 0;

@@ -63,8 +63,11 @@ describe('derived lists', () => {
         score: 'score user.rank',
         ordered: 'ordered by user.rank',
       }[method.name as string] ?? method.name;
-      const rule = `rule "r" {\n  priority 1\n  on lead.created\n  assign users "a@x.test"\n  distribute ${written}\n}\n`;
-      const result = compileProject({ sources: [{ file: 'rules/a.dist', text: schema + rule }] });
+      // What the marketplace methods rank by: the rule's `turnover`, the settings' `quota total`.
+      const turnover = method.name === 'max_turnover' ? '  turnover user.rank\n' : '';
+      const settings = method.name === 'max_lead_count' ? 'settings {\n  quota total 5\n}\n' : '';
+      const rule = `rule "r" {\n  priority 1\n  on lead.created\n  assign users "a@x.test"\n  distribute ${written}\n${turnover}}\n`;
+      const result = compileProject({ sources: [{ file: 'rules/a.dist', text: schema + settings + rule }] });
       expect(result.diagnostics.filter((d) => d.severity === 'error'), method.name).toEqual([]);
       const kind = result.program!.rules[0]!.method.kind;
       expect(Object.hasOwn(METHODS, kind), kind).toBe(true);

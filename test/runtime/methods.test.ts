@@ -97,6 +97,11 @@ describe('ranking and random', () => {
     expect([3, undefined, 5].sort((a, b) => compareValues(a, b, 'asc'))).toEqual([3, 5, undefined]);
   });
 
+  it('ranks booleans false before true ascending, unset last', () => {
+    expect([true, undefined, false, true].sort((a, b) => compareValues(a, b, 'desc'))).toEqual([true, true, false, undefined]);
+    expect([true, undefined, false].sort((a, b) => compareValues(a, b, 'asc'))).toEqual([false, true, undefined]);
+  });
+
   it('mulberry32 is deterministic and uniform enough', () => {
     let state = fnv1a('rule');
     const counts = [0, 0, 0, 0];

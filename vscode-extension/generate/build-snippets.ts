@@ -57,6 +57,7 @@ const STATEMENT_SNIPPETS = {
   require: [`require ${choice(1, namesOf(REQUIREMENTS))}`],
   distribute: [`distribute ${choice(1, simpleMethods)}`],
   take: ['take ${1:2} min ${2:1}'],
+  turnover: ['turnover ${1:user.price} min ${2:100}'],
   expect: [`expect \${1:200} per ${choice(2, namesOf(VOLUME_PERIODS))}`],
   fallback: ['fallback ${1|queue,user|} "${2:name}"'],
   reassign: ['reassign after ${1:60m} when ${2:lead.owner is set} max ${3:1}'],
