@@ -1,5 +1,5 @@
 // Benchmark: the language server over stdio, as an editor sees it. A generated
-// project is written to a temporary folder and the real server (`lsp/main.ts
+// project is written to a temporary folder and the real server (`cli/lsp-main.ts
 // --stdio`) is driven by a JSON-RPC client: the time from a one-character edit in
 // one file of a 1,000-rule project to its diagnostics (target ≤ 50 ms), a
 // completion (≤ 20 ms), and the server's resident memory with 10,000 rules loaded.
@@ -39,7 +39,7 @@ interface Server {
 }
 
 async function startServer(folder: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lsp/main.ts', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/lsp-main.ts', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map<string, (d: unknown[]) => void>();
   rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {

@@ -21,6 +21,8 @@ export interface CaseResult {
   passed: boolean;
   durationMs: number;
   failure?: CaseFailure;
+  /** The ids of the rules the case's decisions reached, when the run was asked for them. */
+  reached?: string[];
 }
 
 export interface CaseFailure {

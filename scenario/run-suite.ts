@@ -17,6 +17,10 @@ export interface RunOptions {
    * took the record, or was tried on it (its events matched and it was active).
    */
   rule?: string;
+  /** Lists in each case result the ids of the rules its decisions reached (`reached`). */
+  reached?: boolean;
+  /** Awaited before each case, so that a host can let other work run between cases. */
+  between?: () => Promise<void>;
   /** Collects coverage from every decision (explained with every condition's value). */
   coverage?: CoverageCollector;
   /** Builds each case's engine (tests substitute their own). */
@@ -37,13 +41,14 @@ export async function runSuite(
   const cases: CaseResult[] = [];
   for (const [index, c] of suite.cases.entries()) {
     if (needle !== undefined && !c.name.toLowerCase().includes(needle)) continue;
+    await options.between?.();
     const started = performance.now();
-    const seen: ExplainedDecision[] = [];
-    const failure = await runCase(c, index, suite.nowMs, program, locate, options, seen);
-    const rule = options.rule;
-    if (rule !== undefined && !seen.some((d) => reaches(d, rule))) continue;
+    const reached = options.rule !== undefined || options.reached === true ? new Set<string>() : null;
+    const failure = await runCase(c, index, suite.nowMs, program, locate, options, reached);
+    if (options.rule !== undefined && !reached!.has(options.rule)) continue;
     const result: CaseResult = { name: c.name, line: c.line, passed: failure === null, durationMs: performance.now() - started };
     if (failure) result.failure = failure;
+    if (options.reached === true) result.reached = [...reached!].sort();
     cases.push(result);
   }
   return { file: suite.file, errors: [], cases };
@@ -56,7 +61,7 @@ async function runCase(
   program: Program,
   locate: RuleLocator,
   options: RunOptions,
-  seen: ExplainedDecision[],
+  reached: Set<string> | null,
 ): Promise<CaseFailure | null> {
   const clock = { now: nowMs };
   const engine = (options.engine ?? createEngine)({
@@ -91,7 +96,7 @@ async function runCase(
       }
     }
     const made = [...decisions.timers, ...decisions.events];
-    if (options.rule !== undefined) seen.push(...made.map((d) => engine.explain(d)));
+    if (reached) for (const d of made) addReached(engine.explain(d), reached);
     for (const d of made) options.coverage?.record(engine.explain(d, true));
     const failure = step.expect ? checkExpect(step.expect, decisions, locate, (d) => engine.explain(d)) : null;
     if (failure) return { ...where, ...failure };
@@ -99,9 +104,10 @@ async function runCase(
   return null;
 }
 
-/** Whether a decision reached rule `rule`: the rule took the record or was tried on it. */
-function reaches(decision: ExplainedDecision, rule: string): boolean {
-  return decision.ruleId === rule || decision.trace.rules.some((r) => r.ruleId === rule && r.skipped === undefined);
+/** Adds the rules a decision reached: the rule that took the record and every rule tried on it. */
+function addReached(decision: ExplainedDecision, reached: Set<string>): void {
+  if (decision.ruleId !== null) reached.add(decision.ruleId);
+  for (const r of decision.trace.rules) if (r.skipped === undefined) reached.add(r.ruleId);
 }
 
 /** Moves the clock for `advance`/`at`, firing every timer that comes due on the way, in order. */

@@ -13,7 +13,7 @@ import { buildWeb } from './build-web.mjs';
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
 
 await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'build/dist.mjs', banner: { js: '#!/usr/bin/env node' } });
-await build({ ...common, entryPoints: ['lsp/main.ts'], outfile: 'build/lsp.mjs' });
+await build({ ...common, entryPoints: ['cli/lsp-main.ts'], outfile: 'build/lsp.mjs' });
 await build({ ...common, entryPoints: { index: 'api/index.ts', core: 'api/core.ts' }, outdir: 'build/api', outExtension: { '.js': '.mjs' } });
 await buildWeb();
 

@@ -1,5 +1,5 @@
 // Packages the VS Code extension: bundles the client (vscode-extension/src/extension.ts
-// → out/extension.js) and the language server (lsp/main.ts → out/server.mjs) with
+// → out/extension.js) and the language server (cli/lsp-main.ts → out/server.mjs) with
 // esbuild, then runs vsce offline (`--no-dependencies`: the bundles hold every
 // dependency) into build/dist-<version>.vsix. `npm run package:vscode`.
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const extension = path.join(root, 'vscode-extension');
-const server = path.join(root, 'lsp', 'main.ts');
+const server = path.join(root, 'cli', 'lsp-main.ts');
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
 
 if (!existsSync(server)) {

@@ -2,7 +2,13 @@
 // speaking LSP on stdin and stdout until the editor says exit.
 import type { Command } from 'commander';
 import { startServer } from '../../lsp/server';
+import { caseCountsByRule } from '../../scenario/rule-reach';
 import { EXIT_USAGE, writeError } from '../output';
+
+/** Starts the language server on stdio, counting scenario cases for its code lens. */
+export function startLanguageServer(): void {
+  startServer({ countCases: caseCountsByRule });
+}
 
 export function registerLsp(program: Command): void {
   program
@@ -21,6 +27,6 @@ export function registerLsp(program: Command): void {
         process.exitCode = EXIT_USAGE;
         return;
       }
-      startServer();
+      startLanguageServer();
     });
 }

@@ -4,9 +4,10 @@
 // rename, symbols, formatting, code actions, code lens, semantic tokens, folding).
 // No file system and no transport: the stdio server, the browser playground and
 // the tests drive the same object.
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, SymbolInformation } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, SymbolInformation } from 'vscode-languageserver-types';
 import { Workspace } from '../../compiler/workspace';
 import { codeActions } from './code-actions';
+import { codeLenses, type RuleCaseCounts } from './code-lens';
 import { completion } from './completion';
 import type { ServiceContext } from './context';
 import { projectDiagnostics } from './diagnostics';
@@ -151,6 +152,12 @@ export class LanguageService {
     const file = this.fileOf(uri);
     const text = file === null ? null : this.ctx.text(file);
     return file === null || !text ? [] : codeActions(this.ctx, file, text.span(range));
+  }
+
+  /** The code lenses of a document: one per rule, with its case count when `counts` has one. */
+  codeLenses(uri: string, counts: RuleCaseCounts | null = null): CodeLens[] {
+    const file = this.fileOf(uri);
+    return file === null ? [] : codeLenses(this.ctx, file, counts);
   }
 
   /** The semantic tokens of a document (the legend is TOKEN_TYPES). */

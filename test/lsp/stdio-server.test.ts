@@ -1,8 +1,8 @@
 // The real language server, spawned over stdio and driven by a JSON-RPC client:
 // initialize → didOpen → publishDiagnostics → didChange → completion → hover →
-// formatting → codeAction → rename → shutdown → exit, on a project written to a
-// temporary folder.
-// Both entry points are tried: `lsp/main.ts --stdio` and `dist lsp --stdio`.
+// formatting → codeAction → rename → codeLens → shutdown → exit, on a project
+// written to a temporary folder with a scenario suite.
+// Both entry points are tried: `cli/lsp-main.ts --stdio` and `dist lsp --stdio`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,8 @@ class Session {
   readonly rpc: MessageConnection;
   private readonly waiting: Array<{ match: (p: Published) => boolean; resolve: (p: Published) => void }> = [];
   stderr = '';
+  /** How many times the server asked the client to refresh its code lenses. */
+  lensRefreshes = 0;
 
   constructor(args: string[]) {
     this.child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -35,6 +37,7 @@ class Session {
     });
     this.rpc.onNotification('window/showMessage', () => {});
     this.rpc.onRequest('client/registerCapability', () => null);
+    this.rpc.onRequest('workspace/codeLens/refresh', () => void this.lensRefreshes++);
     this.rpc.listen();
   }
 
@@ -63,16 +66,32 @@ beforeAll(() => {
   writeFileSync(path.join(folder, 'rules/schema.dist'), SCHEMA);
   writeFileSync(path.join(folder, 'rules/web.dist'), WEB);
   writeFileSync(path.join(folder, 'directory.yaml'), DIRECTORY);
+  mkdirSync(path.join(folder, 'tests'));
+  writeFileSync(path.join(folder, 'tests/web.test.yaml'), SUITE);
   rootUri = pathToFileURL(folder).href;
 });
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+const SUITE = `now: "2026-03-02T10:00:00"
+cases:
+  - name: a web lead goes to Ana
+    steps:
+      - event: lead.created
+        record: { source: web, score: 80 }
+        expect: { assigned: [ana@acme.test] }
+  - name: a phone lead is not a web lead
+    steps:
+      - event: lead.created
+        record: { source: phone, score: 80 }
+`;
+
 const OTHER = 'rule "Phone leads" {\n  priority 10\n  on lead.created\n  when lead.source == "phone"\n  assign users "bob@acme.test"\n  distribute round_robin\n}\n';
 
 async function drive(args: string[]): Promise<void> {
   const s = new Session(args);
-  const init = (await s.rpc.sendRequest('initialize', { processId: process.pid, rootUri, capabilities: {}, workspaceFolders: [{ uri: rootUri, name: 'p' }] })) as {
+  const capabilities = { workspace: { codeLens: { refreshSupport: true } } };
+  const init = (await s.rpc.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: [{ uri: rootUri, name: 'p' }] })) as {
     capabilities: { completionProvider?: unknown; hoverProvider?: boolean };
   };
   expect(init.capabilities.hoverProvider).toBe(true);
@@ -117,11 +136,27 @@ async function drive(args: string[]): Promise<void> {
   };
   expect(renamed.changes[uri]?.map((e) => e.newText)).toEqual(['"Calls"', '  id "phone-leads"\n']);
 
+  // The code lens counts the cases that reach each rule: both web cases reach the web
+  // rule (the phone lead is tried on it). A suite written to disk is counted in, over
+  // the project as edited (the open phone rule, fixed).
+  await s.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: OTHER.replace('priority 10', 'priority 20') }] });
+  writeFileSync(path.join(folder, 'tests/phone.test.yaml'), SUITE.replace('a web lead goes to Ana', 'a phone lead'));
+  const lensesOf = async (file: string) =>
+    ((await s.rpc.sendRequest('textDocument/codeLens', { textDocument: { uri: file } })) as { command: { title: string; arguments?: unknown[] } }[]).map((l) => [
+      l.command.title,
+      l.command.arguments,
+    ]);
+  const expected = { [web]: [['▶ Run 4 cases', ['web-leads']]], [uri]: [['▶ Run 2 cases', ['phone-leads']]] };
+  const lenses = async () => ({ [web]: await lensesOf(web), [uri]: await lensesOf(uri) });
+  for (let tries = 0; tries < 100 && JSON.stringify(await lenses()) !== JSON.stringify(expected); tries++) await new Promise((r) => setTimeout(r, 200));
+  expect(await lenses()).toEqual(expected);
+  expect(s.lensRefreshes).toBeGreaterThan(0);
+
   expect(await s.close()).toBe(0);
   expect(s.stderr).toBe('');
 }
 
 describe('the language server over stdio', () => {
-  it('runs a whole session through lsp/main.ts --stdio', () => drive(['lsp/main.ts', '--stdio']), 120_000);
+  it('runs a whole session through cli/lsp-main.ts --stdio', () => drive(['cli/lsp-main.ts', '--stdio']), 120_000);
   it('runs the same session through dist lsp --stdio', () => drive(['cli/main.ts', 'lsp', '--stdio']), 120_000);
 });
