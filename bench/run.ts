@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark in turn, prints its figures and writes
 // them to bench/results.json ([{ name, value, unit }], figures of parts not run
 // this time kept from the last run). `npm run bench -- matcher` (or `compile`,
-// `analysis`, `directory`, `runtime`, `http`, `replicas`, `dashboard`, `lsp`, `replay`) runs just one.
+// `analysis`, `directory`, `runtime`, `http`, `replicas`, `dashboard`, `lsp`, `replay`, `shadow`) runs just one.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchAnalysis } from './analysis.bench';
 import { benchCompile } from './compile.bench';
@@ -14,8 +14,9 @@ import { figures, type Figure } from './measure';
 import { benchReplay } from './replay.bench';
 import { benchReplicas } from './replicas.bench';
 import { benchRuntime } from './runtime.bench';
+import { benchShadow } from './shadow.bench';
 
-const benches: Record<string, () => Promise<void>> = { matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp, replicas: benchReplicas, dashboard: benchDashboard, lsp: benchLsp, replay: benchReplay };
+const benches: Record<string, () => Promise<void>> = { matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp, replicas: benchReplicas, dashboard: benchDashboard, lsp: benchLsp, replay: benchReplay, shadow: benchShadow };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in benches));
 if (unknown.length) {

@@ -5,30 +5,14 @@
 // entries caused by an event carry one, timer decisions are made again by the
 // replay's own timers). Blank lines are skipped; anything else is an error at
 // `file:line`.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readNdjson } from './ndjson-file';
 import { UsageError } from './project';
 import type { IncomingEvent } from '../api';
 import type { ReplayEvent } from '../runtime/replay';
 
 /** The events of a replay file, in file order; `clockOf` reads an event's time. */
 export async function* readReplayFile(file: string, clockOf: (event: IncomingEvent, at: unknown) => number | null): AsyncGenerator<ReplayEvent> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`cannot read the replay file \`${file}\` (${error.code ?? 'error'}); check the path`)));
-  });
-  await opened;
-  let line = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-    line++;
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new UsageError(`${file}:${line}: invalid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '').toLowerCase()}`);
-    }
+  for await (const { line, value } of readNdjson(file, 'the replay file')) {
     const item = replayItem(value);
     if (item === 'skip') continue;
     if (item === null) {

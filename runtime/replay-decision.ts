@@ -3,19 +3,22 @@
 // when it was decided, and the same cause runs again — the event, the timer, or
 // the manual queue retry. Under the program and directory it ran under, the
 // result must equal the logged decision field for field; under other versions
-// it says what today's rules would decide from the same state.
+// it says what today's rules would decide from the same state. The decision
+// may come from the state that logged it or from an exported log (which keeps
+// its cause, provenance and summary fields, not its trace).
 import type { Directory } from '../compiler/directory/model';
 import type { Program } from '../compiler/ir';
 import { createEngine } from './engine';
-import { fingerprint, provenanceKeys } from './provenance';
+import { fingerprint, provenanceKeys, type Provenance } from './provenance';
 import { MemoryStore } from './state/memory-store';
 import { inTransaction, type StateStore } from './state/store';
 import type { Decision, ExplainedDecision } from './types';
 
-/** The result of re-running a decision. */
-export type Rerun =
-  | { ok: true; decision: Decision; same: boolean; differences: string[]; explain: (decision: Decision) => ExplainedDecision }
-  | { ok: false; problem: string };
+/** What re-running a decision needs of it: its cause, time, record and provenance (a logged Decision, or an exported log entry read back). */
+export type LoggedCause = Pick<Decision, 'id' | 'cause' | 'decidedAt' | 'entity' | 'recordId'> & { provenance?: Provenance };
+
+/** The decision the same cause makes again, with the engine that made it to explain it. */
+export type Remade = { ok: true; decision: Decision; explain: (decision: Decision) => ExplainedDecision } | { ok: false; problem: string };
 
 /** The program and directory a decision ran under, from the state that logged it; null when they are not there. */
 export async function versionsOf(store: StateStore, logged: Decision): Promise<{ program: Program; directory: Directory } | null> {
@@ -25,8 +28,8 @@ export async function versionsOf(store: StateStore, logged: Decision): Promise<{
   return program && directory ? { program: program as unknown as Program, directory: directory as unknown as Directory } : null;
 }
 
-/** Re-runs `logged` under `program` and `directory` from the state it read. */
-export async function rerunDecision(logged: Decision, program: Program, directory: Directory): Promise<Rerun> {
+/** Runs the cause of `logged` again under `program` and `directory`, from the state it read, at its time. */
+export async function remake(logged: LoggedCause, program: Program, directory: Directory): Promise<Remade> {
   const p = logged.provenance;
   if (!p) return { ok: false, problem: `decision \`${logged.id}\` was logged without provenance, so the state it read is not known` };
   const store = new MemoryStore();
@@ -50,23 +53,23 @@ export async function rerunDecision(logged: Decision, program: Program, director
     [decision = null] = await engine.tick();
   }
   if (!decision) return { ok: false, problem: 'the same cause makes no decision now (its timer or queue item has nothing to do)' };
-  const differences = compare(logged, decision);
-  return { ok: true, decision, same: differences.length === 0, differences, explain: (d) => engine.explain(d) };
+  return { ok: true, decision, explain: (d) => engine.explain(d) };
 }
 
 /** True when `program` and `directory` are the versions `logged` ran under. */
-export function sameVersions(logged: Decision, program: Program, directory: Directory): boolean {
+export function sameVersions(logged: LoggedCause, program: Program, directory: Directory): boolean {
   return logged.provenance?.program === fingerprint(program) && logged.provenance.directory === fingerprint(directory);
 }
 
-/** The fields that differ (provenance aside), each as `field: before → after`. */
-function compare(logged: Decision, rerun: Decision): string[] {
+/** The fields of two records of a decision that differ (provenance aside), each as `field: before → after`. */
+export function fieldDifferences(logged: object, rerun: object): string[] {
+  const before = new Map(Object.entries(logged));
+  const after = new Map(Object.entries(rerun));
   const differences: string[] = [];
-  const keys = new Set([...Object.keys(logged), ...Object.keys(rerun)]);
-  keys.delete('provenance');
-  for (const key of keys) {
-    const a = JSON.stringify((logged as unknown as Record<string, unknown>)[key]);
-    const b = JSON.stringify((rerun as unknown as Record<string, unknown>)[key]);
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    if (key === 'provenance') continue;
+    const a = JSON.stringify(before.get(key));
+    const b = JSON.stringify(after.get(key));
     if (a !== b) differences.push(key === 'trace' ? 'trace: the explanation differs' : `${key}: ${a} → ${b}`);
   }
   return differences;

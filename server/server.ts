@@ -16,14 +16,15 @@ import type { ServeConfig } from './config';
 import type { ServerContext } from './context';
 import { IdempotencyKeys } from './idempotency';
 import { Ingest } from './ingest';
-import { LiveProject, ProjectError, queuesOf, type InitialProject, type LiveDeps, type LiveVersion } from './live-project';
+import { LiveProject, queuesOf, type InitialProject, type LiveDeps, type LiveVersion } from './live-project';
 import { ServerMetrics } from './metrics';
 import { TimerLoop } from './timer-loop';
 import { watchProject } from './watch';
 import { WEB_ROOT } from './web-assets';
 import path from 'node:path';
-import { compileFolder, createEngine, emptyDirectory, locate, openStore, redactUrl, type ProjectConfig, type StateStore } from '../api';
+import { createEngine, openStore, redactUrl, type ProjectConfig, type StateStore } from '../api';
 import { Shadow } from './shadow';
+import { compileShadowOrThrow, watchShadow, type ShadowVersionFiles } from './shadow-project';
 
 /** How often a replica sharing its store looks for timers the other replicas scheduled. */
 const SHARED_TIMER_POLL_MS = 1000;
@@ -67,9 +68,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const { logger, config } = options;
   let app: FastifyInstance | null = null;
   let unfollow = async () => {};
+  let shadowCompiled: ShadowVersionFiles | null = null;
   try {
     context.live = await LiveProject.open(parts.liveDeps, options.initial);
-    context.shadow = await openShadow(options, store, context);
+    const opened = await openShadow(options, store, context);
+    context.shadow = opened?.shadow ?? null;
+    shadowCompiled = opened?.compiled ?? null;
     unfollow = await context.live.follow();
     app = buildApp(context, logger);
     const resumed = await worker.start();
@@ -98,7 +102,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           onChange: () => void context.live.reloadFromFiles(),
           log: logger,
         });
+  const shadowWatcher =
+    options.watch === false || !context.shadow || !shadowCompiled ? null : watchShadow(context.shadow, shadowCompiled, { debounceMs: config.server.reload_debounce, log: logger });
   await watcher?.ready;
+  await shadowWatcher?.ready;
   context.readiness = { ready: true, reason: '' };
   logger.info({ step: 'start', url, state: redactUrl(options.state), rules: context.live.current.program.rules.length }, `listening on ${url}`);
 
@@ -110,6 +117,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       context.readiness = { ready: false, reason: 'the server is shutting down' };
       logger.info({ step: 'stop' }, 'shutting down: finishing requests and deliveries in flight');
       await watcher?.close();
+      await shadowWatcher?.close();
       await unfollow();
       await timers.stop();
       await connections.drain(config.server.shutdown_grace);
@@ -171,22 +179,18 @@ function assemble(options: ServeOptions, store: StateStore) {
 }
 
 /** The shadow of `--shadow PATH` (or `server.shadow`, relative to the project); a candidate that does not compile stops the start. */
-async function openShadow(options: ServeOptions, store: StateStore, context: ServerContext): Promise<Shadow | null> {
+async function openShadow(options: ServeOptions, store: StateStore, context: ServerContext): Promise<{ shadow: Shadow; compiled: ShadowVersionFiles } | null> {
   const folder = options.shadow ?? (options.config.server.shadow === undefined ? null : path.resolve(options.project.root, options.config.server.shadow));
   if (folder === null) return null;
-  const compiled = await compileFolder(folder);
-  const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
-  const texts = new Map(compiled.input.sources.map((s) => [s.file, s.text]));
-  if (errors.length || !compiled.result.program) {
-    const located = locate(errors, (file) => texts.get(file)).map((d) => ({ file: `${folder}/${d.file}`, line: d.line ?? 1, column: d.column ?? 1, severity: d.severity, code: d.code, message: d.message }));
-    throw new ProjectError(located.length ? located : [{ file: folder, line: 1, column: 1, severity: 'error', code: 'DIST601', message: 'the shadow project does not compile' }]);
-  }
+  const compiled = await compileShadowOrThrow(folder);
   const metrics = context.metrics;
-  options.logger.info({ step: 'start', shadow: folder, rules: compiled.result.program.rules.length }, `shadow rules from ${folder}`);
-  return new Shadow(folder, compiled.result.program, compiled.result.directory ?? emptyDirectory(), store, {
+  options.logger.info({ step: 'start', shadow: folder, rules: compiled.program.rules.length }, `shadow rules from ${folder}`);
+  const shadow = new Shadow(folder, compiled.program, compiled.directory, store, {
     log: options.logger,
     metrics: { compared: (result, rule) => metrics.shadowEvents.inc({ result, rule }) },
+    clock: context.clock,
   });
+  return { shadow, compiled };
 }
 
 /** Sizes of every queue the program can fill. */

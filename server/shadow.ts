@@ -7,10 +7,17 @@
 // and `/metrics`. The live store, answer and latency never wait for it. The shadow
 // reads the state as the live decision found it (that decision's provenance),
 // then the live store for keys it never read, then its own writes over both.
+// The candidate's files are watched (shadow-project.ts): a new version takes
+// over between two events, on the same shadow state (rotations carry on, as they
+// do for the live rules), and the comparison counts start afresh for it; a
+// change that does not compile is reported and the last good version decides on.
 import { createEngine, type Decision, type Directory, type Engine, type IncomingEvent, type Program, type StateStore } from '../api';
+import { fingerprint } from '../runtime/provenance';
 import type { Json } from '../runtime/state/store';
+import type { DiagnosticDetail } from './live-project';
 import type { WorkerLogger } from './outbox/worker';
 import { shadowStore } from './shadow-store';
+import { isoOrNull } from './wire';
 
 /** Divergences kept for `GET /v1/shadow`. */
 const RECENT = 50;
@@ -42,9 +49,28 @@ export interface ShadowMetrics {
   compared: (result: 'same' | 'diverged', rule: string) => void;
 }
 
+/** The version of the candidate that decides, as `GET /v1/shadow` names it. */
+interface ShadowVersion {
+  /** Fingerprints, as decisions' provenance gives them. */
+  program: string;
+  directory: string;
+  rules: number;
+  users: number;
+  loadedAt: number;
+}
+
+/** The last attempt to load the candidate (start, or a change of its files). */
+interface ShadowReload {
+  ok: boolean;
+  trigger: 'start' | 'files';
+  at: number;
+  diagnostics: DiagnosticDetail[];
+}
+
 /** The shadow of a running server. */
 export class Shadow {
-  private readonly engine: Engine;
+  private engine: Engine;
+  private readonly store: StateStore;
   private chain: Promise<void> = Promise.resolve();
   private pendingCount = 0;
   compared = 0;
@@ -52,20 +78,47 @@ export class Shadow {
   failed = 0;
   readonly byRule = new Map<string, RuleCounts>();
   readonly recent: Divergence[] = [];
+  private version: ShadowVersion;
+  private reload: ShadowReload;
+  /** The live decision's time, the shadow engine's clock. */
+  private now = 0;
 
   constructor(
     readonly path: string,
     program: Program,
     directory: Directory,
     live: StateStore,
-    private readonly deps: { log: WorkerLogger; metrics: ShadowMetrics },
+    private readonly deps: { log: WorkerLogger; metrics: ShadowMetrics; clock: () => number },
   ) {
-    let now = 0;
-    this.clock = (at) => (now = at);
-    this.engine = createEngine({ program, directory, store: shadowStore(live, () => this.before), clock: () => now });
+    this.store = shadowStore(live, () => this.before);
+    this.engine = this.engineOf(program, directory);
+    this.version = versionOf(program, directory, deps.clock());
+    this.reload = { ok: true, trigger: 'start', at: this.version.loadedAt, diagnostics: [] };
   }
 
-  private readonly clock: (at: number) => void;
+  private engineOf(program: Program, directory: Directory): Engine {
+    return createEngine({ program, directory, store: this.store, clock: () => this.now });
+  }
+
+  /** A new version of the candidate: it takes over after the events queued so far, and the counts start afresh. Resolves once it decides. */
+  load(program: Program, directory: Directory): Promise<void> {
+    const swap = this.chain.then(() => {
+      this.engine = this.engineOf(program, directory);
+      this.version = versionOf(program, directory, this.deps.clock());
+      this.reload = { ok: true, trigger: 'files', at: this.version.loadedAt, diagnostics: [] };
+      this.compared = this.diverged = this.failed = 0;
+      this.byRule.clear();
+      this.recent.length = 0;
+    });
+    this.chain = swap;
+    return swap;
+  }
+
+  /** A change of the candidate that does not compile: the running version stays. */
+  reloadFailed(diagnostics: DiagnosticDetail[]): void {
+    this.reload = { ok: false, trigger: 'files', at: this.deps.clock(), diagnostics };
+  }
+
   /** What the live decision being shadowed read: the state before it. */
   private before: ReadonlyMap<string, Json | null> = new Map();
 
@@ -89,7 +142,7 @@ export class Shadow {
   }
 
   private async compare(event: IncomingEvent, live: Decision): Promise<void> {
-    this.clock(live.decidedAt);
+    this.now = live.decidedAt;
     this.before = new Map();
     await this.engine.tick();
     this.before = new Map(Object.entries(live.provenance?.reads ?? {}));
@@ -115,6 +168,8 @@ export class Shadow {
     return {
       enabled: true,
       project: this.path,
+      version: { program: this.version.program, directory: this.version.directory, rules: this.version.rules, users: this.version.users, loaded_at: isoOrNull(this.version.loadedAt) },
+      reload: { ok: this.reload.ok, trigger: this.reload.trigger, at: isoOrNull(this.reload.at), diagnostics: this.reload.diagnostics },
       compared: this.compared,
       diverged: this.diverged,
       pending: this.pendingCount,
@@ -123,6 +178,10 @@ export class Shadow {
       recent: this.recent,
     };
   }
+}
+
+function versionOf(program: Program, directory: Directory, loadedAt: number): ShadowVersion {
+  return { program: fingerprint(program), directory: fingerprint(directory), rules: program.rules.length, users: directory.users.length, loadedAt };
 }
 
 function side(d: Decision): ShadowSide {

@@ -34,7 +34,7 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on (default: dist.yaml server.host, else 127.0.0.1)')
     .option('--port <port>', 'port to listen on; 0 picks a free one (default: dist.yaml server.port, else 8080)')
     .option('--state <url>', 'state store: sqlite:PATH, relative to the project (default: sqlite:.dist/state.db), or postgres://USER@HOST:PORT/DB[?schema=NAME] shared by several replicas')
-    .option('--shadow <path>', 'a candidate project that also decides every event, on a copy of the state, after the answer; compared at GET /v1/shadow (default: server.shadow in dist.yaml)')
+    .option('--shadow <path>', 'a candidate project that also decides every event, on a copy of the state, after the answer, hot-reloaded when its files change; compared at GET /v1/shadow (default: server.shadow in dist.yaml)')
     .addHelpText('after', '\nExamples:\n  dist serve\n  dist serve examples/tour --port 0\n  DIST_ADMIN_TOKEN=… dist serve --host 0.0.0.0')
     .action(async (target: string, flags: ServeFlags) => {
       process.exitCode = await runCommand('serve', () => runServe(target, flags));
