@@ -13,18 +13,39 @@ export interface CompiledRule {
   rule: Rule;
   /** The pool's `where` (dynamic pools and narrowed static lists). */
   poolWhere: CompiledCondition | null;
-  /**
-   * A dynamic pool's `where` split in two: the conjuncts that read only directory
-   * fields of the user and literals (the same for every record, so evaluated once
-   * per directory: pools.ts), and the rest (null when nothing is left).
-   */
-  dynamicWhere: { fixed: CompiledCondition; rest: CompiledCondition | null } | null;
+  /** A dynamic pool's `where`, split for the per-directory partitions of pools.ts (null when no conjunct can use them). */
+  dynamicWhere: SplitWhere | null;
   /** True when the pool's `where` reads `user.open_load` or `user.last_assigned_at`. */
   poolWhereReadsState: boolean;
   /** `score EXPR`, or the keys of `ordered by`. */
   score: Compiled | null;
   orderKeys: { value: Compiled; direction: 'asc' | 'desc' }[];
   reassignWhen: CompiledCondition | null;
+}
+
+/**
+ * A dynamic pool's `where` in parts: the conjuncts that read only directory
+ * fields of the user and literals (the same for every record, so evaluated once
+ * per directory; null: none), the rest (null when nothing is left), and, among
+ * the rest, the conjuncts that pair a value of the record with a directory field
+ * of the user (`lead.zip in user.service_zips`, `user.region == lead.region`),
+ * which pools.ts answers from an index per directory, with `residual` the rest
+ * without them.
+ */
+export interface SplitWhere {
+  fixed: CompiledCondition | null;
+  rest: CompiledCondition | null;
+  keys: readonly PoolKey[];
+  residual: CompiledCondition | null;
+}
+
+/** A `where` conjunct `record value in user field` (`member`) or `user field == record value` (`equal`). */
+export interface PoolKey {
+  kind: 'member' | 'equal';
+  /** The record side: reads no user field. */
+  record: Compiled;
+  /** The user side: reads only the user's directory fields. */
+  user: Compiled;
 }
 
 /** A quota with its limit compiled. */
@@ -86,14 +107,35 @@ function compileRule(rule: Rule): CompiledRule {
   };
 }
 
-/** The directory-only conjuncts of a `where` and the rest; null when none is directory-only. */
-function splitWhere(where: Expr): { fixed: CompiledCondition; rest: CompiledCondition | null } | null {
+/** A dynamic pool's `where` in parts (see SplitWhere); null when no conjunct is directory-only or keyed. */
+function splitWhere(where: Expr): SplitWhere | null {
   const conjuncts = flattenAnd(where);
   const fixed = conjuncts.filter(directoryOnly);
   const rest = conjuncts.filter((c) => !directoryOnly(c));
-  if (fixed.length === 0) return null;
-  const join = (args: Expr[]): Expr => (args.length === 1 ? args[0]! : { op: 'and', args });
-  return { fixed: compileCondition(join(fixed)), rest: rest.length > 0 ? compileCondition(join(rest)) : null };
+  const keyed = rest.map((c) => [c, poolKey(c)] as const);
+  const keys = keyed.flatMap(([, key]) => (key ? [key] : []));
+  if (fixed.length === 0 && keys.length === 0) return null;
+  const residual = keyed.filter(([, key]) => !key).map(([c]) => c);
+  const join = (args: Expr[]): CompiledCondition | null => (args.length === 0 ? null : compileCondition(args.length === 1 ? args[0]! : { op: 'and', args }));
+  return { fixed: join(fixed), rest: join(rest), keys, residual: join(residual) };
+}
+
+/** The conjunct as an index lookup, when it is `R in U`, `U contains R`, `U == R` or `R == U` (U directory-only and reading the user, R reading no user field). */
+function poolKey(expr: Expr): PoolKey | null {
+  const pair = (record: Expr, user: Expr, kind: PoolKey['kind']): PoolKey | null =>
+    readsUser(user) && directoryOnly(user) && !readsUser(record) ? { kind, record: compileExpr(record), user: compileExpr(user) } : null;
+  if (expr.op === 'in' && !expr.negated) return pair(expr.value, expr.collection, 'member');
+  if (expr.op === 'contains') return pair(expr.value, expr.collection, 'member');
+  if (expr.op === 'cmp' && expr.operator === '==') return pair(expr.right, expr.left, 'equal') ?? pair(expr.left, expr.right, 'equal');
+  return null;
+}
+
+function readsUser(expr: Expr): boolean {
+  let reads = false;
+  visitExpr(expr, (node) => {
+    if (node.op === 'field' && node.entity === 'user') reads = true;
+  });
+  return reads;
 }
 
 function flattenAnd(expr: Expr): Expr[] {
