@@ -68,13 +68,13 @@ export async function distribute(
   // Read once locked (another process may have changed them since `early`), for the users the filters get to.
   let views = new Map<string, UserView>();
   const loadState = async (users: readonly string[]): Promise<StateFacts> => {
-    const state = await loadUserState(tx, dir, program, users, now);
+    const state = await loadUserState(tx, dir, program, users, now, compiled.readsUserState);
     views = state.views;
     const capacity = new Map<string, number | undefined>();
     const quotaLimits = new Map<string, (number | undefined)[]>();
     for (const id of users) {
       ctx.user = views.get(id) ?? null;
-      if (program.capacity) {
+      if (program.capacity && compiled.readsUserState) {
         const cap = program.capacity(ctx);
         capacity.set(id, typeof cap === 'number' ? cap - (ctx.user?.openLoad ?? 0) : undefined);
       }

@@ -47,41 +47,39 @@ export interface Eligibility {
   reason: string | null;
 }
 
-type Test = (id: string) => string | null;
+type Test = (user: DirectoryUser) => string | null;
 
 /** Per-user calendar facts for one decision; users sharing a workday and holiday calendar share one answer. */
 interface Calendar {
-  user(id: string): DirectoryUser;
   /** The user's zone: the workday's, else `settings.timezone`. */
-  zone(id: string): string;
-  worksNow(id: string): boolean;
-  onHoliday(id: string): boolean;
+  zone(user: DirectoryUser): string;
+  worksNow(user: DirectoryUser): boolean;
+  onHoliday(user: DirectoryUser): boolean;
 }
 
 function calendarOf(input: EligibilityInput): Calendar {
   const { dir, now } = input;
   const settingsZone = input.program.program.settings.timezone;
-  const user = (id: string): DirectoryUser => (dir.users.get(id) as IndexedUser).user;
-  const zone = (id: string) => userZone(dir.workdayOf(user(id)), settingsZone);
+  const zone = (user: DirectoryUser) => userZone(dir.workdayOf(user), settingsZone);
   const working = new Map<Workday | null, boolean>();
   const holidays = new Map<readonly string[], Map<string, boolean>>();
-  const worksNow = (id: string) => {
-    const workday = dir.workdayOf(user(id));
+  const worksNow = (user: DirectoryUser) => {
+    const workday = dir.workdayOf(user);
     let works = working.get(workday);
     if (works === undefined) working.set(workday, (works = isWorking(workday, userZone(workday, settingsZone), now)));
     return works;
   };
-  const onHoliday = (id: string) => {
-    const dates = dir.holidaysOf(user(id));
+  const onHoliday = (user: DirectoryUser) => {
+    const dates = dir.holidaysOf(user);
     if (!dates || dates.length === 0) return false;
     let byZone = holidays.get(dates);
     if (!byZone) holidays.set(dates, (byZone = new Map()));
-    const at = zone(id);
+    const at = zone(user);
     let is = byZone.get(at);
     if (is === undefined) byZone.set(at, (is = isHoliday(dates, at, now)));
     return is;
   };
-  return { user, zone, worksNow, onHoliday };
+  return { zone, worksNow, onHoliday };
 }
 
 /**
@@ -91,21 +89,25 @@ function calendarOf(input: EligibilityInput): Calendar {
  */
 export async function applyFilters(input: EligibilityInput): Promise<Eligibility & { facts: StateFacts }> {
   let facts: StateFacts | null = null;
-  const found = await runFilters(input, async (users) => (facts ??= await input.loadState(users)));
-  return { ...found, facts: facts ?? (await input.loadState(found.candidates)) };
+  const found = await runFilters(input, async (users) => (facts ??= await input.loadState(users.map((u) => u.id))));
+  const candidates = found.candidates.map((u) => u.id);
+  return { ...found, candidates, facts: facts ?? (await input.loadState(candidates)) };
 }
 
-async function runFilters(input: EligibilityInput, load: (users: readonly string[]) => Promise<StateFacts>): Promise<Eligibility> {
+async function runFilters(
+  input: EligibilityInput,
+  load: (users: readonly DirectoryUser[]) => Promise<StateFacts>,
+): Promise<Omit<Eligibility, 'candidates'> & { candidates: DirectoryUser[] }> {
   const { compiled, program, dir, now } = input;
   const calendar = calendarOf(input);
   const filters: FilterTrace[] = [];
-  let candidates = [...input.pool];
+  let candidates = input.pool.map((id) => (dir.users.get(id) as IndexedUser).user);
   const stateFacts = () => load(candidates);
   const run = (filter: string, test: Test) => {
     const dropped: { user: string; reason: string }[] = [];
-    candidates = candidates.filter((id) => {
-      const reason = test(id);
-      if (reason !== null) dropped.push({ user: id, reason });
+    candidates = candidates.filter((user) => {
+      const reason = test(user);
+      if (reason !== null) dropped.push({ user: user.id, reason });
       return reason === null;
     });
     filters.push({ filter, dropped });
@@ -118,8 +120,8 @@ async function runFilters(input: EligibilityInput, load: (users: readonly string
       written = item.within ?? formatDuration(item.withinMs);
     } else if (item.flag === 'capacity') {
       const { capacity } = await stateFacts();
-      run(item.flag, (id) => {
-        const available = capacity.get(id);
+      run(item.flag, (user) => {
+        const available = capacity.get(user.id);
         return available === undefined || available > 0 ? null : `no available capacity (${available})`;
       });
     } else run(item.flag, flagTest(item.flag, input, calendar));
@@ -127,30 +129,30 @@ async function runFilters(input: EligibilityInput, load: (users: readonly string
   if (program.quotas.length > 0) {
     const { quotaLimits, quotaCounts } = await stateFacts();
     program.quotas.forEach((quota, i) => {
-      run(`quota ${quota.period}`, (id) => {
-        const limit = quotaLimits.get(id)?.[i];
-        const count = quotaCounts.get(id)?.[i] ?? 0;
+      run(`quota ${quota.period}`, (user) => {
+        const limit = quotaLimits.get(user.id)?.[i];
+        const count = quotaCounts.get(user.id)?.[i] ?? 0;
         return limit !== undefined && count >= limit ? `${quota.period} quota reached (${count} of ${limit})` : null;
       });
     });
   }
-  if (input.excluded.size > 0) run('earlier owners', (id) => (input.excluded.has(id) ? 'already had the record' : null));
+  if (input.excluded.size > 0) run('earlier owners', (user) => (input.excluded.has(user.id) ? 'already had the record' : null));
   if (within === null || candidates.length === 0) return { candidates, filters, bucket: null, reason: null };
 
   const label = `workday within ${written}`;
   if (candidates.some(calendar.worksNow)) {
-    run(label, (id) => (calendar.worksNow(id) ? null : 'outside working hours'));
+    run(label, (user) => (calendar.worksNow(user) ? null : 'outside working hours'));
     return { candidates, filters, bucket: 0, reason: null };
   }
-  const buckets = new Map<string, number | null>();
-  for (const id of candidates) {
-    const next = nextWorkStart(dir.workdayOf(calendar.user(id)), calendar.zone(id), now, within);
-    buckets.set(id, availabilityBucket(next, now));
+  const buckets = new Map<DirectoryUser, number | null>();
+  for (const user of candidates) {
+    const next = nextWorkStart(dir.workdayOf(user), calendar.zone(user), now, within);
+    buckets.set(user, availabilityBucket(next, now));
   }
   const found = [...buckets.values()].filter((b): b is number => b !== null);
   const first = found.length > 0 ? Math.min(...found) : null;
-  run(label, (id) => {
-    const b = buckets.get(id) ?? null;
+  run(label, (user) => {
+    const b = buckets.get(user) ?? null;
     if (b === null) return `does not work within ${written}`;
     return b === first ? null : `starts work later (bucket ${b}D, bucket ${first}D is first)`;
   });
@@ -161,17 +163,14 @@ function flagTest(flag: Exclude<Requirement, 'capacity'>, input: EligibilityInpu
   const { now } = input;
   switch (flag) {
     case 'checked_in':
-      return (id) => (calendar.user(id).checkedIn ? null : 'not checked in');
+      return (user) => (user.checkedIn ? null : 'not checked in');
     case 'available':
-      return (id) => {
-        const status = calendar.user(id).status;
-        return status === 'available' ? null : `status is ${status}`;
-      };
+      return (user) => (user.status === 'available' ? null : `status is ${user.status}`);
     case 'workday':
-      return (id) => (calendar.worksNow(id) ? null : 'outside working hours');
+      return (user) => (calendar.worksNow(user) ? null : 'outside working hours');
     case 'holidays':
-      return (id) => (calendar.onHoliday(id) ? 'on a holiday' : null);
+      return (user) => (calendar.onHoliday(user) ? 'on a holiday' : null);
     case 'leave':
-      return (id) => (isOnLeave(calendar.user(id).leave, now) ? 'on leave' : null);
+      return (user) => (isOnLeave(user.leave, now) ? 'on leave' : null);
   }
 }

@@ -7,14 +7,14 @@
 //
 // Partitions kept per directory version (a new directory is a new
 // DirectoryIndex, so they never go stale): a dynamic pool starts from the users
-// its directory-only `where` conjuncts let through; its keyed conjuncts
-// (`lead.zip in user.service_zips`, `user.region == lead.region`) become a map
-// from the record's value to the users it lets through; and a pool whose `where`
-// has nothing else to ask (or a static pool without one) is resolved once per
-// value and reused.
+// its directory-only `where` conjuncts let through (one list for every rule with
+// the same conjuncts); its keyed conjuncts (`lead.zip in user.service_zips`,
+// `user.region == lead.region`) become a map from the record's value to the
+// users it lets through; and a pool whose `where` has nothing else to ask (or a
+// static pool without one) is resolved once per source list and reused.
 import type { DirectoryIndex, IndexedUser } from './directory-index';
 import type { EvalContext, UserView, Value } from './evaluator/context';
-import type { CompiledRule, PoolKey } from './program-index';
+import type { CompiledRule, PoolIndexSpec } from './program-index';
 import type { PoolTrace } from './types';
 
 /** The resolved pool. */
@@ -26,32 +26,39 @@ export interface ResolvedPool {
 type Drop = { user: string; reason: string };
 type Scalar = string | number | boolean;
 
-/** What one rule's pool keeps per directory version. */
+/** The users a set of directory-only conjuncts lets through, and its indexes, per directory version. */
 interface Partition {
-  /** The users the directory-only conjuncts let through, sorted by id. */
+  /** Sorted by id. */
   fixed: readonly IndexedUser[];
-  /** Per keyed conjunct: the fixed users each record value lets through. */
-  keys: readonly ReadonlyMap<Scalar, readonly IndexedUser[]>[];
-  /** Resolved pools by source (the fixed users or a keyed lookup), when nothing per record is left to evaluate. */
-  resolved: WeakMap<readonly IndexedUser[], ResolvedPool>;
+  /** The fixed users each scalar lets through, per index spec (built on first use). */
+  indexes: WeakMap<PoolIndexSpec, ReadonlyMap<Scalar, readonly IndexedUser[]>>;
 }
 
-const partitions = new WeakMap<DirectoryIndex, WeakMap<CompiledRule, Partition>>();
+/** Partitions per directory, by the (program-wide shared) directory-only condition; ALL_USERS for none. */
+const partitions = new WeakMap<DirectoryIndex, WeakMap<object, Partition>>();
+/** Resolved pools per source list (the lists are per directory) and pool shape; static pools per directory and rule. */
+const resolvedBySource = new WeakMap<readonly IndexedUser[], Map<string, ResolvedPool>>();
+const resolvedStatic = new WeakMap<DirectoryIndex, WeakMap<CompiledRule, ResolvedPool>>();
+const ALL_USERS = {};
 const NOBODY: readonly IndexedUser[] = [];
 
 function partitionOf(compiled: CompiledRule, dir: DirectoryIndex): Partition {
-  let byRule = partitions.get(dir);
-  if (!byRule) partitions.set(dir, (byRule = new WeakMap()));
-  let found = byRule.get(compiled);
+  const fixed = compiled.dynamicWhere?.fixed ?? null;
+  let byCondition = partitions.get(dir);
+  if (!byCondition) partitions.set(dir, (byCondition = new WeakMap()));
+  let found = byCondition.get(fixed ?? ALL_USERS);
   if (!found) {
-    const split = compiled.dynamicWhere;
     const ctx: EvalContext = { entity: compiled.rule.entity, record: null, user: null, payload: null, now: 0 };
-    const fixed = split?.fixed ? dir.sortedUsers.filter((u) => (split.fixed as (c: EvalContext) => boolean)({ ...ctx, user: u.base })) : dir.sortedUsers;
-    const keys = (split?.keys ?? []).map((key) => indexKey(key, fixed, ctx));
-    found = { fixed, keys, resolved: new WeakMap() };
-    byRule.set(compiled, found);
+    found = { fixed: fixed ? dir.sortedUsers.filter((u) => fixed({ ...ctx, user: u.base })) : dir.sortedUsers, indexes: new WeakMap() };
+    byCondition.set(fixed ?? ALL_USERS, found);
   }
   return found;
+}
+
+function indexOf(partition: Partition, spec: PoolIndexSpec, entity: string): ReadonlyMap<Scalar, readonly IndexedUser[]> {
+  let index = partition.indexes.get(spec);
+  if (!index) partition.indexes.set(spec, (index = buildIndex(spec, partition.fixed, { entity, record: null, user: null, payload: null, now: 0 })));
+  return index;
 }
 
 function isScalar(value: Value): value is Scalar {
@@ -63,7 +70,7 @@ function isScalar(value: Value): value is Scalar {
  * the user's value (a list or an unset value equals no scalar), for `member` each
  * item of the user's list (the checker makes the user side of `in` a list).
  */
-function indexKey(key: PoolKey, fixed: readonly IndexedUser[], ctx: EvalContext): ReadonlyMap<Scalar, readonly IndexedUser[]> {
+function buildIndex(key: PoolIndexSpec, fixed: readonly IndexedUser[], ctx: EvalContext): ReadonlyMap<Scalar, readonly IndexedUser[]> {
   const index = new Map<Scalar, IndexedUser[]>();
   const add = (value: Scalar, user: IndexedUser) => {
     const list = index.get(value);
@@ -91,10 +98,10 @@ function dynamicSource(compiled: CompiledRule, dir: DirectoryIndex, ctx: EvalCon
   const keys = compiled.dynamicWhere?.keys ?? [];
   if (keys.length === 0) return { users: partition.fixed, keyed: false };
   const lists: (readonly IndexedUser[])[] = [];
-  for (const [i, key] of keys.entries()) {
+  for (const key of keys) {
     const value = key.record(ctx);
     if (!isScalar(value)) return { users: partition.fixed, keyed: false };
-    lists.push(partition.keys[i]?.get(value) ?? NOBODY);
+    lists.push(indexOf(partition, key.index, compiled.rule.entity).get(value) ?? NOBODY);
   }
   if (lists.length === 1) return { users: lists[0] as readonly IndexedUser[], keyed: true };
   const others = lists.slice(1).map((l) => new Set(l));
@@ -145,18 +152,22 @@ export function resolvePool(
   const dynamic = rule.pool.kind === 'dynamic' || rule.pool.kind === 'anyone';
   if (!dynamic) {
     if (compiled.poolWhere) return walk(compiled, dir, poolSource(compiled, dir), compiled.poolWhere, ctx, viewOf);
-    const partition = partitionOf(compiled, dir);
-    let known = partition.resolved.get(NOBODY);
-    if (!known) partition.resolved.set(NOBODY, (known = walk(compiled, dir, poolSource(compiled, dir), null, ctx, viewOf)));
+    let byRule = resolvedStatic.get(dir);
+    if (!byRule) resolvedStatic.set(dir, (byRule = new WeakMap()));
+    let known = byRule.get(compiled);
+    if (!known) byRule.set(compiled, (known = walk(compiled, dir, poolSource(compiled, dir), null, ctx, viewOf)));
     return known;
   }
   const source = dynamicSource(compiled, dir, ctx);
   const split = compiled.dynamicWhere;
   const where = split ? (source.keyed ? split.residual : split.rest) : compiled.poolWhere;
-  if (where) return walk(compiled, dir, { users: source.users, missing: [] }, where, ctx, viewOf);
-  const partition = partitionOf(compiled, dir);
-  let known = partition.resolved.get(source.users);
-  if (!known) partition.resolved.set(source.users, (known = walk(compiled, dir, { users: source.users, missing: [] }, null, ctx, viewOf)));
+  if (where || source.users.length === 0) return walk(compiled, dir, { users: source.users, missing: [] }, where, ctx, viewOf);
+  // What else the walk depends on: the pool kind, whether it has a `where` (the trace counts its rejections), the rule's team.
+  const shape = `${rule.pool.kind} ${compiled.poolWhere ? 'where' : ''} ${rule.scope.kind === 'team' ? rule.scope.team : ''}`;
+  let byShape = resolvedBySource.get(source.users);
+  if (!byShape) resolvedBySource.set(source.users, (byShape = new Map()));
+  let known = byShape.get(shape);
+  if (!known) byShape.set(shape, (known = walk(compiled, dir, { users: source.users, missing: [] }, null, ctx, viewOf)));
   return known;
 }
 

@@ -4,6 +4,7 @@
 // per decision for the candidates still in the running (user-state.ts); every
 // assignment adds one to each period.
 import { quotaWindow } from './calendar';
+import type { IndexedUser } from './directory-index';
 import type { ProgramIndex } from './program-index';
 import { keys } from './state-keys';
 import type { Transaction } from './state/store';
@@ -17,11 +18,22 @@ function windowKeys(program: ProgramIndex, now: number): string[] {
   return program.quotas.map((q) => quotaWindow(q.period, zone, now).key);
 }
 
+/** A user's counter keys for the windows last asked about (the same window runs for hours to months, so they are reused). */
+const lastKeys = new WeakMap<IndexedUser, { windows: string; keys: string[] }>();
+
 /** The counter keys of every configured quota's window at `now`, per user; null without quotas. */
-export function quotaKeys(program: ProgramIndex, now: number): { count: number; keysOf(user: string): string[] } | null {
+export function quotaKeys(program: ProgramIndex, now: number): { count: number; keysOf(user: IndexedUser): readonly string[] } | null {
   if (program.quotas.length === 0) return null;
   const windows = windowKeys(program, now);
-  return { count: program.quotas.length, keysOf: (user) => program.quotas.map((q, i) => keys.quota(user, q.period, windows[i] as string)) };
+  const periods = program.quotas.map((q, i) => `${q.period}/${windows[i] as string}`).join(' ');
+  const keysOf = (user: IndexedUser) => {
+    const last = lastKeys.get(user);
+    if (last?.windows === periods) return last.keys;
+    const made = program.quotas.map((q, i) => keys.quota(user.user.id, q.period, windows[i] as string));
+    lastKeys.set(user, { windows: periods, keys: made });
+    return made;
+  };
+  return { count: program.quotas.length, keysOf };
 }
 
 /** Counts one assignment of `user` in every configured quota's current window. */

@@ -31,44 +31,60 @@ function keysOf(user: IndexedUser): readonly [string, string, string] {
 
 /** Views of `ids` with their state; ids not in the directory are left out. */
 export async function loadUserViews(tx: Transaction, dir: DirectoryIndex, ids: readonly string[]): Promise<Map<string, UserView>> {
-  return (await loadUserState(tx, dir, null, ids, 0)).views;
+  return (await loadUserState(tx, dir, null, ids, 0, true)).views;
 }
 
-/** Views of `ids` and, with `program`, their quota counts at `now`, in one read; ids not in the directory are left out. */
-export async function loadUserState(tx: Transaction, dir: DirectoryIndex, program: ProgramIndex | null, ids: readonly string[], now: number): Promise<UserState> {
+/**
+ * Views of `ids` and, with `program`, their quota counts at `now`, in one read;
+ * ids not in the directory are left out. Without `withState` the views are the
+ * directory's alone (for decisions that read no state-kept value).
+ */
+export async function loadUserState(
+  tx: Transaction,
+  dir: DirectoryIndex,
+  program: ProgramIndex | null,
+  ids: readonly string[],
+  now: number,
+  withState: boolean,
+): Promise<UserState> {
   const known: IndexedUser[] = [];
   for (const id of ids) {
     const user = dir.users.get(id);
     if (user) known.push(user);
   }
   const quotas = program ? quotaKeys(program, now) : null;
-  const per = 3 + (quotas?.count ?? 0);
+  const own = withState ? 3 : 0;
+  const per = own + (quotas?.count ?? 0);
   const stateKeys: string[] = new Array(known.length * per);
   known.forEach((user, i) => {
-    const [last, seq, load] = keysOf(user);
-    stateKeys[i * per] = last;
-    stateKeys[i * per + 1] = seq;
-    stateKeys[i * per + 2] = load;
-    if (quotas) quotas.keysOf(user.user.id).forEach((key, q) => (stateKeys[i * per + 3 + q] = key));
+    if (withState) {
+      const [last, seq, load] = keysOf(user);
+      stateKeys[i * per] = last;
+      stateKeys[i * per + 1] = seq;
+      stateKeys[i * per + 2] = load;
+    }
+    if (quotas) quotas.keysOf(user).forEach((key, q) => (stateKeys[i * per + own + q] = key));
   });
   const values = stateKeys.length > 0 ? await tx.getMany(stateKeys) : [];
   const views = new Map<string, UserView>();
   const quotaCounts = new Map<string, number[]>();
   known.forEach((user, i) => {
     const base = user.base;
-    const last = values[i * per];
-    const seq = values[i * per + 1];
-    const load = values[i * per + 2];
-    views.set(base.id, {
-      ...base,
-      openLoad: base.openLoad + (typeof load === 'number' ? load : 0),
-      lastAssignedAt: typeof last === 'number' ? last : undefined,
-      lastAssignedSeq: typeof seq === 'number' ? seq : 0,
-    });
+    if (withState) {
+      const last = values[i * per];
+      const seq = values[i * per + 1];
+      const load = values[i * per + 2];
+      views.set(base.id, {
+        ...base,
+        openLoad: base.openLoad + (typeof load === 'number' ? load : 0),
+        lastAssignedAt: typeof last === 'number' ? last : undefined,
+        lastAssignedSeq: typeof seq === 'number' ? seq : 0,
+      });
+    } else views.set(base.id, base);
     if (quotas) {
       const counts: number[] = [];
       for (let q = 0; q < quotas.count; q++) {
-        const v = values[i * per + 3 + q];
+        const v = values[i * per + own + q];
         counts.push(typeof v === 'number' ? v : 0);
       }
       quotaCounts.set(base.id, counts);
