@@ -7,19 +7,18 @@
 // (RUNTIME.md: ineligible users leave the rotation queue at every decision).
 import type { Rule } from '../compiler/ir';
 import type { DirectoryIndex } from './directory-index';
-import { applyFilters } from './eligibility';
+import { applyFilters, type StateFacts } from './eligibility';
 import type { EvalContext, RecordView, UserView } from './evaluator/context';
 import { leastRecent, METHODS } from './methods';
 import type { DistributionMethod } from './methods/types';
 import { poolSource, resolvePool } from './pools';
 import type { CompiledRule, ProgramIndex } from './program-index';
-import { loadQuotaCounts } from './quotas';
 import type { RecordState } from './record-state';
 import { locks } from './state-keys';
 import type { Json, Transaction } from './state/store';
 import { marketplaceValues, turnoverOf, turnoverShortfall } from './turnover';
 import type { FilterTrace, MethodTrace, PoolTrace, TurnoverTrace } from './types';
-import { loadUserViews } from './user-state';
+import { loadUserState, loadUserViews } from './user-state';
 
 /** What a distribution needs besides the rule and the record. */
 export interface DistributeEnv {
@@ -68,38 +67,35 @@ export async function distribute(
     : new Map<string, UserView>();
   const pool = resolvePool(compiled, dir, ctx, (u) => early.get(u.user.id) ?? u.base);
   await tx.lock([...pool.users, ...touched].map(locks.user));
-  // Read again once locked: another process may have changed them since `early`.
-  const views = await loadUserViews(tx, dir, pool.users);
 
-  const capacity = program.capacity ? new Map<string, number | undefined>() : null;
-  const quotaLimits = new Map<string, (number | undefined)[]>();
-  const quotaCounts = await loadQuotaCounts(tx, program, pool.users, now);
-  for (const id of pool.users) {
-    ctx.user = views.get(id) ?? null;
-    if (capacity && program.capacity) {
-      const cap = program.capacity(ctx);
-      capacity.set(id, typeof cap === 'number' ? cap - (ctx.user?.openLoad ?? 0) : undefined);
+  // Read once locked (another process may have changed them since `early`), for the users the filters get to.
+  let views = new Map<string, UserView>();
+  const loadState = async (users: readonly string[]): Promise<StateFacts> => {
+    const state = await loadUserState(tx, dir, program, users, now, compiled.readsUserState);
+    views = state.views;
+    const capacity = new Map<string, number | undefined>();
+    const quotaLimits = new Map<string, (number | undefined)[]>();
+    for (const id of users) {
+      ctx.user = views.get(id) ?? null;
+      if (program.capacity && compiled.readsUserState) {
+        const cap = program.capacity(ctx);
+        capacity.set(id, typeof cap === 'number' ? cap - (ctx.user?.openLoad ?? 0) : undefined);
+      }
+      if (program.quotas.length > 0) {
+        quotaLimits.set(
+          id,
+          program.quotas.map((q) => {
+            const limit = q.limit(ctx);
+            return typeof limit === 'number' ? limit : undefined;
+          }),
+        );
+      }
     }
-    quotaLimits.set(
-      id,
-      program.quotas.map((q) => {
-        const limit = q.limit(ctx);
-        return typeof limit === 'number' ? limit : undefined;
-      }),
-    );
-  }
-  ctx.user = null;
-  const eligibility = applyFilters({
-    compiled,
-    program,
-    dir,
-    pool: pool.users,
-    capacity: capacity ?? new Map(),
-    quotaLimits,
-    quotaCounts,
-    excluded,
-    now,
-  });
+    ctx.user = null;
+    return { capacity, quotaLimits, quotaCounts: state.quotaCounts };
+  };
+  const eligibility = await applyFilters({ compiled, program, dir, pool: pool.users, loadState, excluded, now });
+  const capacity = program.capacity ? eligibility.facts.capacity : null;
   const { candidates, filters } = eligibility;
   const min = rule.take.min;
   const later = eligibility.bucket !== null && eligibility.bucket > 0;
@@ -130,7 +126,7 @@ export async function distribute(
     }
     ctx.user = null;
   }
-  const market = later ? null : marketplaceValues(compiled, program, ctx, views, candidates, { limits: quotaLimits, counts: quotaCounts });
+  const market = later ? null : marketplaceValues(compiled, program, ctx, views, candidates, { limits: eligibility.facts.quotaLimits, counts: eligibility.facts.quotaCounts });
   for (const [id, values] of market ?? []) input.values.set(id, values);
   const result = method.run(input);
   if (result.chosen.length < min) return none(min > 1 ? `fewer than ${min} eligible users` : 'no eligible user');

@@ -2,15 +2,26 @@
 // applied in order — the rule's `require` flags as written, then quotas, then
 // users who already had the record (re-assignments and queue retries), then
 // `workday within H` (last, because it asks whether anyone *left* works now).
-// Each filter records whom it dropped and why.
+// Each filter records whom it dropped and why. The users' state is read once,
+// for the users still in the running when the first filter that needs it comes
+// (capacity, quotas), or after the filters for the users left.
 import { availabilityBucket, isHoliday, isOnLeave, isWorking, nextWorkStart, userZone } from './calendar';
-import type { DirectoryUser } from '../compiler/directory/model';
+import type { DirectoryUser, Workday } from '../compiler/directory/model';
 import type { Requirement } from '../compiler/ir';
 import type { DirectoryIndex, IndexedUser } from './directory-index';
 import { formatDuration } from '../language/literals';
 import type { CompiledRule, ProgramIndex } from './program-index';
 import type { QuotaCounts } from './quotas';
 import type { FilterTrace } from './types';
+
+/** The state-kept facts the capacity and quota filters read, for the users loaded. */
+export interface StateFacts {
+  /** Available capacity (capacity − open_load) per user; undefined: no limit. */
+  capacity: ReadonlyMap<string, number | undefined>;
+  /** Quota limits per user, in `settings.quotas` order; undefined: no cap. */
+  quotaLimits: ReadonlyMap<string, readonly (number | undefined)[]>;
+  quotaCounts: QuotaCounts;
+}
 
 /** What the filters need about one decision. */
 export interface EligibilityInput {
@@ -19,11 +30,8 @@ export interface EligibilityInput {
   dir: DirectoryIndex;
   /** The resolved pool, in pool order. */
   pool: readonly string[];
-  /** Available capacity (capacity − open_load) per user; undefined: no limit. */
-  capacity: ReadonlyMap<string, number | undefined>;
-  /** Quota limits per user, in `settings.quotas` order; undefined: no cap. */
-  quotaLimits: ReadonlyMap<string, readonly (number | undefined)[]>;
-  quotaCounts: QuotaCounts;
+  /** Reads the state of `users` (called once per decision, with the users still in the running). */
+  loadState(users: readonly string[]): Promise<StateFacts>;
   excluded: ReadonlySet<string>;
   now: number;
 }
@@ -39,35 +47,67 @@ export interface Eligibility {
   reason: string | null;
 }
 
-type Test = (id: string) => string | null;
+type Test = (user: DirectoryUser) => string | null;
 
-/** Per-user calendar facts, resolved once per decision. */
+/** Per-user calendar facts for one decision; users sharing a workday and holiday calendar share one answer. */
 interface Calendar {
-  user(id: string): DirectoryUser;
   /** The user's zone: the workday's, else `settings.timezone`. */
-  zone(id: string): string;
-  worksNow(id: string): boolean;
+  zone(user: DirectoryUser): string;
+  worksNow(user: DirectoryUser): boolean;
+  onHoliday(user: DirectoryUser): boolean;
 }
 
 function calendarOf(input: EligibilityInput): Calendar {
   const { dir, now } = input;
   const settingsZone = input.program.program.settings.timezone;
-  const user = (id: string): DirectoryUser => (dir.users.get(id) as IndexedUser).user;
-  const zone = (id: string) => userZone(dir.workdayOf(user(id)), settingsZone);
-  return { user, zone, worksNow: (id) => isWorking(dir.workdayOf(user(id)), zone(id), now) };
+  const zone = (user: DirectoryUser) => userZone(dir.workdayOf(user), settingsZone);
+  const working = new Map<Workday | null, boolean>();
+  const holidays = new Map<readonly string[], Map<string, boolean>>();
+  const worksNow = (user: DirectoryUser) => {
+    const workday = dir.workdayOf(user);
+    let works = working.get(workday);
+    if (works === undefined) working.set(workday, (works = isWorking(workday, userZone(workday, settingsZone), now)));
+    return works;
+  };
+  const onHoliday = (user: DirectoryUser) => {
+    const dates = dir.holidaysOf(user);
+    if (!dates || dates.length === 0) return false;
+    let byZone = holidays.get(dates);
+    if (!byZone) holidays.set(dates, (byZone = new Map()));
+    const at = zone(user);
+    let is = byZone.get(at);
+    if (is === undefined) byZone.set(at, (is = isHoliday(dates, at, now)));
+    return is;
+  };
+  return { zone, worksNow, onHoliday };
 }
 
-/** Applies every filter of the rule to the pool. */
-export function applyFilters(input: EligibilityInput): Eligibility {
+/**
+ * Applies every filter of the rule to the pool. `facts` are the state read for
+ * the users left when the first filter needing it came, or (no such filter) for
+ * the candidates: a superset of the candidates either way.
+ */
+export async function applyFilters(input: EligibilityInput): Promise<Eligibility & { facts: StateFacts }> {
+  let facts: StateFacts | null = null;
+  const found = await runFilters(input, async (users) => (facts ??= await input.loadState(users.map((u) => u.id))));
+  const candidates = found.candidates.map((u) => u.id);
+  return { ...found, candidates, facts: facts ?? (await input.loadState(candidates)) };
+}
+
+async function runFilters(
+  input: EligibilityInput,
+  load: (users: readonly DirectoryUser[]) => Promise<StateFacts>,
+): Promise<Omit<Eligibility, 'candidates'> & { candidates: DirectoryUser[] }> {
   const { compiled, program, dir, now } = input;
   const calendar = calendarOf(input);
   const filters: FilterTrace[] = [];
-  let candidates = [...input.pool];
+  let candidates = input.pool.map((id) => (dir.users.get(id) as IndexedUser).user);
+  const stateFacts = () => load(candidates);
   const run = (filter: string, test: Test) => {
     const dropped: { user: string; reason: string }[] = [];
-    candidates = candidates.filter((id) => {
-      const reason = test(id);
-      if (reason !== null) dropped.push({ user: id, reason });
+    candidates = candidates.filter((user) => {
+      const reason = test(user);
+      if (reason !== null) dropped.push({ user: user.id, reason });
       return reason === null;
     });
     filters.push({ filter, dropped });
@@ -78,61 +118,59 @@ export function applyFilters(input: EligibilityInput): Eligibility {
     if (item.flag === 'workday' && item.withinMs !== null) {
       within = item.withinMs;
       written = item.within ?? formatDuration(item.withinMs);
+    } else if (item.flag === 'capacity') {
+      const { capacity } = await stateFacts();
+      run(item.flag, (user) => {
+        const available = capacity.get(user.id);
+        return available === undefined || available > 0 ? null : `no available capacity (${available})`;
+      });
     } else run(item.flag, flagTest(item.flag, input, calendar));
   }
-  program.quotas.forEach((quota, i) => {
-    run(`quota ${quota.period}`, (id) => {
-      const limit = input.quotaLimits.get(id)?.[i];
-      const count = input.quotaCounts.get(id)?.[i] ?? 0;
-      return limit !== undefined && count >= limit ? `${quota.period} quota reached (${count} of ${limit})` : null;
+  if (program.quotas.length > 0) {
+    const { quotaLimits, quotaCounts } = await stateFacts();
+    program.quotas.forEach((quota, i) => {
+      run(`quota ${quota.period}`, (user) => {
+        const limit = quotaLimits.get(user.id)?.[i];
+        const count = quotaCounts.get(user.id)?.[i] ?? 0;
+        return limit !== undefined && count >= limit ? `${quota.period} quota reached (${count} of ${limit})` : null;
+      });
     });
-  });
-  if (input.excluded.size > 0) run('earlier owners', (id) => (input.excluded.has(id) ? 'already had the record' : null));
+  }
+  if (input.excluded.size > 0) run('earlier owners', (user) => (input.excluded.has(user.id) ? 'already had the record' : null));
   if (within === null || candidates.length === 0) return { candidates, filters, bucket: null, reason: null };
 
   const label = `workday within ${written}`;
   if (candidates.some(calendar.worksNow)) {
-    run(label, (id) => (calendar.worksNow(id) ? null : 'outside working hours'));
+    run(label, (user) => (calendar.worksNow(user) ? null : 'outside working hours'));
     return { candidates, filters, bucket: 0, reason: null };
   }
-  const buckets = new Map<string, number | null>();
-  for (const id of candidates) {
-    const next = nextWorkStart(dir.workdayOf(calendar.user(id)), calendar.zone(id), now, within);
-    buckets.set(id, availabilityBucket(next, now));
+  const buckets = new Map<DirectoryUser, number | null>();
+  for (const user of candidates) {
+    const next = nextWorkStart(dir.workdayOf(user), calendar.zone(user), now, within);
+    buckets.set(user, availabilityBucket(next, now));
   }
   const found = [...buckets.values()].filter((b): b is number => b !== null);
   const first = found.length > 0 ? Math.min(...found) : null;
-  run(label, (id) => {
-    const b = buckets.get(id) ?? null;
+  run(label, (user) => {
+    const b = buckets.get(user) ?? null;
     if (b === null) return `does not work within ${written}`;
     return b === first ? null : `starts work later (bucket ${b}D, bucket ${first}D is first)`;
   });
   return { candidates, filters, bucket: first, reason: first === null ? `no user works within ${written}` : null };
 }
 
-function flagTest(flag: Requirement, input: EligibilityInput, calendar: Calendar): Test {
-  const { dir, now } = input;
+function flagTest(flag: Exclude<Requirement, 'capacity'>, input: EligibilityInput, calendar: Calendar): Test {
+  const { now } = input;
   switch (flag) {
     case 'checked_in':
-      return (id) => (calendar.user(id).checkedIn ? null : 'not checked in');
+      return (user) => (user.checkedIn ? null : 'not checked in');
     case 'available':
-      return (id) => {
-        const status = calendar.user(id).status;
-        return status === 'available' ? null : `status is ${status}`;
-      };
+      return (user) => (user.status === 'available' ? null : `status is ${user.status}`);
     case 'workday':
-      return (id) => (calendar.worksNow(id) ? null : 'outside working hours');
+      return (user) => (calendar.worksNow(user) ? null : 'outside working hours');
     case 'holidays':
-      return (id) => {
-        const dates = dir.holidaysOf(calendar.user(id));
-        return dates && isHoliday(dates, calendar.zone(id), now) ? 'on a holiday' : null;
-      };
+      return (user) => (calendar.onHoliday(user) ? 'on a holiday' : null);
     case 'leave':
-      return (id) => (isOnLeave(calendar.user(id).leave, now) ? 'on leave' : null);
-    case 'capacity':
-      return (id) => {
-        const available = input.capacity.get(id);
-        return available === undefined || available > 0 ? null : `no available capacity (${available})`;
-      };
+      return (user) => (isOnLeave(user.leave, now) ? 'on leave' : null);
   }
 }

@@ -1,8 +1,10 @@
 // Quota counters (RUNTIME.md "Availability"): each configured period counts a
 // user's assignments in the current calendar window of `settings.timezone`
 // (`quotaWindow`), under `quota/<user>/<period>/<window>`. Reading happens once
-// per decision for every candidate; every assignment adds one to each period.
+// per decision for the candidates still in the running (user-state.ts); every
+// assignment adds one to each period.
 import { quotaWindow } from './calendar';
+import type { IndexedUser } from './directory-index';
 import type { ProgramIndex } from './program-index';
 import { keys } from './state-keys';
 import type { Transaction } from './state/store';
@@ -16,24 +18,22 @@ function windowKeys(program: ProgramIndex, now: number): string[] {
   return program.quotas.map((q) => quotaWindow(q.period, zone, now).key);
 }
 
-/** Reads the current window's count of every quota for `users`. */
-export async function loadQuotaCounts(tx: Transaction, program: ProgramIndex, users: readonly string[], now: number): Promise<QuotaCounts> {
-  const counts = new Map<string, number[]>();
-  if (program.quotas.length === 0) return counts;
+/** A user's counter keys for the windows last asked about (the same window runs for hours to months, so they are reused). */
+const lastKeys = new WeakMap<IndexedUser, { windows: string; keys: string[] }>();
+
+/** The counter keys of every configured quota's window at `now`, per user; null without quotas. */
+export function quotaKeys(program: ProgramIndex, now: number): { count: number; keysOf(user: IndexedUser): readonly string[] } | null {
+  if (program.quotas.length === 0) return null;
   const windows = windowKeys(program, now);
-  const wanted: string[] = [];
-  for (const user of users) program.quotas.forEach((q, i) => wanted.push(keys.quota(user, q.period, windows[i] as string)));
-  const values = await tx.getMany(wanted);
-  users.forEach((user, u) => {
-    counts.set(
-      user,
-      program.quotas.map((_q, i) => {
-        const v = values[u * program.quotas.length + i];
-        return typeof v === 'number' ? v : 0;
-      }),
-    );
-  });
-  return counts;
+  const periods = program.quotas.map((q, i) => `${q.period}/${windows[i] as string}`).join(' ');
+  const keysOf = (user: IndexedUser) => {
+    const last = lastKeys.get(user);
+    if (last?.windows === periods) return last.keys;
+    const made = program.quotas.map((q, i) => keys.quota(user.user.id, q.period, windows[i] as string));
+    lastKeys.set(user, { windows: periods, keys: made });
+    return made;
+  };
+  return { count: program.quotas.length, keysOf };
 }
 
 /** Counts one assignment of `user` in every configured quota's current window. */

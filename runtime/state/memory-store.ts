@@ -102,21 +102,26 @@ class MemoryTransaction implements Transaction {
 
   async get(key: string): Promise<Json | undefined> {
     this.check();
-    const pending = this.writes.get(key);
-    if (pending === DELETED) return undefined;
-    const value = this.writes.has(key) ? pending : this.data.kv.get(key);
-    return value === undefined ? undefined : copy(value);
+    return this.read(key);
   }
 
   async getMany(keys: readonly string[]): Promise<(Json | undefined)[]> {
-    const out: (Json | undefined)[] = [];
-    for (const key of keys) out.push(await this.get(key));
+    this.check();
+    const out: (Json | undefined)[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = this.read(keys[i] as string);
     return out;
+  }
+
+  private read(key: string): Json | undefined {
+    const pending = this.writes.get(key);
+    if (pending === DELETED) return undefined;
+    const value = pending !== undefined ? pending : this.data.kv.get(key);
+    return value === undefined ? undefined : copyJson(value);
   }
 
   async put(key: string, value: Json): Promise<void> {
     this.check();
-    this.writes.set(key, copy(value));
+    this.writes.set(key, copyJson(value));
   }
 
   async delete(key: string): Promise<void> {
@@ -303,4 +308,11 @@ function matches(d: StoredDecision['meta'], f: DecisionFilter): boolean {
 
 function copy<T>(value: T): T {
   return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+}
+
+/** A deep copy of a JSON value; arrays of scalars (the rotation queues) by slice. */
+function copyJson(value: Json): Json {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) return value.slice();
+  return structuredClone(value);
 }
