@@ -4,7 +4,10 @@
 // gave to a user), the success rate (assigned ÷ created), unassigned records
 // (created, never assigned: no rule matched or nobody was eligible), and per
 // rule, per method and per user the records each took. Decision counts
-// (by cause and outcome) come alongside. Computed by scanning the log (bounded).
+// (by cause and outcome) come alongside. A rule is named as the program names it
+// (a rule no longer in the program, as its newest decision in the range did).
+// StatsBuilder computes them by scanning the log (bounded): the path of
+// team-limited views and the reference of the rollups' sums (stats-rollups.ts).
 import type { RecordState } from '../runtime/record-state';
 import { keys } from '../runtime/state-keys';
 import { inTransaction } from '../runtime/state/store';
@@ -46,10 +49,10 @@ export class StatsBuilder {
   private readonly rules = new Map<string, Tally & { rule: string; method: string | null }>();
   private readonly methods = new Map<string, Tally>();
   private readonly users = new Map<string, Set<string>>();
-  private readonly methodOf: Map<string, string>;
+  private readonly ruleOf: Map<string, Program['rules'][number]>;
 
   constructor(program: Program) {
-    this.methodOf = new Map(program.rules.map((r) => [r.id, r.method.kind]));
+    this.ruleOf = new Map(program.rules.map((r) => [r.id, r]));
   }
 
   add(d: Decision): void {
@@ -67,9 +70,9 @@ export class StatsBuilder {
       records.add(key);
     }
     if (d.ruleId === null) return;
-    const method = d.trace.method?.method ?? this.methodOf.get(d.ruleId) ?? null;
+    const method = d.trace.method?.method ?? this.ruleOf.get(d.ruleId)?.method.kind ?? null;
     let rule = this.rules.get(d.ruleId);
-    if (!rule) this.rules.set(d.ruleId, (rule = { rule: d.rule ?? d.ruleId, method, ...tally() }));
+    if (!rule) this.rules.set(d.ruleId, (rule = { ...ruleLabel(d.ruleId, this.ruleOf.get(d.ruleId), d), ...tally() }));
     count(rule, key, d);
     if (method !== null) {
       let counts = this.methods.get(method);
@@ -83,8 +86,8 @@ export class StatsBuilder {
     return [...this.records.values()].map(({ entity, id }) => ({ entity, id }));
   }
 
-  /** The wire form; `firstEvent` gives the id of the event that first brought a record (null: unknown). */
-  result(firstEvent: (entity: string, id: string) => string | null): Record<string, unknown> {
+  /** The figures; `firstEvent` gives the id of the event that first brought a record (null: unknown). */
+  figures(firstEvent: (entity: string, id: string) => string | null): StatsFigures {
     let created = 0;
     let assigned = 0;
     for (const r of this.records.values()) {
@@ -93,24 +96,56 @@ export class StatsBuilder {
       created++;
       if (r.assigned) assigned++;
     }
-    const figures = (t: Tally) => ({ records: t.records.size, records_assigned: t.assigned.size, decisions: t.decisions });
-    const byRecords = (a: { records: number }, b: { records: number }) => b.records - a.records;
+    const figures = (t: Tally) => ({ records: t.records.size, recordsAssigned: t.assigned.size, decisions: t.decisions });
     return {
       records: this.records.size,
-      records_created: created,
-      records_assigned: assigned,
-      unassigned: created - assigned,
-      success_rate: created === 0 ? null : Math.round((assigned / created) * 10_000) / 10_000,
+      created,
+      assigned,
       decisions: this.decisions,
-      events: this.causes.get('event') ?? 0,
-      reassignments: this.causes.get('reassign') ?? 0,
-      retries: (this.causes.get('retry') ?? 0) + (this.causes.get('manual-retry') ?? 0),
-      outcomes: { assigned: this.outcomes.get('assigned') ?? 0, fallback: this.outcomes.get('fallback') ?? 0, unmatched: this.outcomes.get('unmatched') ?? 0 },
-      per_rule: [...this.rules].map(([id, t]) => ({ rule_id: id, rule: t.rule, method: t.method, ...figures(t) })).sort(byRecords),
-      per_method: [...this.methods].map(([method, t]) => ({ method, ...figures(t) })).sort(byRecords),
-      per_user: [...this.users].map(([user, records]) => ({ user, assigned: records.size })).sort((a, b) => b.assigned - a.assigned || (a.user < b.user ? -1 : 1)),
+      causes: this.causes,
+      outcomes: this.outcomes,
+      rules: [...this.rules].map(([ruleId, t]) => ({ ruleId, rule: t.rule, method: t.method, ...figures(t) })),
+      methods: [...this.methods].map(([method, t]) => ({ method, ...figures(t) })),
+      users: [...this.users].map(([user, records]) => ({ user, assigned: records.size })),
     };
   }
+}
+
+/** The statistics of a range, before they take their wire form. */
+export interface StatsFigures {
+  /** Records with a decision in the range, those created in it, and of those the ones assigned. */
+  records: number;
+  created: number;
+  assigned: number;
+  decisions: number;
+  causes: ReadonlyMap<Decision['cause'], number>;
+  outcomes: ReadonlyMap<Outcome, number>;
+  rules: { ruleId: string; rule: string; method: string | null; records: number; recordsAssigned: number; decisions: number }[];
+  methods: { method: string; records: number; recordsAssigned: number; decisions: number }[];
+  users: { user: string; assigned: number }[];
+}
+
+/** The wire form of the statistics; lists by size, ties by name. */
+export function statsWire(f: StatsFigures): Record<string, unknown> {
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const figures = (t: { records: number; recordsAssigned: number; decisions: number }) => ({ records: t.records, records_assigned: t.recordsAssigned, decisions: t.decisions });
+  return {
+    records: f.records,
+    records_created: f.created,
+    records_assigned: f.assigned,
+    unassigned: f.created - f.assigned,
+    success_rate: f.created === 0 ? null : Math.round((f.assigned / f.created) * 10_000) / 10_000,
+    decisions: f.decisions,
+    events: f.causes.get('event') ?? 0,
+    reassignments: f.causes.get('reassign') ?? 0,
+    retries: (f.causes.get('retry') ?? 0) + (f.causes.get('manual-retry') ?? 0),
+    outcomes: { assigned: f.outcomes.get('assigned') ?? 0, fallback: f.outcomes.get('fallback') ?? 0, unmatched: f.outcomes.get('unmatched') ?? 0 },
+    per_rule: [...f.rules]
+      .sort((a, b) => b.records - a.records || byName(a.ruleId, b.ruleId))
+      .map((t) => ({ rule_id: t.ruleId, rule: t.rule, method: t.method, ...figures(t) })),
+    per_method: [...f.methods].sort((a, b) => b.records - a.records || byName(a.method, b.method)).map((t) => ({ method: t.method, ...figures(t) })),
+    per_user: [...f.users].sort((a, b) => b.assigned - a.assigned || byName(a.user, b.user)).map((u) => ({ user: u.user, assigned: u.assigned })),
+  };
 }
 
 /** The id of the event that first brought each record, read from the records' state. */
@@ -125,6 +160,12 @@ export async function firstEvents(store: StateStore, records: readonly { entity:
     });
   }
   return (entity, id) => found.get(recordKey(entity, id)) ?? null;
+}
+
+/** A rule's name and method in the statistics: the program's, or for a rule no longer in it, those of its decision `d`. */
+export function ruleLabel(ruleId: string, rule: Program['rules'][number] | undefined, d: Decision | undefined): { rule: string; method: string | null } {
+  if (rule) return { rule: rule.name, method: rule.method.kind };
+  return { rule: d?.rule ?? ruleId, method: d?.trace.method?.method ?? null };
 }
 
 /** One key per record; entity names cannot hold `/`, so it is unambiguous. */

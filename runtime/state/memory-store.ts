@@ -5,6 +5,8 @@
 // store behind a transaction's back. One process only: claims (timers, the
 // outbox) are plain reads, since nobody else could hold them.
 import type { Decision } from '../types';
+import { MemoryRollups } from './memory-rollups';
+import { factsOf, type DecisionFacts, type RollupReader } from './rollups';
 import { sequenceKey } from './sequence-key';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './store';
 
@@ -13,6 +15,7 @@ interface StoredDecision {
   id: string;
   eventId: string;
   meta: Pick<Decision, 'entity' | 'recordId' | 'ruleId' | 'assigned' | 'outcome' | 'decidedAt'>;
+  facts: DecisionFacts;
   json: string;
 }
 
@@ -25,6 +28,7 @@ interface Data {
   /** Queue name → record (entity and id) → item (insertion order = enqueue order). */
   queues: Map<string, Map<string, QueueItem>>;
   outbox: Map<string, OutboxItem>;
+  rollups: MemoryRollups;
 }
 
 const DELETED = Symbol('deleted');
@@ -47,6 +51,7 @@ export class MemoryStore implements StateStore {
     timers: new Map(),
     queues: new Map(),
     outbox: new Map(),
+    rollups: new MemoryRollups(),
   };
   private tail: Promise<void> = Promise.resolve();
 
@@ -85,6 +90,11 @@ class MemoryTransaction implements Transaction {
     private readonly data: Data,
     private readonly release: () => void,
   ) {}
+
+  get rollups(): RollupReader {
+    this.check();
+    return this.data.rollups.reader();
+  }
 
   async lock(): Promise<void> {}
 
@@ -134,7 +144,7 @@ class MemoryTransaction implements Transaction {
     const json = JSON.stringify(decision);
     const { entity, recordId, ruleId, outcome, decidedAt } = decision;
     const meta = { entity, recordId, ruleId, outcome, decidedAt, assigned: [...decision.assigned] };
-    this.decisions.push({ id: decision.id, eventId: decision.eventId, meta, json });
+    this.decisions.push({ id: decision.id, eventId: decision.eventId, meta, facts: factsOf(decision), json });
   }
 
   async decisionForEvent(eventId: string): Promise<Decision | null> {
@@ -242,6 +252,7 @@ class MemoryTransaction implements Transaction {
       const index = d.decisions.push(decision) - 1;
       d.decisionIndex.set(decision.id, index);
       if (!d.eventIndex.has(decision.eventId)) d.eventIndex.set(decision.eventId, index);
+      d.rollups.add(decision.facts);
     }
     for (const [id, timer] of this.timers) if (timer === DELETED) d.timers.delete(id);
     else d.timers.set(id, timer);

@@ -7,6 +7,7 @@
 // by editing one. Everything lives in one schema (`?schema=` of the URL, default
 // `public`), so one database can hold several independent states.
 import type pg from 'pg';
+import { buildPostgresRollups } from './postgres-rollups';
 
 /** The schema, one entry per version: MIGRATIONS[n] takes version n to n + 1. */
 export const PG_MIGRATIONS: readonly string[] = [
@@ -81,7 +82,29 @@ export const PG_MIGRATIONS: readonly string[] = [
   END
   $$;
   `,
+  // 2: the columns the statistics and the log's filters read, and per-hour rollups (built from the log by ROLLUP_BUILD).
+  `
+  ALTER TABLE decisions ADD COLUMN cause text NOT NULL DEFAULT 'event';
+  ALTER TABLE decisions ADD COLUMN method text;
+  UPDATE decisions SET cause = body::json->>'cause', method = body::json->'trace'->'method'->>'method';
+  CREATE INDEX decisions_entity ON decisions (entity, seq);
+  CREATE INDEX decisions_entity_record ON decisions (entity, record_id, seq);
+  CREATE INDEX decisions_cause ON decisions (cause, seq);
+  CREATE INDEX decisions_no_method ON decisions (decided_at) WHERE method IS NULL AND rule_id IS NOT NULL;
+  CREATE TABLE decision_rollups (
+    hour bigint NOT NULL,
+    key text NOT NULL,
+    prev bigint NOT NULL,
+    aux bigint NOT NULL,
+    records bigint NOT NULL,
+    decisions bigint NOT NULL,
+    PRIMARY KEY (hour, key, prev, aux)
+  );
+  `,
 ];
+
+/** The version whose migration creates the rollups, which are then built from the decisions already logged. */
+const ROLLUP_BUILD = 2;
 
 /** The schema version this code writes. */
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -106,6 +129,7 @@ export async function migratePostgres(client: pg.ClientBase, schema: string, whe
     }
     for (let version = current; version < PG_SCHEMA_VERSION; version++) {
       await client.query(PG_MIGRATIONS[version] as string);
+      if (version + 1 === ROLLUP_BUILD) await buildPostgresRollups(client);
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [version + 1]);
     }
     await client.query('COMMIT');

@@ -7,7 +7,9 @@ import type pg from 'pg';
 import type { Decision } from '../types';
 import { newLocks } from './postgres-locks';
 import { StatementPipeline } from './postgres-pipeline';
+import { PostgresRollups } from './postgres-rollups';
 import { quoteIdent } from './postgres-schema';
+import type { RollupReader } from './rollups';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, Timer, Transaction } from './store';
 
 /** What the transactions of one store share. */
@@ -30,6 +32,7 @@ export class PostgresTransaction implements Transaction {
   private readonly writes = new Map<string, Json | typeof DELETED>();
   private readonly held = new Set<string>();
   private readonly pipe: StatementPipeline;
+  private readonly rollupWork: PostgresRollups;
   private done = false;
 
   constructor(
@@ -38,6 +41,12 @@ export class PostgresTransaction implements Transaction {
   ) {
     this.pipe = new StatementPipeline(client);
     this.pipe.defer('BEGIN');
+    this.rollupWork = new PostgresRollups((sql, params) => this.rows(sql, params));
+  }
+
+  get rollups(): RollupReader {
+    this.check();
+    return this.rollupWork.reader;
   }
 
   async lock(keys: readonly string[]): Promise<void> {
@@ -95,13 +104,14 @@ export class PostgresTransaction implements Transaction {
 
   async appendDecision(d: Decision): Promise<void> {
     this.check();
+    await this.rollupWork.append(d);
     this.pipe.defer(
       `WITH logged AS (
-         INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, event_id
+         INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, cause, method, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, event_id
        )
        INSERT INTO decision_events (event_id, decision_id) SELECT event_id, id FROM logged ON CONFLICT (event_id) DO NOTHING`,
-      [d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, d.assigned, JSON.stringify(d)],
+      [d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, d.assigned, d.cause, d.trace.method?.method ?? null, JSON.stringify(d)],
     );
   }
 
@@ -258,6 +268,7 @@ export class PostgresTransaction implements Transaction {
         [puts.map(([key]) => key), puts.map(([, value]) => value)],
       );
     }
+    for (const { sql, params } of this.rollupWork.flush()) this.pipe.defer(sql, params);
   }
 
   private check(): void {

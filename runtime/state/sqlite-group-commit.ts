@@ -64,6 +64,8 @@ export class GroupCommitter {
     private readonly db: Database.Database,
     options: GroupCommitOptions = {},
     private readonly beforeCommit?: (db: Database.Database) => void,
+    /** Runs after the outer transaction was rolled back (its work is gone). */
+    private readonly afterRollback?: () => void,
   ) {
     this.maxBatch = Math.max(1, options.maxBatch ?? 64);
     this.maxWaitMs = Math.max(0, options.maxWaitMs ?? 2);
@@ -123,7 +125,7 @@ export class GroupCommitter {
   private endTurn(): void {
     const group = this.group;
     if (!group) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.rollbackOuter();
     } else if (group.size >= this.maxBatch || Date.now() - group.startedAt >= this.maxWaitMs) {
       this.flush();
     }
@@ -167,6 +169,7 @@ export class GroupCommitter {
 
   private rollbackOuter(): void {
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.afterRollback?.();
   }
 }
 

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteRollups } from './sqlite-rollups';
 
 /** The schema, one entry per version: MIGRATIONS[n] takes version n to n + 1. */
 export const MIGRATIONS: readonly string[] = [
@@ -85,7 +86,29 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE queue_items_1;
   CREATE INDEX queue_items_order ON queue_items (queue, seq);
   `,
+  // 3: the columns the statistics and the log's filters read, and per-hour rollups (built from the log by ROLLUP_BUILD).
+  `
+  ALTER TABLE decisions ADD COLUMN cause TEXT NOT NULL DEFAULT 'event';
+  ALTER TABLE decisions ADD COLUMN method TEXT;
+  UPDATE decisions SET cause = json_extract(body, '$.cause'), method = json_extract(body, '$.trace.method.method');
+  CREATE INDEX decisions_entity ON decisions (entity, seq);
+  CREATE INDEX decisions_entity_record ON decisions (entity, record_id, seq);
+  CREATE INDEX decisions_cause ON decisions (cause, seq);
+  CREATE INDEX decisions_no_method ON decisions (decided_at) WHERE method IS NULL AND rule_id IS NOT NULL;
+  CREATE TABLE decision_rollups (
+    hour INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    prev INTEGER NOT NULL,
+    aux INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    decisions INTEGER NOT NULL,
+    PRIMARY KEY (hour, key, prev, aux)
+  ) WITHOUT ROWID;
+  `,
 ];
+
+/** The version whose migration creates the rollups, which are then built from the decisions already logged. */
+const ROLLUP_BUILD = 3;
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -119,6 +142,7 @@ function migrate(db: Database.Database, path: string): void {
   const record = db.prepare('INSERT INTO schema_version (version) VALUES (?)');
   for (let version = current; version < SCHEMA_VERSION; version++) {
     db.exec(MIGRATIONS[version] as string);
+    if (version + 1 === ROLLUP_BUILD) new SqliteRollups(db).buildFromLog();
     record.run(version + 1);
   }
 }

@@ -3,6 +3,7 @@
 // combination of filters). Values are JSON text; rows come back as parsed copies.
 import type Database from 'better-sqlite3';
 import type { Decision } from '../types';
+import { SqliteRollups } from './sqlite-rollups';
 import type { DecisionFilter } from './store';
 
 /** The prepared statements of one connection. */
@@ -25,15 +26,17 @@ export interface Statements {
   outboxPut: Database.Statement;
   outboxList: Database.Statement;
   outboxDelete: Database.Statement;
+  rollups: SqliteRollups;
 }
 
 /** Prepares the store's fixed statements on `db`. */
 export function prepareStatements(db: Database.Database): Statements {
   const p = (sql: string): Database.Statement => db.prepare(sql);
   const decisionInsert = p(
-    `INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, cause, method, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const rollups = new SqliteRollups(db);
   const decisionUserInsert = p('INSERT OR IGNORE INTO decision_users (decision_id, user_id) VALUES (?, ?)');
   return {
     kvGet: p('SELECT value FROM kv WHERE key = ?').pluck(),
@@ -44,12 +47,14 @@ export function prepareStatements(db: Database.Database): Statements {
       `INSERT INTO kv (key, value) VALUES (?, '1')
        ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING CAST(value AS INTEGER)`,
     ).pluck(),
-    /** A decision and its user rows; nests as a savepoint inside the open transaction. */
+    /** A decision, its user rows and its rollups; nests as a savepoint inside the open transaction. */
     decisionAppend: db.transaction<(d: Decision) => void>((d) => {
       const body = JSON.stringify(d);
       const assigned = JSON.stringify(d.assigned);
-      decisionInsert.run(d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, assigned, body);
+      const method = d.trace.method?.method ?? null;
+      decisionInsert.run(d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, assigned, d.cause, method, body);
       for (const user of d.assigned) decisionUserInsert.run(d.id, user);
+      rollups.append(d);
     }),
     decisionForEvent: p('SELECT body FROM decisions WHERE event_id = ? ORDER BY seq LIMIT 1').pluck(),
     decisionGet: p('SELECT body FROM decisions WHERE id = ?').pluck(),
@@ -66,6 +71,7 @@ export function prepareStatements(db: Database.Database): Statements {
     ),
     outboxList: p('SELECT body FROM outbox ORDER BY seq LIMIT ?').pluck(),
     outboxDelete: p('DELETE FROM outbox WHERE id = ?'),
+    rollups,
   };
 }
 

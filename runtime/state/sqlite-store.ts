@@ -12,6 +12,7 @@ import { GroupCommitter, type GroupCommitOptions, type GroupCommitStats } from '
 import { sequenceKey } from './sequence-key';
 import { openStateDatabase } from './sqlite-schema';
 import { DecisionQueries, prepareStatements, type Statements } from './sqlite-statements';
+import type { RollupReader } from './rollups';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './store';
 
 /** Options of the SQLite store. */
@@ -37,8 +38,13 @@ export class SqliteStore implements StateStore {
     private readonly db: Database.Database,
     options: SqliteStoreOptions = {},
   ) {
-    this.committer = new GroupCommitter(db, options.groupCommit, options.beforeCommit);
     this.statements = prepareStatements(db);
+    const rollups = this.statements.rollups;
+    const beforeCommit = (db: Database.Database) => {
+      rollups.writeGroup();
+      options.beforeCommit?.(db);
+    };
+    this.committer = new GroupCommitter(db, options.groupCommit, beforeCommit, () => rollups.loseGroup());
     this.queries = new DecisionQueries(db);
   }
 
@@ -69,6 +75,11 @@ class SqliteTransaction implements Transaction {
     private readonly queries: DecisionQueries,
     private readonly committer: GroupCommitter,
   ) {}
+
+  get rollups(): RollupReader {
+    this.check();
+    return this.s.rollups.reader;
+  }
 
   async lock(): Promise<void> {}
 
@@ -186,12 +197,14 @@ class SqliteTransaction implements Transaction {
   async commit(): Promise<void> {
     this.check();
     this.done = true;
+    this.s.rollups.keep();
     return this.committer.commit();
   }
 
   async abort(): Promise<void> {
     if (this.done) return;
     this.done = true;
+    this.s.rollups.discard();
     this.committer.abort();
   }
 

@@ -43,6 +43,7 @@
 //   user who ever had it, latest fields); the server adds `idem/<key>` and
 //   `directory/…`.
 import type { Decision, Outcome } from '../types';
+import type { RollupReader } from './rollups';
 
 /** A JSON value as stored. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -198,7 +199,14 @@ export interface OutboxStore {
 }
 
 /** One unit of work against the state (see the contract above). */
-export interface Transaction extends CoreTransaction, DecisionLog, TimerStore, QueueStore, OutboxStore {}
+export interface Transaction extends CoreTransaction, DecisionLog, TimerStore, QueueStore, OutboxStore {
+  /**
+   * The per-hour rollups of the decision log (rollups.ts), written with each
+   * decision in its transaction; reads see what is committed. Absent on views
+   * that keep none (the statistics then scan the log).
+   */
+  readonly rollups?: RollupReader;
+}
 
 /** A state store: memory, SQLite or PostgreSQL. */
 export interface StateStore {

@@ -1,0 +1,283 @@
+// Per-hour rollups of the decision log, kept by every state store in the same
+// transaction as the decisions they count, so the statistics of whole hours are
+// sums instead of scans. A rollup row is (hour, key, prev, aux) with two counters:
+// `decisions` (decisions of that hour with that key) and `records` (distinct
+// records, counted exactly over any run of whole hours with the "previous
+// appearance" trick: a record with key k in hour h adds one to the row whose
+// `prev` is the last earlier hour it had key k, so the records of hours H1..H2
+// are the rows of those hours with prev < H1). `aux` narrows a row further: for
+// `CA` (created and assigned) it is the record's creation hour, which must lie in
+// the range too. The rows of a store are the sum of `recordRollup` over its
+// records; appending decisions adds `rollupChange` of their record's decisions.
+//
+// Keys: `r` every decision (records seen), `c:<cause>` and `o:<outcome>`
+// (decisions only), `u:<user>` records assigned to a user, `R:<rule>` and
+// `A:<rule>` records a rule decided and assigned, `M:<method>` and `N:<method>`
+// the same per method (the method of the decision's trace; decisions whose trace
+// names none are left to the caller), `C` records created (the record's first
+// decision caused by an event) and `CA` of those, the ones assigned.
+import type { Decision, Outcome } from '../types';
+
+/** One hour in epoch ms. */
+export const HOUR_MS = 3_600_000;
+/** `prev` and `aux` of a row that has none (below every hour a clock gives). */
+export const NONE = -1_000_000_000_000;
+
+/** The hour (since the epoch) of an instant. */
+export function hourOf(ms: number): number {
+  return Math.floor(ms / HOUR_MS);
+}
+
+/** What the rollups and the statistics read of a decision (no trace, no body). */
+export interface DecisionFacts {
+  entity: string;
+  recordId: string;
+  eventId: string;
+  ruleId: string | null;
+  outcome: Outcome;
+  cause: Decision['cause'];
+  decidedAt: number;
+  assigned: string[];
+  /** The method named by the decision's trace (null when no method ran). */
+  method: string | null;
+}
+
+/** One rollup row and its counters. */
+export interface RollupRow {
+  hour: number;
+  key: string;
+  prev: number;
+  aux: number;
+  records: number;
+  decisions: number;
+}
+
+/** The summed counters of one key over a run of whole hours. */
+export interface RollupSum {
+  key: string;
+  records: number;
+  decisions: number;
+}
+
+/** Reading the rollups and the facts of decisions, in the transaction that holds them. */
+export interface RollupReader {
+  /** Per key, the counters of hours `fromHour..toHour` (both included). */
+  sums(fromHour: number, toHour: number): Promise<RollupSum[]>;
+  /** Facts of the decisions in `[fromMs, toMs)`, in log order; `noMethod`: only those of a rule whose trace names no method. */
+  factsInRange(fromMs: number, toMs: number, noMethod: boolean): Promise<DecisionFacts[]>;
+  /** Facts of every decision of these records, in log order. */
+  factsOfRecords(records: readonly { entity: string; recordId: string }[]): Promise<DecisionFacts[]>;
+}
+
+/** The columns of the facts, as the SQL stores keep them (`assigned`: JSON text in SQLite, an array in PostgreSQL). */
+export interface FactsRow {
+  entity: string;
+  record_id: string;
+  event_id: string;
+  rule_id: string | null;
+  outcome: Outcome;
+  cause: Decision['cause'];
+  decided_at: number | string;
+  assigned: string | string[];
+  method: string | null;
+}
+
+/** The select list of the facts in the SQL stores. */
+export const FACTS_COLUMNS = 'entity, record_id, event_id, rule_id, outcome, cause, decided_at, assigned, method';
+
+/** The facts of a row of the SQL stores. */
+export function factsFromRow(row: FactsRow): DecisionFacts {
+  return {
+    entity: row.entity,
+    recordId: row.record_id,
+    eventId: row.event_id,
+    ruleId: row.rule_id,
+    outcome: row.outcome,
+    cause: row.cause,
+    decidedAt: Number(row.decided_at),
+    assigned: typeof row.assigned === 'string' ? (JSON.parse(row.assigned) as string[]) : row.assigned,
+    method: row.method,
+  };
+}
+
+/** An hour or instant as an SQL integer parameter (infinite bounds become the widest ones). */
+export function sqlBound(n: number): number {
+  return Math.max(-9e15, Math.min(9e15, Math.trunc(n)));
+}
+
+/** The facts of a decision. */
+export function factsOf(d: Decision): DecisionFacts {
+  const { entity, recordId, eventId, ruleId, outcome, cause, decidedAt } = d;
+  return { entity, recordId, eventId, ruleId, outcome, cause, decidedAt, assigned: [...d.assigned], method: d.trace.method?.method ?? null };
+}
+
+/** The keys a decision counts under, for distinct records and for decisions. */
+export function decisionKeys(f: DecisionFacts, method: string | null): { records: string[]; decisions: string[] } {
+  const records = ['r', ...f.assigned.map((u) => `u:${u}`)];
+  const decisions = ['r', `c:${f.cause}`, `o:${f.outcome}`];
+  if (f.ruleId !== null) {
+    records.push(`R:${f.ruleId}`);
+    decisions.push(`R:${f.ruleId}`);
+    if (f.assigned.length > 0) records.push(`A:${f.ruleId}`);
+    if (method !== null) {
+      records.push(`M:${method}`);
+      decisions.push(`M:${method}`);
+      if (f.assigned.length > 0) records.push(`N:${method}`);
+    }
+  }
+  return { records, decisions };
+}
+
+/** The record's creation: its first decision caused by an event (null: none). */
+export function creationOf(facts: readonly DecisionFacts[]): DecisionFacts | null {
+  return facts.find((f) => f.cause === 'event') ?? null;
+}
+
+/** The rollup rows one record's decisions (in log order) add up to, by row id. */
+export function recordRollup(facts: readonly DecisionFacts[]): Map<string, RollupRow> {
+  const rows = new Map<string, RollupRow>();
+  const add = (hour: number, key: string, prev: number, aux: number, records: number, decisions: number) => {
+    const id = rowId(hour, key, prev, aux);
+    const row = rows.get(id);
+    if (row) {
+      row.records += records;
+      row.decisions += decisions;
+    } else rows.set(id, { hour, key, prev, aux, records, decisions });
+  };
+  const hours = new Map<string, Set<number>>();
+  for (const f of facts) {
+    const hour = hourOf(f.decidedAt);
+    const keys = decisionKeys(f, f.method);
+    for (const key of keys.decisions) add(hour, key, NONE, NONE, 0, 1);
+    for (const key of keys.records) {
+      let set = hours.get(key);
+      if (!set) hours.set(key, (set = new Set()));
+      set.add(hour);
+    }
+  }
+  const appearances = (key: string, seen: Iterable<number>, aux: number) => {
+    let prev = NONE;
+    for (const hour of [...seen].sort((a, b) => a - b)) {
+      add(hour, key, prev, aux, 1, 0);
+      prev = hour;
+    }
+  };
+  for (const [key, seen] of hours) appearances(key, seen, NONE);
+  const created = creationOf(facts);
+  if (created) {
+    const createdHour = hourOf(created.decidedAt);
+    add(createdHour, 'C', NONE, NONE, 1, 0);
+    appearances('CA', assignedHours(facts), createdHour);
+  }
+  return rows;
+}
+
+/** What a record's decisions going from `before` to `after` (more of them) changes in the rollups (rows with a non-zero change). */
+export function rollupChange(before: readonly DecisionFacts[], after: readonly DecisionFacts[]): RollupRow[] {
+  if (before.length === 0) return [...recordRollup(after).values()].sort(compareRows);
+  const old = recordRollup(before);
+  const next = recordRollup(after);
+  const out: RollupRow[] = [];
+  for (const [id, row] of next) {
+    const was = old.get(id);
+    const records = row.records - (was?.records ?? 0);
+    const decisions = row.decisions - (was?.decisions ?? 0);
+    if (records !== 0 || decisions !== 0) out.push({ ...row, records, decisions });
+  }
+  for (const [id, row] of old) if (!next.has(id)) out.push({ ...row, records: -row.records, decisions: -row.decisions });
+  return out.sort((a, b) => compareRows(a, b));
+}
+
+/** Per key, what one record's decisions (all of them, in log order) count in the window `[fromMs, toMs)`: the figures the rollups sum for whole hours, with `methodOf` naming each decision's method. */
+export function recordFigures(
+  facts: readonly DecisionFacts[],
+  fromMs: number,
+  toMs: number,
+  methodOf: (f: DecisionFacts) => string | null,
+): Map<string, { records: number; decisions: number }> {
+  const out = new Map<string, { records: number; decisions: number }>();
+  const at = (key: string) => {
+    let figure = out.get(key);
+    if (!figure) out.set(key, (figure = { records: 0, decisions: 0 }));
+    return figure;
+  };
+  const inside = facts.filter((f) => f.decidedAt >= fromMs && f.decidedAt < toMs);
+  for (const f of inside) {
+    const keys = decisionKeys(f, methodOf(f));
+    for (const key of keys.decisions) at(key).decisions++;
+    for (const key of keys.records) at(key).records = 1;
+  }
+  const created = creationOf(facts);
+  if (created && created.decidedAt >= fromMs && created.decidedAt < toMs) {
+    at('C').records = 1;
+    if (inside.some((f) => f.assigned.length > 0)) at('CA').records = 1;
+  }
+  return out;
+}
+
+/** Adds rows into a map of rows by id, merging rows with one id and dropping rows that reach zero. */
+export function mergeRows(into: Map<string, RollupRow>, rows: readonly RollupRow[]): void {
+  for (const row of rows) {
+    const id = rowId(row.hour, row.key, row.prev, row.aux);
+    const was = into.get(id);
+    if (!was) {
+      into.set(id, { ...row });
+      continue;
+    }
+    was.records += row.records;
+    was.decisions += row.decisions;
+    if (was.records === 0 && was.decisions === 0) into.delete(id);
+  }
+}
+
+/** A total order of rows, so concurrent writers touch shared rows in one order. */
+export function compareRows(a: RollupRow, b: RollupRow): number {
+  return a.hour - b.hour || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.prev - b.prev || a.aux - b.aux;
+}
+
+/** Sums rows of hours `fromHour..toHour` per key, as every store's `sums` does. */
+export function sumRows(rows: Iterable<RollupRow>, fromHour: number, toHour: number): RollupSum[] {
+  const sums = new Map<string, RollupSum>();
+  for (const row of rows) {
+    if (row.hour < fromHour || row.hour > toHour) continue;
+    let sum = sums.get(row.key);
+    if (!sum) sums.set(row.key, (sum = { key: row.key, records: 0, decisions: 0 }));
+    sum.decisions += row.decisions;
+    if (row.prev < fromHour && (row.aux === NONE || (row.aux >= fromHour && row.aux <= toHour))) sum.records += row.records;
+  }
+  return [...sums.values()];
+}
+
+/** Facts split by record (entity and id), each record's in their order. */
+export function groupByRecord(facts: readonly DecisionFacts[]): DecisionFacts[][] {
+  const out = new Map<string, DecisionFacts[]>();
+  for (const f of facts) {
+    const key = `${f.entity}/${f.recordId}`;
+    let own = out.get(key);
+    if (!own) out.set(key, (own = []));
+    own.push(f);
+  }
+  return [...out.values()];
+}
+
+/** Two lists of sums added key by key. */
+export function addSums(a: readonly RollupSum[], b: readonly RollupSum[]): RollupSum[] {
+  const out = new Map(a.map((s) => [s.key, { ...s }]));
+  for (const s of b) {
+    const was = out.get(s.key);
+    if (was) {
+      was.records += s.records;
+      was.decisions += s.decisions;
+    } else out.set(s.key, { ...s });
+  }
+  return [...out.values()];
+}
+
+function assignedHours(facts: readonly DecisionFacts[]): number[] {
+  return [...new Set(facts.filter((f) => f.assigned.length > 0).map((f) => hourOf(f.decidedAt)))];
+}
+
+/** Unambiguous: the numbers come first, and the key (any text) last. */
+function rowId(hour: number, key: string, prev: number, aux: number): string {
+  return `${hour}|${prev}|${aux}|${key}`;
+}
