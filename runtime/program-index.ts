@@ -65,7 +65,7 @@ export interface PoolIndexSpec {
 }
 
 /** Methods that rank users (ties by least_recent, so by `last_assigned_at`). */
-const RANKING_METHODS: ReadonlySet<Rule['method']['kind']> = new Set(['least_recent', 'load_balance', 'score', 'ordered']);
+const RANKING_METHODS: ReadonlySet<Rule['method']['kind']> = new Set(['least_recent', 'load_balance', 'score', 'ordered', 'max_turnover', 'max_lead_count']);
 
 /** Compiled pool parts by their IR, so that rules sharing a conjunct share its per-directory partition. */
 interface Interned {
