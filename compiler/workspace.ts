@@ -191,7 +191,7 @@ export class Workspace {
       files: ctx.files,
       directory: ctx.directory,
       get model() {
-        return (model ??= buildModel(ctx, names(), units));
+        return (model ??= buildModel(ctx, names, units));
       },
       facts,
     };
