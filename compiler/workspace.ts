@@ -4,14 +4,14 @@
 // that is not a rule — schemas, settings, maps — and the directory) have a
 // version; each file's rules, checked on their own (workspace-unit.ts), are cached
 // under the file's parse and that version, and each rule under its declaration:
-// a new parse keeps the declaration objects of the old one that are the same text
-// at the same place, so an edit re-checks (and lowers and analyses) the rules it
+// an edit re-parses the declaration it falls in and keeps the others' objects
+// (workspace-reparse.ts), so it re-checks (and lowers and analyses) the rules it
 // touched only. The link step (workspace-link.ts) then runs what spans
 // files over the cached units — which is what makes a duplicate name or a priority
 // conflict in another file show up at once — and the loaded directory is cached
 // under its text and what it is checked against. `dist check`, the server's reload
 // and the language service all compile through it.
-import type { Declaration, SourceFile } from '../language/ast';
+import type { SourceFile } from '../language/ast';
 import { sortDiagnostics, type Diagnostic } from '../language/diagnostics';
 import { parse, type ParseResult } from '../language/parse';
 import { analysisCache } from './analysis/analyse-rules';
@@ -22,6 +22,7 @@ import { createContext, type CompileCaches, type CompileContext, type DirectoryT
 import { STAGES } from './stages/index';
 import { directoryNames, type DirectoryNames } from './workspace-directory';
 import { linkProject } from './workspace-link';
+import { reparse } from './workspace-reparse';
 import { buildModel, type SemanticModel } from './workspace-model';
 import { checkFileRules, type FileUnit, type RuleChecks } from './workspace-unit';
 
@@ -57,31 +58,6 @@ function sameDirectory(a: DirectoryText | null, b: DirectoryText | null): boolea
   if (a === b) return true;
   if (a === null || b === null || a.value !== undefined || b.value !== undefined) return false;
   return a.file === b.file && a.text === b.text;
-}
-
-/** True when a parse reported anything within `decl`'s span (its end included). */
-function troubled(parsed: ParseResult, decl: Declaration): boolean {
-  return parsed.diagnostics.some((d) => d.span.end >= decl.span.start && d.span.start <= decl.span.end);
-}
-
-/**
- * `parsed` with each declaration that is the same text at the same place as one
- * of `known`'s, parsed without a problem both times, replaced by the known object
- * (what is cached under it stays valid).
- */
-function keepDeclarations(known: WorkspaceFile, text: string, parsed: ParseResult): ParseResult {
-  const old = new Map<number, Declaration>();
-  for (const decl of known.parsed.ast.declarations) old.set(decl.span.start, decl);
-  let kept = 0;
-  const declarations = parsed.ast.declarations.map((decl) => {
-    const before = old.get(decl.span.start);
-    if (!before || before.kind !== decl.kind || before.span.end !== decl.span.end) return decl;
-    if (known.text.slice(decl.span.start, decl.span.end) !== text.slice(decl.span.start, decl.span.end)) return decl;
-    if (troubled(parsed, decl) || troubled(known.parsed, before)) return decl;
-    kept++;
-    return before;
-  });
-  return kept === 0 ? parsed : { ...parsed, ast: { ...parsed.ast, declarations } };
 }
 
 const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
@@ -124,8 +100,7 @@ export class Workspace {
     const known = this.files.get(file);
     if (known?.text === text) return;
     this.parses++;
-    const fresh = parse(text, file);
-    const parsed = known && this.caches ? keepDeclarations(known, text, fresh) : fresh;
+    const parsed = known && this.caches ? reparse(known, text, file) : parse(text, file);
     const facts = factsOf(text, parsed);
     if (known?.facts !== facts && (known !== undefined || facts !== '')) this.facts++;
     this.files.set(file, { file, text, parsed, facts });
