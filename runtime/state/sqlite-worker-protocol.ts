@@ -35,8 +35,11 @@ export const REMOTE_READS = [
 ] as const;
 export type RemoteRead = (typeof REMOTE_READS)[number];
 
-/** From the store to the worker. */
-export type ToWorker =
+/** From the store to the worker: messages sent in one event-loop turn travel together, in order. */
+export type ToWorker = ToWorkerOne[];
+
+/** One message of a batch. */
+export type ToWorkerOne =
   | {
       kind: 'tx';
       /** The transaction's number (increasing in begin order). */

@@ -14,6 +14,7 @@
 // - The other reads (queues, timers, outbox, the log's queries, the rollups) go
 //   to the worker with the writes made so far; it answers them inside the
 //   transaction, which sees everything written before.
+// - Messages to the worker made in one event-loop turn go as one postMessage.
 // - commit() resolves once the worker's group COMMIT returned; if a group fails,
 //   every transaction ended after it fails too (they may have read its writes),
 //   and the pending writes are dropped.
@@ -25,7 +26,7 @@ import type { DecisionFacts, RollupReader, RollupSum } from './rollups';
 import { sequenceKey } from './sequence-key';
 import type { GroupCommitOptions } from './sqlite-group-commit';
 import { PendingWrites, type TransactionWrites } from './sqlite-pending';
-import type { FromWorker, RemoteRead, ToWorker, WorkerStart, WriteOp } from './sqlite-worker-protocol';
+import type { FromWorker, RemoteRead, ToWorker, ToWorkerOne, WorkerStart, WriteOp } from './sqlite-worker-protocol';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './store';
 
 /** Options of the worker-backed SQLite store. */
@@ -68,6 +69,8 @@ export class SqliteWorkerStore implements StateStore {
   private nextCall = 1;
   private epoch = 0;
   private readonly commits = new Map<number, Waiting>();
+  /** Messages of this event-loop turn, sent together (see `post`). */
+  private outgoing: ToWorkerOne[] = [];
   private readonly calls = new Map<number, Waiting>();
   /** Set when the worker stopped: every later call fails with it. */
   private dead: Error | null = null;
@@ -105,7 +108,7 @@ export class SqliteWorkerStore implements StateStore {
       this.running = true;
       if (!this.dead) {
         const closed = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-        this.post({ kind: 'close' });
+        this.post({ kind: 'close' }, true);
         this.worker.ref();
         await closed;
       }
@@ -135,7 +138,7 @@ export class SqliteWorkerStore implements StateStore {
   call<T>(no: number, epoch: number, ops: WriteOp[], read: RemoteRead, args: unknown[]): Promise<T> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextCall++;
-    this.post({ kind: 'tx', no, epoch, ops, end: 'open', call: { id, read, args } });
+    this.post({ kind: 'tx', no, epoch, ops, end: 'open', call: { id, read, args } }, true);
     return this.wait(this.calls, id);
   }
 
@@ -144,8 +147,18 @@ export class SqliteWorkerStore implements StateStore {
     if (!this.dead) this.post({ kind: 'tx', no, epoch, ops: [], end: 'abort' });
   }
 
-  private post(message: ToWorker): void {
-    this.worker.postMessage(message);
+  /** Queues a message; the queue goes out at the end of this event-loop turn, or now when `now` (a read waits on it). */
+  private post(message: ToWorkerOne, now = false): void {
+    if (this.outgoing.length === 0 && !now) setImmediate(() => this.send());
+    this.outgoing.push(message);
+    if (now) this.send();
+  }
+
+  private send(): void {
+    if (this.outgoing.length === 0) return;
+    const batch: ToWorker = this.outgoing;
+    this.outgoing = [];
+    this.worker.postMessage(batch);
   }
 
   private wait<T>(into: Map<number, Waiting>, key: number): Promise<T> {

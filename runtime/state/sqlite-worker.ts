@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Decision } from '../types';
 import type { DecisionFacts, RollupSum } from './rollups';
 import { createSqliteStore, type SqliteStore } from './sqlite-store';
-import type { FromWorker, RemoteRead, ToWorker, WorkerStart, WriteOp } from './sqlite-worker-protocol';
+import type { FromWorker, RemoteRead, ToWorker, ToWorkerOne, WorkerStart, WriteOp } from './sqlite-worker-protocol';
 import type { Json, Transaction } from './store';
 
 const port = parentPort!;
@@ -44,7 +44,11 @@ try {
   process.exit(0);
 }
 
-port.on('message', (message: ToWorker) => {
+port.on('message', (batch: ToWorker) => {
+  for (const message of batch) receive(message);
+});
+
+function receive(message: ToWorkerOne): void {
   if (message.kind === 'tx') void transaction(message);
   else if (message.kind === 'reset') {
     epoch = message.epoch;
@@ -58,9 +62,9 @@ port.on('message', (message: ToWorker) => {
       }),
     );
   }
-});
+}
 
-async function transaction(message: Extract<ToWorker, { kind: 'tx' }>): Promise<void> {
+async function transaction(message: Extract<ToWorkerOne, { kind: 'tx' }>): Promise<void> {
   const { no } = message;
   let tx = open.get(no);
   try {
