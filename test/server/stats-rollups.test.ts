@@ -4,10 +4,10 @@
 // has with another method or no longer has, with and without a method in the
 // trace, by rules scoped to a team or not — and random ranges (open, aligned to
 // hours, within one hour), over every decision and over each team's (the view of
-// a team-limited token), on the memory, SQLite and PostgreSQL stores. A database
-// migrated from the schemas before rollups, and before decisions recorded their
-// team, gets the teams of the programs kept with the decisions' provenance, and
-// rollups equal to a scan.
+// a team-limited token), on the memory, SQLite (in-thread and worker-backed) and
+// PostgreSQL stores. A database migrated from the schemas before rollups, and
+// before decisions recorded their team, gets the teams of the programs kept with
+// the decisions' provenance, and rollups equal to a scan.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,8 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../runtime/state/memory-store';
 import { createSqliteStore } from '../../runtime/state/sqlite-store';
+import { createSqliteWorkerStore } from '../../runtime/state/sqlite-worker-store';
+import { tempDbPath } from '../state/helpers';
 import { inTransaction, type StateStore } from '../../runtime/state/store';
 import { openStore } from '../../runtime/state/open-store';
 import { PG_MIGRATIONS, quoteIdent } from '../../runtime/state/postgres-schema';
@@ -145,6 +147,8 @@ function differential(name: string, open: () => Promise<StateStore>, runs: numbe
 describe('stats from rollups', () => {
   differential('memory', async () => new MemoryStore(), 150);
   differential('sqlite', () => createSqliteStore(':memory:'), 80);
+  // Fewer runs: each opens a file and starts a worker thread.
+  differential('sqlite worker', () => createSqliteWorkerStore(tempDbPath()), 15);
 
   it('counts a record decided in several hours once over the hours, and per hour where it was decided', async () => {
     const store = new MemoryStore();
