@@ -18,6 +18,7 @@ import { locks } from './state-keys';
 import type { Json, Transaction } from './state/store';
 import { marketplaceValues, turnoverOf, turnoverShortfall } from './turnover';
 import type { FilterTrace, MethodTrace, PoolTrace, TurnoverTrace } from './types';
+import { userLimits } from './user-limits';
 import { loadUserState, loadUserViews } from './user-state';
 
 /** What a distribution needs besides the rule and the record. */
@@ -73,25 +74,7 @@ export async function distribute(
   const loadState = async (users: readonly string[]): Promise<StateFacts> => {
     const state = await loadUserState(tx, dir, program, users, now, compiled.readsUserState);
     views = state.views;
-    const capacity = new Map<string, number | undefined>();
-    const quotaLimits = new Map<string, (number | undefined)[]>();
-    for (const id of users) {
-      ctx.user = views.get(id) ?? null;
-      if (program.capacity && compiled.readsUserState) {
-        const cap = program.capacity(ctx);
-        capacity.set(id, typeof cap === 'number' ? cap - (ctx.user?.openLoad ?? 0) : undefined);
-      }
-      if (program.quotas.length > 0) {
-        quotaLimits.set(
-          id,
-          program.quotas.map((q) => {
-            const limit = q.limit(ctx);
-            return typeof limit === 'number' ? limit : undefined;
-          }),
-        );
-      }
-    }
-    ctx.user = null;
+    const { capacity, quotaLimits } = userLimits(program, dir, ctx, users, views, program.capacity !== null && compiled.readsUserState);
     return { capacity, quotaLimits, quotaCounts: state.quotaCounts };
   };
   const eligibility = await applyFilters({ compiled, program, dir, pool: pool.users, loadState, excluded, now });
