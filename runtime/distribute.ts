@@ -6,7 +6,7 @@
 // with nobody to choose, so that its state still takes in who is eligible now
 // (RUNTIME.md: ineligible users leave the rotation queue at every decision).
 import type { Rule } from '../compiler/ir';
-import type { DirectoryIndex } from './directory-index';
+import type { DirectoryIndex, IndexedUser } from './directory-index';
 import { applyFilters, type StateFacts } from './eligibility';
 import type { EvalContext, RecordView, UserView } from './evaluator/context';
 import { leastRecent, METHODS } from './methods';
@@ -64,20 +64,20 @@ export async function distribute(
   const ctx: EvalContext = { entity: rule.entity, record, user: null, payload: null, now };
 
   const early = compiled.poolWhereReadsState
-    ? await loadUserViews(tx, dir, poolSource(compiled, dir).users.map((u) => u.user.id))
-    : new Map<string, UserView>();
+    ? await loadUserViews(tx, dir, poolSource(compiled, dir).users)
+    : (new Map() as ReadonlyMap<string, UserView>);
   const pool = resolvePool(compiled, dir, ctx, (u) => early.get(u.user.id) ?? u.base);
-  await tx.lock([...pool.users, ...touched].map(locks.user));
+  await tx.lock(touched.length === 0 ? userLocks(pool.users) : [...userLocks(pool.users), ...touched.map(locks.user)]);
 
   // Read once locked (another process may have changed them since `early`), for the users the filters get to.
-  let views = new Map<string, UserView>();
-  const loadState = async (users: readonly string[]): Promise<StateFacts> => {
+  let views: ReadonlyMap<string, UserView> = new Map();
+  const loadState = async (users: readonly IndexedUser[]): Promise<StateFacts> => {
     const state = await loadUserState(tx, dir, program, users, now, compiled.readsUserState);
     views = state.views;
-    const { capacity, quotaLimits } = userLimits(program, dir, ctx, users, views, program.capacity !== null && compiled.readsUserState);
+    const { capacity, quotaLimits } = userLimits(program, ctx, users, views, program.capacity !== null && compiled.readsUserState);
     return { capacity, quotaLimits, quotaCounts: state.quotaCounts };
   };
-  const eligibility = await applyFilters({ compiled, program, dir, pool: pool.users, loadState, excluded, now });
+  const eligibility = await applyFilters({ compiled, program, dir, pool: pool.entries, loadState, excluded, now });
   const capacity = program.capacity ? eligibility.facts.capacity : null;
   const { candidates, filters } = eligibility;
   const min = rule.take.min;
@@ -121,6 +121,15 @@ export async function distribute(
   const trace = methodTrace(result.state);
   if (result.ranking) trace.ranking = result.ranking;
   return { assigned: result.chosen, reason: null, pool: pool.trace, filters, method: trace, ...(turnover ? { turnover } : {}) };
+}
+
+/** The lock names of a pool's users, kept per resolved list (pools.ts shares a list between decisions when nothing per record narrows it). */
+const poolLocks = new WeakMap<readonly string[], readonly string[]>();
+
+function userLocks(users: readonly string[]): readonly string[] {
+  let found = poolLocks.get(users);
+  if (!found) poolLocks.set(users, (found = users.map(locks.user)));
+  return found;
 }
 
 function snapshot(stateKeys: readonly string[], state: ReadonlyMap<string, Json | undefined>): Record<string, Json> | null {
