@@ -7,11 +7,11 @@
 // the rules that do not pin the field, each in priority order) and tries them
 // merged in priority order, so the first match is exactly the one the linear walk
 // over every rule finds — at a cost that does not grow with the rule count.
-import type { Expr, Rule } from '../compiler/ir';
+import type { Rule } from '../compiler/ir';
 import { planCondition, runPlan, type ConditionPlan, type PlanCache } from './evaluator/condition-plan';
 import { compileExpr, type Compiled } from './evaluator/compile-expr';
 import type { EvalContext } from './evaluator/context';
-import { conjuncts, keyValue, pinsOf, valuePinnedField, type Pins, type Scalar } from './rule-pins';
+import { keyValue, pinsOf, type Pins, type Scalar } from './rule-pins';
 
 /** A rule as the index tries it. */
 export interface IndexedRule<R> {
@@ -21,10 +21,7 @@ export interface IndexedRule<R> {
   order: number;
   /** `updated(f, …)` fields of this event type: null when any change (or any event of a kind without fields) brings the record. */
   fields: ReadonlySet<string> | null;
-  /** What is left to check of the rule's `when` where the index files it (the conjuncts its hash lookups answered dropped), and its plan. */
-  expr: Expr | null;
   when: ConditionPlan | null;
-  entity: string;
   pins: Pins;
 }
 
@@ -57,11 +54,11 @@ export class RuleIndex<R> {
         const specs = rule.events.filter((e) => `${e.entity}.${e.kind}` === type);
         const fields = specs.some((e) => e.fields === null) ? null : new Set(specs.flatMap((e) => e.fields ?? []));
         const list = lists.get(type) ?? [];
-        list.push({ item, order: list.length, fields, expr: rule.when, when, entity: rule.entity, pins });
+        list.push({ item, order: list.length, fields, when, pins });
         lists.set(type, list);
       }
     }
-    for (const [type, list] of lists) this.byType.set(type, build(list, new Set(), 0, plans));
+    for (const [type, list] of lists) this.byType.set(type, build(list, new Set(), 0));
   }
 
   /** The first active rule in priority order that the event brings the record to and whose `when` holds; null when none. */
@@ -128,7 +125,7 @@ function tries<R>(rule: IndexedRule<R>, changed: readonly string[], ctx: EvalCon
 }
 
 /** Files `rules` (ascending order) by the best field not yet used on this path. */
-function build<R>(rules: IndexedRule<R>[], used: ReadonlySet<string>, depth: number, plans: PlanCache): Node<R> {
+function build<R>(rules: IndexedRule<R>[], used: ReadonlySet<string>, depth: number): Node<R> {
   if (rules.length <= SMALL || depth >= DEPTH) return { kind: 'list', rules };
   const hash = bestHash(rules, used);
   const range = bestRange(rules, used);
@@ -138,27 +135,10 @@ function build<R>(rules: IndexedRule<R>[], used: ReadonlySet<string>, depth: num
   const read = compileExpr(best.node);
   if (best.kind === 'hash') {
     const byValue = new Map<Scalar, Node<R>>();
-    for (const [key, list] of best.buckets) byValue.set(keyValue(key), build(list.map((rule) => answered(rule, best.field, plans)), deeper, depth + 1, plans));
+    for (const [key, list] of best.buckets) byValue.set(keyValue(key), build(list, deeper, depth + 1));
     return { kind: 'hash', read, byValue, unpinned: best.unpinned };
   }
-  return { kind: 'range', read, bounds: best.bounds, segments: best.segments.map((list) => build(list, deeper, depth + 1, plans)), unpinned: best.unpinned };
-}
-
-/**
- * The rule as a hash bucket on `field` holds it: the conjuncts that pin `field`
- * to literals are true for every record the bucket's lookup sends there (the
- * record's value is one of the bucket's, and each of those conjuncts allows it,
- * since the bucket is in the intersection of their values), so only the rest is
- * checked — planned with the shared cache, so rules alike but for that field
- * share one plan.
- */
-function answered<R>(rule: IndexedRule<R>, field: string, plans: PlanCache): IndexedRule<R> {
-  if (rule.expr === null) return rule;
-  const all = conjuncts(rule.expr);
-  const rest = all.filter((c) => valuePinnedField(c, rule.entity) !== field);
-  if (rest.length === all.length) return rule;
-  const expr: Expr | null = rest.length === 0 ? null : rest.length === 1 ? rest[0]! : { op: 'and', args: rest };
-  return { ...rule, expr, when: expr ? planCondition(expr, rule.entity, plans) : null };
+  return { kind: 'range', read, bounds: best.bounds, segments: best.segments.map((list) => build(list, deeper, depth + 1)), unpinned: best.unpinned };
 }
 
 interface Candidate<R> {

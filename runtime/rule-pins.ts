@@ -63,14 +63,8 @@ export function pinsOf(when: Expr | null, entity: string): Pins {
   return pins;
 }
 
-/** The conjuncts of a condition, nested `and`s flattened. */
-export function conjuncts(expr: Expr): Expr[] {
+function conjuncts(expr: Expr): Expr[] {
   return expr.op === 'and' ? expr.args.flatMap(conjuncts) : [expr];
-}
-
-/** The field a conjunct pins to literal values (the rule index's hash lookups), by printed name; null when it pins none. */
-export function valuePinnedField(conjunct: Expr, entity: string): string | null {
-  return valuePin(conjunct, entity)?.field.name ?? null;
 }
 
 function addPins(expr: Expr, entity: string, pins: Pins): void {
