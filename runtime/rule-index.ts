@@ -11,7 +11,7 @@ import type { Rule } from '../compiler/ir';
 import { planCondition, runPlan, type ConditionPlan, type PlanCache } from './evaluator/condition-plan';
 import { compileExpr, type Compiled } from './evaluator/compile-expr';
 import type { EvalContext } from './evaluator/context';
-import { keyValue, pinsOf, type Pins, type Scalar } from './rule-pins';
+import { pinsOf, valueKey, type Pins } from './rule-pins';
 
 /** A rule as the index tries it. */
 export interface IndexedRule<R> {
@@ -28,8 +28,7 @@ export interface IndexedRule<R> {
 /** A node of the index: a list to try, or a field lookup over sub-nodes. */
 type Node<R> =
   | { kind: 'list'; rules: IndexedRule<R>[] }
-  /** `byValue` is keyed by the scalar itself (a Map tells strings, numbers and booleans apart, and -0 from nothing). */
-  | { kind: 'hash'; read: Compiled; byValue: Map<Scalar, Node<R>>; unpinned: IndexedRule<R>[] }
+  | { kind: 'hash'; read: Compiled; byKey: Map<string, Node<R>>; unpinned: IndexedRule<R>[] }
   | { kind: 'range'; read: Compiled; bounds: number[]; segments: Node<R>[]; unpinned: IndexedRule<R>[] };
 
 /** Below this many rules a list is tried as it is. */
@@ -79,8 +78,8 @@ export class RuleIndex<R> {
 }
 
 function hashChild<R>(node: Extract<Node<R>, { kind: 'hash' }>, ctx: EvalContext): Node<R> | undefined {
-  const v = node.read(ctx);
-  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? node.byValue.get(v) : undefined;
+  const key = valueKey(node.read(ctx));
+  return key === null ? undefined : node.byKey.get(key);
 }
 
 function rangeChild<R>(node: Extract<Node<R>, { kind: 'range' }>, ctx: EvalContext): Node<R> | undefined {
@@ -134,9 +133,9 @@ function build<R>(rules: IndexedRule<R>[], used: ReadonlySet<string>, depth: num
   const deeper = new Set([...used, best.field]);
   const read = compileExpr(best.node);
   if (best.kind === 'hash') {
-    const byValue = new Map<Scalar, Node<R>>();
-    for (const [key, list] of best.buckets) byValue.set(keyValue(key), build(list, deeper, depth + 1));
-    return { kind: 'hash', read, byValue, unpinned: best.unpinned };
+    const byKey = new Map<string, Node<R>>();
+    for (const [key, list] of best.buckets) byKey.set(key, build(list, deeper, depth + 1));
+    return { kind: 'hash', read, byKey, unpinned: best.unpinned };
   }
   return { kind: 'range', read, bounds: best.bounds, segments: best.segments.map((list) => build(list, deeper, depth + 1)), unpinned: best.unpinned };
 }

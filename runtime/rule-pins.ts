@@ -47,15 +47,6 @@ export function valueKey(v: unknown): string | null {
   }
 }
 
-/** A value a pin can name. */
-export type Scalar = string | number | boolean;
-
-/** The scalar a `valueKey` stands for. */
-export function keyValue(key: string): Scalar {
-  if (key === 'bt' || key === 'bf') return key === 'bt';
-  return key.startsWith('n') ? Number(key.slice(1)) : key.slice(1);
-}
-
 /** The pins of a rule's `when` (for the record entity `entity`). */
 export function pinsOf(when: Expr | null, entity: string): Pins {
   const pins: Pins = { values: [], ranges: [] };

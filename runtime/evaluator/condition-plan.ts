@@ -30,53 +30,34 @@ export type ConditionPlan =
 
 const FLIPPED: Record<Ordering, Ordering> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
-/**
- * Shared nodes: planning many conditions with one cache makes equal leaves, equal
- * and/or/not nodes over them and equal field references one object each, so the
- * rules of a large project share most of their plans.
- */
-export type PlanCache = Map<string, ConditionPlan | FieldRef>;
+/** Shared leaves: planning many conditions with one cache makes equal leaves one node. */
+export type PlanCache = Map<string, ConditionPlan>;
 
-/** The cache key of each planned node (closures have a unique one). */
-const planKeys = new WeakMap<ConditionPlan, string>();
-let closures = 0;
-
-/** Plans a condition over the record entity `entity`; `cache` shares equal nodes between conditions. */
+/** Plans a condition over the record entity `entity`; `cache` shares equal leaves between conditions. */
 export function planCondition(expr: Expr, entity: string, cache: PlanCache = new Map()): ConditionPlan {
-  const intern = (key: string, make: () => ConditionPlan): ConditionPlan => {
-    const known = cache.get(key) as ConditionPlan | undefined;
-    if (known) return known;
-    const made = make();
-    cache.set(key, made);
-    planKeys.set(made, key);
-    return made;
-  };
   switch (expr.op) {
     case 'and':
-    case 'or': {
-      const args = expr.args.map((a) => planCondition(a, entity, cache));
-      return intern(`${expr.op}(${args.map((a) => planKeys.get(a)).join(',')})`, () => ({ kind: expr.op as 'and' | 'or', args }));
-    }
-    case 'not': {
-      const arg = planCondition(expr.arg, entity, cache);
-      return intern(`not(${planKeys.get(arg)})`, () => ({ kind: 'not', arg }));
-    }
+    case 'or':
+      return { kind: expr.op, args: expr.args.map((a) => planCondition(a, entity, cache)) };
+    case 'not':
+      return { kind: 'not', arg: planCondition(expr.arg, entity, cache) };
     default: {
-      const leaf = planLeaf(expr, entity, cache);
-      if (leaf.kind === 'closure') {
-        planKeys.set(leaf, `closure#${++closures}`);
-        return leaf;
-      }
-      return intern(JSON.stringify(leaf, (_, v: unknown) => (v instanceof Set ? [...v] : v)), () => leaf);
+      const leaf = planLeaf(expr, entity);
+      if (leaf.kind === 'closure') return leaf;
+      const key = JSON.stringify(leaf, (_, v: unknown) => (v instanceof Set ? [...v] : v));
+      const known = cache.get(key);
+      if (known) return known;
+      cache.set(key, leaf);
+      return leaf;
     }
   }
 }
 
-function planLeaf(expr: Expr, entity: string, cache: PlanCache): ConditionPlan {
+function planLeaf(expr: Expr, entity: string): ConditionPlan {
   switch (expr.op) {
     case 'cmp': {
-      const direct = fieldOf(expr.left, entity, cache);
-      const field = direct ?? fieldOf(expr.right, entity, cache);
+      const direct = fieldOf(expr.left, entity);
+      const field = direct ?? fieldOf(expr.right, entity);
       const value = scalarOf(direct ? expr.right : expr.left);
       if (!field || value === null) break;
       if (expr.operator === '==' || expr.operator === '!=') return { kind: expr.operator === '==' ? 'eq' : 'ne', field, value };
@@ -84,13 +65,13 @@ function planLeaf(expr: Expr, entity: string, cache: PlanCache): ConditionPlan {
       return { kind: 'order', field, op: direct ? expr.operator : FLIPPED[expr.operator], value };
     }
     case 'in': {
-      const field = fieldOf(expr.value, entity, cache);
+      const field = fieldOf(expr.value, entity);
       const items = expr.collection.op === 'list' ? expr.collection.items.map(scalarOf) : null;
       if (!field || !items || items.some((i) => i === null)) break;
       return { kind: 'in', field, values: new Set(items as Scalar[]), negated: expr.negated };
     }
     case 'between': {
-      const field = fieldOf(expr.value, entity, cache);
+      const field = fieldOf(expr.value, entity);
       const low = scalarOf(expr.low);
       const high = scalarOf(expr.high);
       if (!field || typeof low !== 'number' || typeof high !== 'number') break;
@@ -102,16 +83,11 @@ function planLeaf(expr: Expr, entity: string, cache: PlanCache): ConditionPlan {
   return { kind: 'closure', fn: compileCondition(expr) };
 }
 
-/** The reference to a record field of `entity`, one object per field in `cache`; null for anything else. */
-function fieldOf(expr: Expr, entity: string, cache: PlanCache): FieldRef | null {
+function fieldOf(expr: Expr, entity: string): FieldRef | null {
   if (expr.op !== 'field' || expr.entity !== entity) return null;
-  const key = `field:${JSON.stringify(expr.path)}`;
-  const known = cache.get(key) as FieldRef | undefined;
-  if (known) return known;
-  const made: FieldRef =
-    expr.path.length === 1 && expr.path[0] === 'id' ? { kind: 'id' } : expr.path.length === 1 && expr.path[0] === 'owner' ? { kind: 'owner' } : { kind: 'path', path: expr.path };
-  cache.set(key, made);
-  return made;
+  if (expr.path.length === 1 && expr.path[0] === 'id') return { kind: 'id' };
+  if (expr.path.length === 1 && expr.path[0] === 'owner') return { kind: 'owner' };
+  return { kind: 'path', path: expr.path };
 }
 
 function scalarOf(expr: Expr): Scalar | null {
