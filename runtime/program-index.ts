@@ -2,7 +2,7 @@
 // compiled to closures (conditions, pool filters, scores, sort keys, capacity,
 // quota limits), the rules listed by the event type that can bring a record to
 // them in ascending priority, and the rule index that finds the first match.
-import { IR_VERSION, type Expr, type Program, type QuotaPeriod, type Rule } from '../compiler/ir';
+import { IR_VERSION, IR_VERSIONS, type Expr, type Program, type QuotaPeriod, type Rule } from '../compiler/ir';
 import { USER_STATE_FIELDS } from './evaluator/context';
 import { compileCondition, compileExpr, type Compiled, type CompiledCondition } from './evaluator/compile-expr';
 import { visitExpr } from '../compiler/ir-walk';
@@ -98,8 +98,8 @@ export interface ProgramIndex {
 
 /** Compiles and indexes a program; throws when its IR version is not this runtime's. */
 export function indexProgram(program: Program): ProgramIndex {
-  if (program.irVersion !== IR_VERSION) {
-    throw new Error(`the IR has version ${String(program.irVersion)}; this runtime runs version ${IR_VERSION}`);
+  if (!(IR_VERSIONS as readonly unknown[]).includes(program.irVersion)) {
+    throw new Error(`the IR has version ${String(program.irVersion)}; this runtime runs versions 1 to ${IR_VERSION}`);
   }
   const interned: Interned = { conditions: new Map(), indexes: new Map() };
   const quotaReadsState = program.settings.quotas.some((q) => readsUserState(q.limit));
