@@ -13,7 +13,11 @@ const rule = (body: string) => `rule "R" {\n  priority 5\n  on lead.created\n${b
 
 describe('completion', () => {
   it('offers declarations at the top level', () => {
-    expect(labels('<|>')).toEqual(['schema', 'settings', 'rule', 'map']);
+    expect(labels('<|>')).toEqual(['schema', 'settings', 'rule', 'map', 'workflow']);
+  });
+
+  it('offers the items of a workflow at the start of a line in one', () => {
+    expect(labels('workflow "W" {\n  <|>\n}\n')).toEqual(['rules', 'description', 'take']);
   });
 
   it('offers clause keywords at the start of a line in a rule, missing ones first', () => {
