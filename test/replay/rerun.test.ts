@@ -59,12 +59,7 @@ describe('re-running a workflow\'s decisions', () => {
   source: text
 }
 
-workflow "Both" {
-  rules "First", "Second"
-  take 3 min 2
-}
-
-rule "First" {
+rule "Rotated" {
   priority 10
   on lead.created
   assign users "a", "b", "c"
@@ -72,12 +67,17 @@ rule "First" {
   take 2
 }
 
-rule "Second" {
+rule "Drawn" {
   priority 20
   on lead.created
-  assign users "b", "c", "d"
+  assign anyone
   distribute random
   take 2
+}
+
+workflow "Rotated then drawn" {
+  rules "Rotated", "Drawn"
+  take 3
 }
 `;
 
