@@ -151,6 +151,7 @@ export async function finish(
     outcome: resolved.outcome,
     ruleId: rule?.id ?? null,
     rule: rule?.name ?? null,
+    ...(rule?.scope.kind === 'team' ? { team: rule.scope.team } : {}),
     assigned: resolved.assigned,
     reason: resolved.reason,
     queue: resolved.queue,

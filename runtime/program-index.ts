@@ -77,6 +77,8 @@ interface Interned {
 export interface CompiledQuota {
   period: QuotaPeriod;
   limit: Compiled;
+  /** True when the limit reads only the user's directory fields (evaluated once per directory user). */
+  directoryOnly: boolean;
 }
 
 /** The program, prepared. */
@@ -89,6 +91,8 @@ export interface ProgramIndex {
   /** The first-match index over the active rules. */
   matcher: RuleIndex<CompiledRule>;
   capacity: Compiled | null;
+  /** True when `capacity` reads only the user's directory fields (evaluated once per directory user). */
+  capacityDirectoryOnly: boolean;
   quotas: readonly CompiledQuota[];
 }
 
@@ -116,7 +120,8 @@ export function indexProgram(program: Program): ProgramIndex {
     rulesFor: (eventType) => byEvent.get(eventType) ?? [],
     matcher: new RuleIndex(rules, (r) => r.rule),
     capacity: program.settings.capacity ? compileExpr(program.settings.capacity) : null,
-    quotas: program.settings.quotas.map((q) => ({ period: q.period, limit: compileExpr(q.limit) })),
+    capacityDirectoryOnly: program.settings.capacity ? directoryOnly(program.settings.capacity) : false,
+    quotas: program.settings.quotas.map((q) => ({ period: q.period, limit: compileExpr(q.limit), directoryOnly: directoryOnly(q.limit) })),
   };
 }
 

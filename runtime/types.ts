@@ -38,6 +38,8 @@ export interface Decision {
   /** The rule that took the record (null when unmatched). */
   ruleId: string | null;
   rule: string | null;
+  /** The team the rule was scoped to (`scope team "T"`) when it decided; absent for global rules and unmatched records. */
+  team?: string;
   /** Users assigned, in order (the fallback user for outcome `fallback` with a user). */
   assigned: string[];
   /** Why a fallback or unmatched happened (`no rule matched`, `no eligible user`, …). */
