@@ -1,6 +1,6 @@
 // `dist diff --format markdown`: a pull-request comment. A summary line, a table
 // of the rules that changed, each changed rule's clauses as a collapsible
-// `diff` block, then settings, directory and analysis tables. Cells escape `|`
+// `diff` block, then settings, workflows, directory and analysis tables. Cells escape `|`
 // and backticks stay balanced, so GitHub renders any rule name.
 import type { ClauseChange, ProjectDiff, RuleChange } from '../compiler/diff/project-diff';
 import { diffSummaryLine } from './render-diff-text';
@@ -22,6 +22,11 @@ export function renderDiffMarkdown(diff: ProjectDiff): string {
   if (diff.settings.length) {
     out.push('**Settings**', '', '| setting | before | after |', '| --- | --- | --- |');
     for (const c of diff.settings) out.push(`| ${cell(c.clause)} | ${code(c.before)} | ${code(c.after)} |`);
+    out.push('');
+  }
+  if (diff.workflows?.length) {
+    out.push('**Workflows**', '', '| workflow | before | after |', '| --- | --- | --- |');
+    for (const c of diff.workflows) out.push(`| ${cell(c.clause)} | ${code(c.before)} | ${code(c.after)} |`);
     out.push('');
   }
   if (diff.directory.length) {

@@ -1,6 +1,6 @@
 // `dist diff` as terminal text, in the manner of `terraform plan`: `+` added,
 // `-` removed, `~` changed, each changed clause with its old and new `.dist`
-// text, then settings, directory changes that reach rules, and analysis
+// text, then settings, workflows, directory changes that reach rules, and analysis
 // findings that appeared or went away. Colour comes from the painter (NO_COLOR
 // and non-terminals get plain text).
 import type { ClauseChange, ProjectDiff, RuleChange } from '../compiler/diff/project-diff';
@@ -11,12 +11,13 @@ type Paint = (style: Style, text: string) => string;
 /** The summary line: `2 rules changed (1 renamed), 1 added, …`, or `no changes`. */
 export function diffSummaryLine(diff: ProjectDiff): string {
   const s = diff.summary;
-  if (s.unchanged) return 'no changes: the rules, settings, directory pools and analysis findings are the same';
+  if (s.unchanged) return 'no changes: the rules, settings, workflows, directory pools and analysis findings are the same';
   const parts: string[] = [];
   if (s.added) parts.push(`${s.added} rule${s.added === 1 ? '' : 's'} added`);
   if (s.removed) parts.push(`${s.removed} removed`);
   if (s.changed) parts.push(`${s.changed} changed${s.renamed ? ` (${s.renamed} renamed)` : ''}`);
   if (s.settings) parts.push(`${s.settings} setting${s.settings === 1 ? '' : 's'} changed`);
+  if (s.workflows) parts.push(`${s.workflows} workflow${s.workflows === 1 ? '' : 's'} changed`);
   if (s.directory) parts.push(`${s.directory} team or group membership${s.directory === 1 ? '' : 's'} changed`);
   if (s.findingsNew || s.findingsGone) parts.push(`analysis findings: ${s.findingsNew} new, ${s.findingsGone} gone`);
   return parts.join(', ');
@@ -31,6 +32,10 @@ export function renderDiffText(diff: ProjectDiff, paint: Paint): string {
   if (diff.settings.length) {
     lines.push('', paint('bold', 'settings:'));
     for (const c of diff.settings) lines.push(...clauseLines(c, paint, '  '));
+  }
+  if (diff.workflows?.length) {
+    lines.push('', paint('bold', 'workflows:'));
+    for (const c of diff.workflows) lines.push(...clauseLines(c, paint, '  '));
   }
   if (diff.directory.length) {
     lines.push('', paint('bold', 'directory:'));

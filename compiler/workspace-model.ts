@@ -123,6 +123,8 @@ function collectFile(c: Collector, ctx: CompileContext, file: SourceFile): void 
       }
     } else if (decl.kind === 'Settings') {
       paths(c, ctx, decl, file.file);
+    } else if (decl.kind === 'Workflow') {
+      for (const item of decl.items) if (item.kind === 'WorkflowRules') item.rules.forEach((r) => c.string('rule', r, file.file));
     }
   }
 }

@@ -8,6 +8,8 @@ import { route, type EngineEnv } from './decide';
 import { indexDirectory, type DirectoryIndex } from './directory-index';
 import { assignRecord, closeRecordState } from './effects';
 import { indexProgram, type ProgramIndex } from './program-index';
+import { logManualAssignment } from './manual-log';
+import { knownRecordUpdate } from './payload-update';
 import { ProvenanceRecorder } from './provenance';
 import { loadRecord, mergeEvent, newRecord, saveRecord } from './record-state';
 import { findMap, mapPayload } from './input-map';
@@ -44,6 +46,8 @@ export interface ManualAssignment {
   user: string;
   /** False for cherry-picked records: no quota, rotation or least_recent effect. */
   counts: boolean;
+  /** Who made it, when told (kept in the decision log). */
+  by?: string;
 }
 
 export interface Engine {
@@ -51,7 +55,8 @@ export interface Engine {
   decide(event: IncomingEvent): Promise<DecideResult>;
   /**
    * Maps a raw payload with the `map` block of `source` into a `<entity>.created`
-   * event with id `eventId` and decides it like `decide` (runtime/input-map.ts).
+   * event with id `eventId` (`<entity>.updated` when the record is known:
+   * runtime/payload-update.ts) and decides it like `decide` (runtime/input-map.ts).
    * A payload that fails is kept in the map's `on invalid` queue when it has one.
    */
   decidePayload(source: string, payload: unknown, eventId: string): Promise<PayloadResult>;
@@ -64,8 +69,8 @@ export interface Engine {
   setUserState(overrides: UserStateOverrides): Promise<void>;
   /** The record is closed: its owners' open_load goes down. False when unknown or already closed. */
   closeRecord(entity: string, recordId: string): Promise<boolean>;
-  /** Reports a manual assignment. */
-  reportAssignment(assignment: ManualAssignment): Promise<void>;
+  /** Reports a manual assignment; it is logged as a decision with cause `manual` (runtime/manual-log.ts). */
+  reportAssignment(assignment: ManualAssignment): Promise<Decision>;
   /** Sends a queued record through the rules again; null when it is not in that queue. */
   retryQueued(queue: string, entity: string, recordId: string): Promise<DecideResult | null>;
   listQueue(queue: string): Promise<QueueItem[]>;
@@ -94,12 +99,12 @@ export function createEngine(options: EngineOptions): Engine {
    * event id has a decision already: then that one, as a duplicate. Runs in `tx`.
    */
   function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent): Promise<DecideResult>;
-  function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent | null): Promise<DecideResult | null>;
-  async function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent | null): Promise<DecideResult | null> {
+  function decideIn(tx: Transaction, eventId: string, build: () => Promise<IncomingEvent | null>): Promise<DecideResult | null>;
+  async function decideIn(tx: Transaction, eventId: string, build: () => IncomingEvent | Promise<IncomingEvent | null>): Promise<DecideResult | null> {
     await tx.lock([locks.event(eventId)]);
     const first = await tx.decisionForEvent(eventId);
     if (first) return { ok: true, decision: first, duplicate: true };
-    const event = build();
+    const event = await build();
     if (event === null) return null;
     recorder?.events.set(eventId, event);
     const valid = validateEvent(options.program, event);
@@ -116,9 +121,9 @@ export function createEngine(options: EngineOptions): Engine {
     const map = findMap(options.program, kept.source);
     if (!map) return { ok: false, issues: [unknownSource(options.program, kept.source)] };
     let issues: InputIssue[] = [];
-    const result = await decideIn(tx, item.eventId, () => {
+    const result = await decideIn(tx, item.eventId, async () => {
       const mapped = mapPayload(options.program, map, kept.payload, item.eventId, clock());
-      if (mapped.ok) return mapped.event;
+      if (mapped.ok) return knownRecordUpdate(tx, options.program, mapped.event);
       issues = mapped.issues;
       return null;
     });
@@ -152,9 +157,9 @@ export function createEngine(options: EngineOptions): Engine {
       if (!map) return { ok: false, issues: [unknownSource(options.program, source)], queue: null };
       const decide = async (tx: Transaction): Promise<PayloadResult> => {
         let issues: InputIssue[] = [];
-        const result = await decideIn(tx, eventId, () => {
+        const result = await decideIn(tx, eventId, async () => {
           const mapped = mapPayload(options.program, map, payload, eventId, clock());
-          if (mapped.ok) return mapped.event;
+          if (mapped.ok) return knownRecordUpdate(tx, options.program, mapped.event);
           issues = mapped.issues;
           return null;
         });
@@ -220,6 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
         await tx.lock([a.user, ...record.loaded].map(locks.user));
         await assignRecord({ program, now }, tx, record, [a.user], a.counts);
         await saveRecord(tx, record);
+        return logManualAssignment(tx, record, { user: a.user, counts: a.counts, ...(a.by !== undefined ? { by: a.by } : {}) }, now);
       }),
 
     async retryQueued(queue, entity, recordId) {

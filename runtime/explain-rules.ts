@@ -21,6 +21,8 @@ export function explainDecision(program: ProgramIndex, decision: Decision, cover
   let rules: RuleTrace[];
   if (match.via === 'reassign') {
     rules = decision.rule === null || decision.ruleId === null ? [] : [{ ruleId: decision.ruleId, rule: decision.rule, matched: true }];
+  } else if (match.via === 'manual') {
+    rules = []; // reported by hand: no rule was tried
   } else {
     const ctx: EvalContext = { entity: decision.entity, record: match.record, user: null, payload: null, now: decision.decidedAt };
     rules = rulesTried(program.rulesFor(decision.eventType), decision.eventType, match.changed, ctx, coverage);

@@ -19,7 +19,7 @@ export function explainText(decision: ExplainedDecision, locate?: RuleLocator): 
   const { trace } = decision;
   lines.push('rules:');
   if (trace.stale) lines.push('  (the rules changed since this decision; shown as the current rules see the record)');
-  if (trace.rules.length === 0) lines.push('  (no rule listens to this event)');
+  if (trace.rules.length === 0) lines.push(decision.cause === 'manual' ? '  (assigned by hand: no rule was tried)' : '  (no rule listens to this event)');
   for (const rule of trace.rules) lines.push(...ruleLines(rule, where(rule.ruleId)));
   lines.push(...distributionLines(trace, ''));
   if (trace.workflow) lines.push(...workflowLines(trace.workflow, where));

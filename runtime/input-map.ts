@@ -11,7 +11,8 @@
 // - a number mapped to a `text` field is written in decimal (ZIPs and phone
 //   numbers often arrive as numbers); every other type is as strict as events;
 // - the record id is the mapped `id` when the block maps one, else the event id;
-//   the event is `<entity>.created`.
+//   the event is `<entity>.created` (the engine makes it an update of a record
+//   it already knows: payload-update.ts).
 import type { FieldType, InputMap, Program } from '../compiler/ir';
 import { visitExpr } from '../compiler/ir-walk';
 import { printIrExpr } from '../compiler/ir-print';

@@ -38,6 +38,7 @@ export async function remake(logged: LoggedCause, program: Program, directory: D
     if (p.timer) await tx.scheduleTimer(p.timer);
     for (const items of Object.values(p.queues ?? {})) for (const item of items) await tx.enqueue(item);
   });
+  if (logged.cause === 'manual') return { ok: false, problem: `decision \`${logged.id}\` is a manual assignment someone reported: no rule decided it, so there is nothing to re-run` };
   const engine = createEngine({ program, directory, store, clock: () => logged.decidedAt });
   let decision: Decision | null = null;
   if (logged.cause === 'event') {

@@ -46,8 +46,8 @@ export interface Decision {
   reason: string | null;
   /** The queue the record went to, if any. */
   queue: string | null;
-  /** What caused this decision beyond the first: a re-assignment timer or a queue retry. */
-  cause: 'event' | 'reassign' | 'retry' | 'manual-retry';
+  /** What caused this decision: an event, a re-assignment timer, a queue retry (timed or asked for), or a manual assignment reported (runtime/manual-log.ts). */
+  cause: 'event' | 'reassign' | 'retry' | 'manual-retry' | 'manual';
   trace: Trace;
   /** With provenance on (`dist serve`): what re-running it exactly needs (runtime/provenance.ts). */
   provenance?: Provenance;
@@ -100,7 +100,9 @@ export type MatchTrace =
   /** Through the rules of the event type, in priority order; the record and changed fields as the rules read them. */
   | { via: 'rules'; record: RecordView; changed: string[] }
   /** A re-assignment timer ran the rule that had assigned the record. */
-  | { via: 'reassign' };
+  | { via: 'reassign' }
+  /** A manual assignment was reported; `counts` false for a cherry-picked record. */
+  | { via: 'manual'; counts: boolean; by?: string };
 
 /** The explain trace (RUNTIME.md "Explain"): the decision's trace with the rules tried. */
 export interface ExplainedTrace extends Omit<Trace, 'match'> {

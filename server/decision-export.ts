@@ -46,7 +46,7 @@ const timer = z.object({ id: text, dueAt: z.number(), kind: z.enum(['reassign', 
 const queueItem = z.looseObject({ queue: text, entity: text, recordId: text, eventId: text, eventType: text, decisionId: orNull, enqueuedAt: z.number(), reason: text, retryUntil: z.number().nullable() });
 const exported = z.looseObject({
   decision_id: text.min(1),
-  cause: z.enum(['event', 'reassign', 'retry', 'manual-retry']),
+  cause: z.enum(['event', 'reassign', 'retry', 'manual-retry', 'manual']),
   entity: text,
   record_id: text,
   decided_at: text.refine((t) => !Number.isNaN(Date.parse(t)), 'expected an ISO 8601 time'),

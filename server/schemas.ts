@@ -76,4 +76,6 @@ export const AssignmentBody = z.strictObject({
   user: z.string().min(1).max(MAX_ID_LENGTH),
   /** False for cherry-picked records: no quota, rotation or least_recent effect. */
   counts: z.boolean().default(true),
+  /** Who made the assignment (a person's name or id), kept in the distribution history. */
+  by: z.string().min(1).max(MAX_ID_LENGTH).optional(),
 });

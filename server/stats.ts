@@ -56,8 +56,9 @@ export class StatsBuilder {
   }
 
   add(d: Decision): void {
-    this.decisions++;
     this.causes.set(d.cause, (this.causes.get(d.cause) ?? 0) + 1);
+    if (d.cause === 'manual') return; // reported, not distributed (runtime/state/rollups.ts counts it the same way)
+    this.decisions++;
     this.outcomes.set(d.outcome, (this.outcomes.get(d.outcome) ?? 0) + 1);
     const key = recordKey(d.entity, d.recordId);
     let record = this.records.get(key);

@@ -2,10 +2,11 @@
 // ISO times, optional fields left out when empty. The summary is what an ingest
 // endpoint answers; the entry adds what the decision log lists (with what the
 // assignees earn, for a rule with a `turnover` clause, and what each rule of a
-// workflow chose); the detail adds
+// workflow chose, and for a manual assignment whether it counts and who made
+// it); the detail adds
 // the explain trace and every candidate's part in the decision. Rules are listed
 // with what the pages filter and show them by.
-import type { PoolTrace, TurnoverTrace, WorkflowTrace } from '../runtime/types';
+import type { MatchTrace, PoolTrace, TurnoverTrace, WorkflowTrace } from '../runtime/types';
 import { explainCandidates, type Decision, type ExplainedDecision, type ExplainedTrace, type Rule } from '../api';
 
 /** `{ decision_id, event_id, outcome, rule, assigned, reason?, queue? }` (API.md). */
@@ -34,9 +35,10 @@ export function decisionSummary(d: Omit<Decision, 'trace'>): DecisionSummary {
 }
 
 /** A decision log entry: the summary with its record, rule id, cause and time, and `turnover` when its trace has one. */
-export function decisionEntry(d: Omit<Decision, 'trace'> & { trace?: { turnover?: TurnoverTrace; workflow?: WorkflowTrace } }): DecisionSummary & Record<string, unknown> {
+export function decisionEntry(d: Omit<Decision, 'trace'> & { trace?: { turnover?: TurnoverTrace; workflow?: WorkflowTrace; match?: MatchTrace } }): DecisionSummary & Record<string, unknown> {
   const turnover = d.trace?.turnover;
   const workflow = d.trace?.workflow;
+  const match = d.trace?.match;
   return {
     ...decisionSummary(d),
     rule_id: d.ruleId,
@@ -47,6 +49,7 @@ export function decisionEntry(d: Omit<Decision, 'trace'> & { trace?: { turnover?
     decided_at: new Date(d.decidedAt).toISOString(),
     ...(turnover ? { turnover: { total: turnover.total, min: turnover.min, values: turnover.values } } : {}),
     ...(workflow ? { workflow: workflowWire(workflow) } : {}),
+    ...(match?.via === 'manual' ? { manual: { counts: match.counts, ...(match.by !== undefined ? { by: match.by } : {}) } } : {}),
   };
 }
 
@@ -86,6 +89,12 @@ function traceWire(trace: ExplainedTrace): Record<string, unknown> {
   };
   if (trace.pool) out.pool = poolWire(trace.pool);
   if (trace.method) out.method = trace.method;
+  if (trace.workflow) {
+    out.workflow = {
+      ...workflowWire(trace.workflow),
+      steps: trace.workflow.steps.map(({ ruleId, pool, ...rest }) => ({ rule_id: ruleId, ...rest, ...(pool ? { pool: poolWire(pool) } : {}) })),
+    };
+  }
   if (trace.stale) out.stale = true;
   return out;
 }

@@ -3,7 +3,7 @@
 // through compiler/ir-print.ts). A clause the rule leaves at its default prints
 // as null, so "added" and "removed" clauses read naturally.
 import { formatDuration } from '../../language/literals';
-import type { EventSpec, Expectation, Fallback, Method, Pool, RetryWindow, Rule, Settings } from '../ir';
+import type { EventSpec, Expectation, Fallback, Method, Pool, Program, RetryWindow, Rule, Settings } from '../ir';
 import { printIrExpr } from '../ir-print';
 
 /** The clauses a rule diff compares, in the order the formatter writes them. */
@@ -61,6 +61,17 @@ export function settingsLines(settings: Settings): Map<string, string | null> {
   for (const q of settings.quotas) lines.set(`quota ${q.period}`, `quota ${q.period} ${printIrExpr(q.limit)}`);
   lines.set('unmatched', `unmatched queue ${quote(settings.unmatched.queue)}${retryText(settings.unmatched.retry)}`);
   lines.set('expect', settings.expect ? expectText(settings.expect) : null);
+  return lines;
+}
+
+/** Each workflow of a program as one line (`rules "A", "B" take 4 min 2`), by `workflow "Name"`; its rules by name. */
+export function workflowLines(program: Program): Map<string, string> {
+  const names = new Map(program.rules.map((r) => [r.id, r.name]));
+  const lines = new Map<string, string>();
+  for (const w of program.workflows ?? []) {
+    const take = w.take.count === null ? (w.take.min === 1 ? '' : ` min ${w.take.min}`) : ` take ${w.take.count}${w.take.min === 1 ? '' : ` min ${w.take.min}`}`;
+    lines.set(`workflow ${quote(w.name)}`, `rules ${w.rules.map((id) => quote(names.get(id) ?? id)).join(', ')}${take}`);
+  }
   return lines;
 }
 

@@ -77,6 +77,8 @@ export interface DiffSummary {
   renamed: number;
   changed: number;
   settings: number;
+  /** Workflows added, removed or changed; left out when none. */
+  workflows?: number;
   directory: number;
   findingsNew: number;
   findingsGone: number;
@@ -89,6 +91,8 @@ export interface ProjectDiff {
   /** In head priority order; removed rules at their base place. */
   rules: RuleChange[];
   settings: ClauseChange[];
+  /** Each workflow (`workflow "Name"`) whose text differs; left out when none does. */
+  workflows?: ClauseChange[];
   directory: DirectoryChange[];
   findings: { added: FindingChange[]; removed: FindingChange[] };
 }

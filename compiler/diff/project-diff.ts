@@ -1,10 +1,10 @@
 // The semantic diff of two versions of a project (`dist diff`): rules added,
 // removed, renamed and changed clause by clause, priority moves with the rules
-// they overtake, settings, directory changes that reach rule pools, and new or
+// they overtake, settings, workflows, directory changes that reach rule pools, and new or
 // vanished analysis findings. Pure: programs and directories in, JSON data out,
 // so it runs in the CLI, in CI and in a browser alike.
-import type { Rule, Settings } from '../ir';
-import { ruleLines, settingsLines } from './clause-text';
+import type { Rule } from '../ir';
+import { ruleLines, settingsLines, workflowLines } from './clause-text';
 import type { ClauseChange, DiffSummary, ProjectDiff, ProjectVersion, RuleChange, RuleRef } from './diff-model';
 import { directoryChanges, memberDiffer } from './directory-diff';
 import { findingChanges } from './findings-diff';
@@ -37,11 +37,13 @@ export function diffProjects(base: ProjectVersion, head: ProjectVersion): Projec
   }
   placed.sort((a, b) => a.at - b.at || kindOrder(a.change) - kindOrder(b.change));
   const rules = placed.map((p) => p.change);
-  const settings = settingsChanges(base.program.settings, head.program.settings);
+  const settings = lineChanges(settingsLines(base.program.settings), settingsLines(head.program.settings));
+  const workflows = lineChanges(workflowLines(base.program), workflowLines(head.program));
   const directory = directoryChanges(base, head);
   const renames = new Map(matching.pairs.filter((p) => p.renamed).map((p) => [p.base.name, p.head.name]));
   const findings = findingChanges(base, head, renames);
-  return { summary: summarise(rules, settings.length, directory.length, findings), rules, settings, directory, findings };
+  const summary = summarise(rules, settings.length, directory.length, findings, workflows.length);
+  return { summary, rules, settings, ...(workflows.length > 0 ? { workflows } : {}), directory, findings };
 }
 
 function ref(rule: Rule): RuleRef {
@@ -62,16 +64,15 @@ function kindOrder(change: RuleChange): number {
   return change.change === 'removed' ? 0 : change.change === 'changed' ? 1 : 2;
 }
 
-function settingsChanges(base: Settings, head: Settings): ClauseChange[] {
-  const before = settingsLines(base);
-  const after = settingsLines(head);
+/** The lines that differ between two sets of named lines (settings, workflows). */
+function lineChanges(before: ReadonlyMap<string, string | null>, after: ReadonlyMap<string, string | null>): ClauseChange[] {
   const names = [...new Set([...before.keys(), ...after.keys()])];
   return names
     .map((clause) => ({ clause, before: before.get(clause) ?? null, after: after.get(clause) ?? null, notes: [] }))
     .filter((c) => c.before !== c.after);
 }
 
-function summarise(rules: readonly RuleChange[], settings: number, directory: number, findings: ProjectDiff['findings']): DiffSummary {
+function summarise(rules: readonly RuleChange[], settings: number, directory: number, findings: ProjectDiff['findings'], workflows: number): DiffSummary {
   const count = (test: (c: RuleChange) => boolean) => rules.filter(test).length;
   const summary = {
     added: count((c) => c.change === 'added'),
@@ -79,10 +80,11 @@ function summarise(rules: readonly RuleChange[], settings: number, directory: nu
     renamed: count((c) => c.change === 'changed' && c.renamed),
     changed: count((c) => c.change === 'changed'),
     settings,
+    ...(workflows > 0 ? { workflows } : {}),
     directory,
     findingsNew: findings.added.length,
     findingsGone: findings.removed.length,
   };
-  const unchanged = rules.length === 0 && settings === 0 && directory === 0 && findings.added.length === 0 && findings.removed.length === 0;
+  const unchanged = rules.length === 0 && settings === 0 && workflows === 0 && directory === 0 && findings.added.length === 0 && findings.removed.length === 0;
   return { ...summary, unchanged };
 }

@@ -15,7 +15,8 @@
 // `A:<rule>` records a rule decided and assigned, `M:<method>` and `N:<method>`
 // the same per method (the method of the decision's trace; decisions whose trace
 // names none are left to the caller), `C` records created (the record's first
-// decision caused by an event) and `CA` of those, the ones assigned.
+// decision caused by an event) and `CA` of those, the ones assigned. A manual
+// assignment (cause `manual`) counts under `c:manual` only.
 //
 // Rows belong to a team (`team`): the rows of EVERY_TEAM count every decision;
 // the rows of team T count only the decisions of rules scoped to T when they
@@ -126,6 +127,8 @@ export function factsOf(d: Decision): DecisionFacts {
 
 /** The keys a decision counts under, for distinct records and for decisions. */
 export function decisionKeys(f: DecisionFacts, method: string | null): { records: string[]; decisions: string[] } {
+  // A manual assignment is reported, not distributed: only its cause is counted.
+  if (f.cause === 'manual') return { records: [], decisions: ['c:manual'] };
   const records = ['r', ...f.assigned.map((u) => `u:${u}`)];
   const decisions = ['r', `c:${f.cause}`, `o:${f.outcome}`];
   if (f.ruleId !== null) {
@@ -233,7 +236,7 @@ export function recordFigures(
   const created = creationOf(facts);
   if (created && created.decidedAt >= fromMs && created.decidedAt < toMs && counts(created)) {
     at('C').records = 1;
-    if (inside.some((f) => f.assigned.length > 0)) at('CA').records = 1;
+    if (inside.some(distributed)) at('CA').records = 1;
   }
   return out;
 }
@@ -297,8 +300,13 @@ export function addSums(a: readonly RollupSum[], b: readonly RollupSum[]): Rollu
   return [...out.values()];
 }
 
+/** Whether the engine assigned the record in this decision (a manual assignment is not counted). */
+function distributed(f: DecisionFacts): boolean {
+  return f.assigned.length > 0 && f.cause !== 'manual';
+}
+
 function assignedHours(facts: readonly DecisionFacts[]): number[] {
-  return [...new Set(facts.filter((f) => f.assigned.length > 0).map((f) => hourOf(f.decidedAt)))];
+  return [...new Set(facts.filter(distributed).map((f) => hourOf(f.decidedAt)))];
 }
 
 /** Unambiguous: the numbers come first, then the team's length, and the team and key (any text) last. */

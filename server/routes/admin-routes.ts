@@ -99,9 +99,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     if (!directory.users.some((u) => u.id === body.user)) {
       throw new ApiError(400, 'invalid_request', `no user \`${body.user}\` in the directory`, [{ path: 'user', message: 'not in the directory' }]);
     }
-    await engine.reportAssignment({ entity: body.entity, recordId: body.record_id, user: body.user, counts: body.counts });
-    request.log.info({ step: 'manual_assignment', entity: body.entity, record: body.record_id, user: body.user, counts: body.counts }, 'manual assignment');
-    return { recorded: true, entity: body.entity, record_id: body.record_id, user: body.user, counts: body.counts };
+    const decision = await engine.reportAssignment({ entity: body.entity, recordId: body.record_id, user: body.user, counts: body.counts, ...(body.by !== undefined ? { by: body.by } : {}) });
+    request.log.info({ step: 'manual_assignment', entity: body.entity, record: body.record_id, user: body.user, counts: body.counts, decision: decision.id }, 'manual assignment');
+    return { recorded: true, decision_id: decision.id, entity: body.entity, record_id: body.record_id, user: body.user, counts: body.counts, ...(body.by !== undefined ? { by: body.by } : {}) };
   });
 }
 

@@ -16,6 +16,10 @@ describe('completion', () => {
     expect(labels('<|>')).toEqual(['schema', 'settings', 'rule', 'map', 'workflow']);
   });
 
+  it('offers the items of a workflow at the start of a line in one', () => {
+    expect(labels('workflow "W" {\n  <|>\n}\n')).toEqual(['rules', 'description', 'take']);
+  });
+
   it('offers clause keywords at the start of a line in a rule, missing ones first', () => {
     const got = labels(rule('  as<|>'));
     expect(got).toContain('assign');

@@ -43,6 +43,13 @@ describe('rename', () => {
     expect(texts['directory.yaml']).toContain('members: [ana.ruiz@acme.test]');
   });
 
+  it('renames a rule where a workflow lists it too', () => {
+    const other = 'rule "Web rest" {\n  priority 20\n  on lead.created\n  assign anyone\n  distribute round_robin\n}\n\nworkflow "Web" {\n  rules "Web leads", "Web rest"\n}\n';
+    const { texts } = renameAt('rules/web.dist', WEB.replace('"Web leads"', '"Web<|> leads"') + '\n' + other, 'Website leads');
+    expect(texts['rules/web.dist']).toContain('  rules "Website leads", "Web rest"\n');
+    expect(texts['rules/web.dist']).toMatch(/^rule "Website leads" \{\n {2}id "web-leads"\n/);
+  });
+
   it('keeps a renamed rule on its old id', () => {
     const { texts } = renameAt('rules/web.dist', WEB.replace('"Web leads"', '"Web<|> leads"'), 'Website leads');
     expect(texts['rules/web.dist']).toMatch(/^rule "Website leads" \{\n {2}id "web-leads"\n {2}priority 10\n/);

@@ -156,6 +156,19 @@ describe('engine.decidePayload', () => {
     expect(again).toMatchObject({ ok: true, duplicate: true, decision: { rule: 'Form' } });
   });
 
+  it('a payload for a record it already knows is an update naming only the fields that changed', async () => {
+    const { engine } = engineOf();
+    const created = await engine.decidePayload('website-form', { ...SEED_003, lead_id: 'L9' }, 'h10');
+    expect(created).toMatchObject({ ok: true, decision: { eventType: 'lead.created', recordId: 'L9', assigned: ['a@x.test'] } });
+    // The same values in other forms (a ZIP as a number, the time as written) are no change; the new email is.
+    const again = { ...SEED_003, lead_id: 'L9', contact: { ...SEED_003.contact, email: 'jane@new.test' }, property_interest: { ...SEED_003.property_interest, location_zip: 90210 } };
+    const updated = await engine.decidePayload('website-form', again, 'h11');
+    expect(updated).toMatchObject({ ok: true, decision: { eventType: 'lead.updated', recordId: 'L9', outcome: 'unmatched' } });
+    if (!updated.ok) throw new Error('refused');
+    expect(updated.decision.trace.match).toMatchObject({ via: 'rules', changed: ['email'] });
+    expect((updated.decision.trace.match as { record: { fields: Record<string, unknown> } }).record.fields).toMatchObject({ email: 'jane@new.test', zip: '90210', first_name: 'Jane' });
+  });
+
   it('keeps a payload that fails in the `on invalid` queue, with its issues', async () => {
     const { engine } = engineOf();
     const result = await engine.decidePayload('website-form', { source: 'WebsiteForm', property_interest: { price_max: '1M' } }, 'h2');

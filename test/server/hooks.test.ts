@@ -45,6 +45,14 @@ rule "Web" {
   assign users "a@x.test", "b@x.test"
   distribute round_robin
 }
+
+rule "Budget changed" {
+  priority 20
+  on lead.updated(price_max)
+  when lead.source == "Partner"
+  assign users "b@x.test"
+  distribute round_robin
+}
 `;
 
 const PAYLOAD = {
@@ -108,6 +116,21 @@ describe('POST /v1/hooks/{source}', () => {
     expect(res.status).toBe(200);
     const detail = await call(served.url, 'GET', `/v1/decisions/${res.body.decision_id}`);
     expect([detail.body.record_id, detail.body.outcome, detail.body.queue]).toEqual(['P2', 'unmatched', 'triage']);
+  });
+
+  it('is an update of the record when its mapped id is already known: `lead.updated` with the fields that changed', async () => {
+    const created = await call(served.url, 'POST', '/v1/hooks/partner', { ref: 'U1', origin: 'Partner', budget: 10 });
+    expect(created.body).toMatchObject({ outcome: 'unmatched', queue: 'triage' });
+    const raised = await call(served.url, 'POST', '/v1/hooks/partner', { ref: 'U1', budget: 20 }); // no origin: the record keeps "Partner"
+    expect(raised.status).toBe(200);
+    expect(raised.body).toMatchObject({ outcome: 'assigned', rule: 'Budget changed', assigned: ['b@x.test'] });
+    const same = await call(served.url, 'POST', '/v1/hooks/partner', { ref: 'U1', origin: 'Partner', budget: 20 });
+    expect(same.body).toMatchObject({ outcome: 'unmatched', reason: 'no rule matched; the record keeps its owner' });
+    const history = await call(served.url, 'GET', '/v1/decisions?record=U1');
+    const entries = history.body.decisions as { event_type: string; decision_id: string }[];
+    expect(entries.map((d) => d.event_type)).toEqual(['lead.updated', 'lead.updated', 'lead.created']);
+    const detail = await call(served.url, 'GET', `/v1/decisions/${String(raised.body.decision_id)}`);
+    expect(detail.body.trace.rules).toEqual([expect.objectContaining({ rule: 'Budget changed', matched: true })]);
   });
 
   it('answers 404 `unknown_source` for a source no map reads, naming the ones there are', async () => {

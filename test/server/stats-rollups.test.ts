@@ -51,7 +51,7 @@ const entryArb = fc.record({
   name: fc.constantFrom('Old name', 'Older name'),
   method: fc.constantFrom('round_robin', 'least_loaded', null),
   assigned: fc.subarray(['u1', 'u2', 'u3'], { maxLength: 2 }),
-  cause: fc.constantFrom('event', 'event', 'reassign', 'retry', 'manual-retry'),
+  cause: fc.constantFrom('event', 'event', 'reassign', 'retry', 'manual-retry', 'manual'),
   team: fc.constantFrom('East', 'West', null),
 });
 
@@ -71,9 +71,11 @@ const boundArb = fc.option(
 /** The log of the entries, in order, with the record states the engine would keep (first event of each record). */
 function logOf(entries: Entry[]): { decisions: Decision[]; firstEvent: Map<string, { entity: string; id: string; eventId: string }> } {
   const firstEvent = new Map<string, { entity: string; id: string; eventId: string }>();
-  const decisions = entries.map((e, i) => {
-    const outcome = e.rule === null ? 'unmatched' : e.assigned.length > 0 ? 'assigned' : 'fallback';
-    const assigned = e.rule === null ? [] : e.assigned;
+  const decisions = entries.map((entry, i) => {
+    // A manual assignment names no rule and one user (runtime/manual-log.ts).
+    const e = entry.cause === 'manual' ? { ...entry, rule: null, method: null, assigned: [entry.assigned[0] ?? 'u1'] } : entry;
+    const outcome = e.cause === 'manual' ? 'assigned' : e.rule === null ? 'unmatched' : e.assigned.length > 0 ? 'assigned' : 'fallback';
+    const assigned = e.rule === null && e.cause !== 'manual' ? [] : e.assigned;
     const trace = { match: { via: 'reassign' }, filters: [], outcome: { outcome, assigned, reason: null, queue: null } } as unknown as Decision['trace'];
     if (e.rule !== null && e.method !== null) trace.method = { method: e.method, before: null, after: null };
     const d = decision(`d-${i}`, {

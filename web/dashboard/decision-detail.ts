@@ -1,5 +1,5 @@
 // One decision in a dialog: what happened (record, rule, outcome), the rules
-// tried with the condition that failed, every candidate with the pool, filter or
+// tried with the condition that failed, what each rule of a workflow chose, every candidate with the pool, filter or
 // method that settled them, the method's state, deliveries, and a "why not"
 // question for any user (`GET /v1/decisions/{id}?why=USER`).
 import { getJson } from '../shared/api-client';
@@ -18,6 +18,19 @@ function rulesTried(d: DecisionDetail): HTMLElement {
       const what = r.skipped !== undefined ? `skipped: ${r.skipped}` : r.matched ? 'matched' : `did not match${failed}`;
       return h('li', { class: r.matched ? 'matched' : 'unmatched' }, h('span', { 'aria-hidden': 'true' }, r.matched ? '✓ ' : '✗ '), h('strong', {}, r.rule), ` ${what}`);
     }),
+  );
+}
+
+/** What each rule of a workflow chose, in its order. */
+function workflowSteps(workflow: NonNullable<DecisionDetail['trace']['workflow']>): HTMLElement {
+  const take = `${workflow.take === null ? '' : `take ${workflow.take} `}min ${workflow.min}`;
+  return section(
+    `Workflow ${workflow.name} (${take})`,
+    h(
+      'ol',
+      { class: 'workflow-steps' },
+      workflow.steps.map((s) => h('li', {}, h('strong', {}, s.rule), ` ${s.assigned.length > 0 ? `→ ${s.assigned.join(', ')}` : 'chose nobody'}${s.reason ? ` (${s.reason})` : ''}`)),
+    ),
   );
 }
 
@@ -75,6 +88,7 @@ export async function showDecision(id: string): Promise<void> {
     h('h2', { id: 'decision-title' }, `${d.entity} ${d.record_id}: ${d.outcome}${to}`),
     h('p', { class: 'meta' }, `${d.event_type} at ${new Date(d.decided_at).toLocaleString()} · rule ${d.rule ?? '—'}${d.team ? ` (team ${d.team})` : ''} · ${d.decision_id}`, o.reason ? ` · ${o.reason}` : ''),
     section('Rules tried', rulesTried(d)),
+    d.trace.workflow ? workflowSteps(d.trace.workflow) : null,
     section('Candidates', d.trace.pool ? h('p', {}, `Pool (${d.trace.pool.kind}): ${d.trace.pool.users.length} users${d.trace.pool.where_false ? `, ${d.trace.pool.where_false} more did not satisfy \`where\`` : ''}.`) : null, candidates(d), whyForm(id)),
     m ? section(`Method: ${m.method}`, h('p', {}, `before: ${json(m.before)}`), h('p', {}, `after: ${json(m.after)}`)) : null,
     d.deliveries.length > 0 ? section('Deliveries', h('pre', {}, JSON.stringify(d.deliveries, null, 2))) : null,

@@ -74,6 +74,8 @@ export interface DecisionDetail extends DecisionEntry {
     pool?: { kind: string; users: string[]; dropped: { user: string; reason: string }[]; where_false?: number };
     filters: { filter: string; dropped: { user: string; reason: string }[] }[];
     method?: { method: string; before: unknown; after: unknown; ranking?: { user: string; value: unknown }[] };
+    /** Set for a rule in a workflow: what each of its rules chose. */
+    workflow?: { name: string; take: number | null; min: number; steps: { rule_id: string; rule: string; assigned: string[]; reason?: string }[] };
     outcome: { outcome: string; assigned: string[]; reason: string | null; queue: string | null };
   };
   candidates: Candidate[];
