@@ -16,15 +16,17 @@ import { benchReplicas } from './replicas.bench';
 import { benchRuntime } from './runtime.bench';
 import { benchShadow } from './shadow.bench';
 
-const benches: Record<string, () => Promise<void>> = { matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp, replicas: benchReplicas, dashboard: benchDashboard, lsp: benchLsp, replay: benchReplay, shadow: benchShadow };
+const benches = new Map<string, () => Promise<void>>(
+  Object.entries({ matcher: benchMatcher, compile: benchCompile, analysis: benchAnalysis, directory: benchDirectory, runtime: benchRuntime, http: benchHttp, replicas: benchReplicas, dashboard: benchDashboard, lsp: benchLsp, replay: benchReplay, shadow: benchShadow }),
+);
 const chosen = process.argv.slice(2);
-const unknown = chosen.filter((name) => !(name in benches));
+const unknown = chosen.filter((name) => !benches.has(name));
 if (unknown.length) {
-  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(benches).join(', ')}`);
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${[...benches.keys()].join(', ')}`);
   process.exit(2);
 }
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-for (const name of chosen.length ? chosen : Object.keys(benches)) await benches[name]!();
+for (const name of chosen.length ? chosen : [...benches.keys()]) await benches.get(name)!();
 
 const file = new URL('results.json', import.meta.url);
 const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Figure[]).filter((f) => !figures.some((n) => n.name === f.name)) : [];

@@ -122,17 +122,27 @@ export function openStateDatabase(path: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.transaction(() => migrate(db, path)).immediate();
+    // A current database is opened without the write lock, so a reader such as
+    // `dist export-log` does not wait behind a busy server's commits.
+    if (versionOf(db) !== SCHEMA_VERSION) db.transaction(() => migrate(db, path)).immediate();
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw (error as { code?: unknown }).code === 'SQLITE_BUSY'
+      ? new Error(`state database \`${path}\` stayed locked by another process for more than 5 s (a server migrating it or writing a long transaction); try again when it is done`)
+      : error;
   }
+}
+
+/** The schema version a database holds; 0 for a new one. */
+function versionOf(db: Database.Database): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get();
+  return table === undefined ? 0 : ((db.prepare('SELECT MAX(version) FROM schema_version').pluck().get() as number | null) ?? 0);
 }
 
 function migrate(db: Database.Database, path: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-  const current = (db.prepare('SELECT MAX(version) FROM schema_version').pluck().get() as number | null) ?? 0;
+  const current = versionOf(db);
   if (current > SCHEMA_VERSION) {
     throw new Error(
       `state database \`${path}\` has schema version ${current}, but this dist supports up to ` +

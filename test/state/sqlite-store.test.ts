@@ -68,6 +68,30 @@ describe('sqlite store', () => {
     );
   });
 
+  it('opens a current database while another process holds its write lock', async () => {
+    const path = tempDbPath();
+    await (await createSqliteStore(path)).close();
+    const writer = new Database(path, { timeout: 0 });
+    writer.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    const reader = await createSqliteStore(path);
+    expect(Date.now() - started).toBeLessThan(4000);
+    await reader.close();
+    writer.exec('ROLLBACK');
+    writer.close();
+  });
+
+  it('names the lock when a database to migrate stays locked by another process', async () => {
+    const path = tempDbPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const writer = new Database(path, { timeout: 0 });
+    writer.exec(MIGRATIONS[0]!);
+    writer.exec('CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1); BEGIN IMMEDIATE');
+    await expect(createSqliteStore(path)).rejects.toThrow(`state database \`${path}\` stayed locked by another process for more than 5 s`);
+    writer.exec('ROLLBACK');
+    writer.close();
+  }, 15_000);
+
   it('moves the queue items of a version 1 database to entity-and-id keys', async () => {
     const path = tempDbPath();
     mkdirSync(dirname(path), { recursive: true });
