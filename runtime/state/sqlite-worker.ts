@@ -10,9 +10,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Decision } from '../types';
 import type { DecisionFacts, RollupSum } from './rollups';
-import { createSqliteStore, type SqliteStore } from './sqlite-store';
+import { createSqliteStore, type SqliteStore, type SqliteTransaction } from './sqlite-store';
 import type { FromWorker, RemoteRead, ToWorker, ToWorkerOne, WorkerStart, WriteOp } from './sqlite-worker-protocol';
-import type { Json, Transaction } from './store';
+import type { Transaction } from './store';
 
 const port = parentPort!;
 const start = workerData as WorkerStart;
@@ -28,7 +28,7 @@ const report = () => {
 
 let epoch = 0;
 let broken = false;
-const open = new Map<number, Transaction>();
+const open = new Map<number, SqliteTransaction>();
 let store: SqliteStore;
 
 try {
@@ -104,14 +104,14 @@ async function transaction(message: Extract<ToWorkerOne, { kind: 'tx' }>): Promi
   }
 }
 
-async function apply(tx: Transaction, w: WriteOp): Promise<void> {
+async function apply(tx: SqliteTransaction, w: WriteOp): Promise<void> {
   switch (w.op) {
     case 'put':
-      return tx.put(w.key, JSON.parse(w.text) as Json);
+      return tx.putText(w.key, w.text);
     case 'delete':
       return tx.delete(w.key);
     case 'decision':
-      return tx.appendDecision(JSON.parse(w.text) as Decision);
+      return tx.appendDecision(JSON.parse(w.text) as Decision, w.text);
     case 'timer':
       return tx.scheduleTimer(w.timer);
     case 'deleteTimer':
