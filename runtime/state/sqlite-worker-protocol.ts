@@ -56,6 +56,8 @@ export type ToWorkerOne =
 /** From the worker to the store. */
 export type FromWorker =
   | { kind: 'ready' }
+  /** A group's COMMIT starts. */
+  | { kind: 'committing' }
   | { kind: 'open-failed'; message: string }
   | { kind: 'answer'; id: number; ok: true; value: unknown }
   | { kind: 'answer'; id: number; ok: false; message: string }

@@ -15,8 +15,9 @@
 //   to the worker with the writes made so far; it answers them inside the
 //   transaction, which sees everything written before.
 // - Messages to the worker go in batches: one postMessage per event-loop turn at
-//   most, and none while the worker has commits to report, so the commits that
-//   end while a group commits go together and form the next group.
+//   most, and while the worker has commits to report, only when it starts a
+//   COMMIT, so the commits that end meanwhile arrive during its fsync and form
+//   the next group.
 // - commit() resolves once the worker's group COMMIT returned; if a group fails,
 //   every transaction ended after it fails too (they may have read its writes),
 //   and the pending writes are dropped.
@@ -154,9 +155,9 @@ export class SqliteWorkerStore implements StateStore {
 
   /**
    * Queues a message. The queue goes out at the end of this event-loop turn when the worker has
-   * reported every commit sent before (else with that report, so commits that arrive while a group
-   * commits form the next one), or now when `now`: a read waits on it, or the worker holds the
-   * transaction open, which keeps its group from committing.
+   * reported every commit sent before, else when the worker starts its next COMMIT or reports (so
+   * the commits that end meanwhile go together and form the next group), or now when `now`: a read
+   * waits on it, or the worker holds the transaction open, which keeps its group from committing.
    */
   private post(message: ToWorkerOne, now = false): void {
     if (this.outgoing.length === 0 && !now) setImmediate(() => this.sendWhenIdle());
@@ -192,6 +193,11 @@ export class SqliteWorkerStore implements StateStore {
   }
 
   private receive(message: FromWorker): void {
+    if (message.kind === 'committing') {
+      // What waits now arrives while that COMMIT waits for the disk, and forms the next group.
+      this.send();
+      return;
+    }
     if (message.kind === 'durable') {
       for (const no of message.nos) {
         this.pending.durable(no);

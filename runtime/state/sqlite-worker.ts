@@ -34,6 +34,8 @@ let store: SqliteStore;
 try {
   store = await createSqliteStore(start.path, {
     groupCommit: { maxBatch: start.maxBatch, maxWaitMs: start.maxWaitMs },
+    // The store sends the commits it holds back now, so they arrive while this COMMIT waits for the disk.
+    beforeCommit: () => send({ kind: 'committing' }),
     onGroupFailed: () => {
       broken = true;
     },
