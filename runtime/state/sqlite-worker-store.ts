@@ -204,11 +204,14 @@ export class SqliteWorkerStore implements StateStore {
         this.settle(this.commits, no, null);
       }
     } else if (message.kind === 'failed') {
-      // Later transactions may have read what failed: drop it all and refuse them until the worker is reset.
-      this.pending.clear();
-      this.counters.clear();
-      this.epoch++;
-      this.post({ kind: 'reset', epoch: this.epoch }, true);
+      // Later transactions may have read what failed: drop it all and refuse them until the worker is reset
+      // (once per epoch: the refusals that follow need no second reset).
+      if (message.epoch === this.epoch) {
+        this.pending.clear();
+        this.counters.clear();
+        this.epoch++;
+        this.post({ kind: 'reset', epoch: this.epoch }, true);
+      }
       for (const no of message.nos) this.settle(this.commits, no, new Error(message.message));
     } else if (message.kind === 'answer') {
       this.settle(this.calls, message.id, message.ok ? null : new Error(message.message), message.ok ? message.value : undefined);

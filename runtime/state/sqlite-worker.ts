@@ -5,8 +5,8 @@
 // off the event loop. Transactions arrive in the order the store ended them
 // (sqlite-worker-protocol.ts); those that arrive while a COMMIT runs wait in the
 // port and form the next group. Each is reported durable once its group's COMMIT
-// returned, or failed; after a failure every transaction is refused until the
-// store acknowledges it with `reset`.
+// returned, or failed; after a failure (of a group, or of one transaction's
+// writes) every transaction is refused until the store acknowledges it with `reset`.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Decision } from '../types';
 import type { DecisionFacts, RollupSum } from './rollups';
@@ -96,12 +96,14 @@ async function transaction(message: Extract<ToWorkerOne, { kind: 'tx' }>): Promi
       setImmediate(report);
     }
   } catch (error) {
+    // Transactions after this one may have read its writes on the event loop: refuse them until the store resets.
+    if (message.end !== 'abort') broken = true;
     open.delete(no);
     if (tx) await tx.abort().catch(() => undefined);
     if (message.call) send({ kind: 'answer', id: message.call.id, ok: false, message: messageOf(error) });
     if (message.end !== 'abort') {
       report();
-      send({ kind: 'failed', nos: [no], message: messageOf(error) });
+      send({ kind: 'failed', nos: [no], epoch: message.epoch, message: messageOf(error) });
     }
   }
 }

@@ -1,5 +1,7 @@
-// The worker-backed SQLite store: the conformance suite, and what it shares with
-// the in-thread store on the same file (either reads what the other wrote).
+// The worker-backed SQLite store: the conformance suite, what it shares with the
+// in-thread store on the same file (either reads what the other wrote), and a
+// commit that fails in the worker taking along the one that read its writes.
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../runtime/state/sqlite-store';
 import { createSqliteWorkerStore } from '../../runtime/state/sqlite-worker-store';
@@ -40,6 +42,31 @@ describe('worker-backed sqlite store', () => {
       expect(await tx.decisionForEvent('e-d1')).toEqual(decision('d1'));
     });
     await again.close();
+  });
+
+  it('fails a commit whose writes fail and one that read them, keeps nothing of either, and goes on', async () => {
+    const path = tempDbPath();
+    await (await createSqliteWorkerStore(path)).close();
+    const db = new Database(path);
+    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON kv WHEN NEW.key = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    db.close();
+    const store = await createSqliteWorkerStore(path);
+    const first = await store.begin();
+    await first.put('a', 'from the failing one');
+    await first.put('boom', 1);
+    const failing = first.commit();
+    const second = await store.begin();
+    expect(await second.get('a')).toBe('from the failing one');
+    await second.put('b', 'built on it');
+    const built = second.commit();
+    await expect(failing).rejects.toThrow('refused by the test');
+    await expect(built).rejects.toThrow('an earlier commit of the state store failed');
+    await inTransaction(store, async (tx) => {
+      expect(await tx.getMany(['a', 'b', 'boom'])).toEqual([undefined, undefined, undefined]);
+      await tx.put('c', 3);
+    });
+    expect(await inTransaction(store, (tx) => tx.get('c'))).toBe(3);
+    await store.close();
   });
 
   it('refuses :memory:, which a second thread cannot open', async () => {
