@@ -51,8 +51,8 @@ export function recordFor(i: number): Record<string, unknown> {
   return { source: SOURCES[i % SOURCES.length], country: COUNTRIES[(i >> 2) % COUNTRIES.length], score: 50, city: 'Mumbai', zip: String(i), language: 'en' };
 }
 
-/** One rule; `i` is unique and doubles as the priority, so priorities never conflict. */
-function rule(i: number, users: number, teams: number, forced?: string): string {
+/** One rule; `i` is unique and doubles as the priority, so priorities never conflict. With `scoped`, every third rule (those whose pool is a `where` over users) is scoped to team `i % teams`. */
+function rule(i: number, users: number, teams: number, forced?: string, scoped = false): string {
   const source = SOURCES[i % SOURCES.length];
   const country = COUNTRIES[(i >> 2) % COUNTRIES.length];
   let pool =
@@ -64,8 +64,9 @@ function rule(i: number, users: number, teams: number, forced?: string): string 
   const teamWeights = `weighted { "Team ${i % teams}": 2, "Team ${(i + 1) % teams}": 1 }`;
   const method = forced === 'weighted' ? teamWeights : forced ?? (i % 3 === 1 ? teamWeights : METHODS[i % METHODS.length]);
   if (forced === 'weighted') pool = `assign teams "Team ${i % teams}", "Team ${(i + 1) % teams}"`;
+  const scope = scoped && i % 3 === 0 && forced === undefined ? `\n  scope team "Team ${i % teams}"` : '';
   return `rule "Rule ${i}" {
-  priority ${i + 1}
+  priority ${i + 1}${scope}
   description "generated rule ${i}"
   on lead.created, lead.updated(status, score)
   when (lead.source == "${source}" or lead.source == "Partner")
@@ -83,16 +84,17 @@ function rule(i: number, users: number, teams: number, forced?: string): string 
 
 /**
  * A project of `ruleCount` rules and a directory of `userCount` users in `teamCount`
- * teams. With `method`, every rule distributes with it (`weighted` over two teams).
+ * teams. With `method`, every rule distributes with it (`weighted` over two teams);
+ * with `scoped` (and no `method`), every third rule is scoped to a team.
  */
-export function generateProject(ruleCount: number, userCount = 1000, teamCount = 50, method?: string): {
+export function generateProject(ruleCount: number, userCount = 1000, teamCount = 50, method?: string, scoped = false): {
   sources: SourceText[];
   directory: SourceText;
 } {
   const sources: SourceText[] = [{ file: 'rules/schema.dist', text: SCHEMA }];
   for (let start = 0; start < ruleCount; start += 100) {
     const rules: string[] = [];
-    for (let i = start; i < Math.min(ruleCount, start + 100); i++) rules.push(rule(i, userCount, teamCount, method));
+    for (let i = start; i < Math.min(ruleCount, start + 100); i++) rules.push(rule(i, userCount, teamCount, method, scoped));
     sources.push({ file: `rules/generated-${String(start / 100).padStart(4, '0')}.dist`, text: rules.join('\n') });
   }
   return { sources, directory: { file: 'directory.yaml', text: directoryYaml(userCount, teamCount) } };

@@ -26,13 +26,13 @@ export function exportLine(d: Decision): string {
   return JSON.stringify(entry);
 }
 
-/** Every decision matching `filter` that `visible` lets through, oldest first. */
-export async function exportDecisions(store: StateStore, filter: Omit<DecisionFilter, 'limit' | 'before'>, visible: ((d: Decision) => boolean) | null): Promise<Decision[]> {
+/** Every decision matching `filter`, oldest first. */
+export async function exportDecisions(store: StateStore, filter: Omit<DecisionFilter, 'limit' | 'before'>): Promise<Decision[]> {
   const found: Decision[] = [];
   let before: string | undefined;
   for (;;) {
     const batch = await inTransaction(store, (tx) => tx.listDecisions({ ...filter, before, limit: PAGE }));
-    for (const d of batch) if (visible === null || visible(d)) found.push(d);
+    found.push(...batch);
     if (batch.length < PAGE) break;
     before = batch[batch.length - 1]!.id;
   }

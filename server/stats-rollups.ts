@@ -4,9 +4,11 @@
 // method is then the program's), are counted exactly from their own decisions,
 // in place of what the sums counted of them. So the answer equals a scan of the
 // range (StatsBuilder, the reference) while reading only the rollup rows of the
-// range and the decisions of the edge records.
+// range and the decisions of the edge records. For a team (a team-limited
+// token, `?team=`) it reads that team's rows and the team's decisions at the
+// edges, so it equals a scan of the team's decisions.
 import { inTransaction, type Transaction } from '../runtime/state/store';
-import { groupByRecord, HOUR_MS, NONE, recordFigures, type DecisionFacts } from '../runtime/state/rollups';
+import { EVERY_TEAM, groupByRecord, HOUR_MS, NONE, recordFigures, type DecisionFacts } from '../runtime/state/rollups';
 import { ruleLabel, type StatsFigures } from './stats';
 import type { Decision, Outcome, Program, StateStore } from '../api';
 
@@ -16,8 +18,8 @@ const LAST_HOUR = -NONE;
 
 type Figures = Map<string, { records: number; decisions: number }>;
 
-/** The statistics of `[fromMs, toMs)` over every decision; null when the store keeps no rollups. */
-export async function statsFromRollups(store: StateStore, program: Program, range: { fromMs?: number; toMs?: number }): Promise<StatsFigures | null> {
+/** The statistics of `[fromMs, toMs)` over every decision, or over a team's (`Decision.team`); null when the store keeps no rollups. */
+export async function statsFromRollups(store: StateStore, program: Program, range: { fromMs?: number; toMs?: number }, team: string = EVERY_TEAM): Promise<StatsFigures | null> {
   const from = range.fromMs ?? -Infinity;
   const to = range.toMs ?? Infinity;
   const firstHour = range.fromMs === undefined ? FIRST_HOUR : Math.ceil(range.fromMs / HOUR_MS);
@@ -28,28 +30,28 @@ export async function statsFromRollups(store: StateStore, program: Program, rang
     const reader = tx.rollups;
     if (!reader) return null;
     const edges: DecisionFacts[] = [];
-    if (!whole) edges.push(...(await reader.factsInRange(from, to, false)));
+    if (!whole) edges.push(...(await reader.factsInRange(from, to, false, team)));
     else {
-      if (from < wholeFrom) edges.push(...(await reader.factsInRange(from, wholeFrom, false)));
-      if (to > wholeTo) edges.push(...(await reader.factsInRange(wholeTo, to, false)));
-      edges.push(...(await reader.factsInRange(from, to, true)));
+      if (from < wholeFrom) edges.push(...(await reader.factsInRange(from, wholeFrom, false, team)));
+      if (to > wholeTo) edges.push(...(await reader.factsInRange(wholeTo, to, false, team)));
+      edges.push(...(await reader.factsInRange(from, to, true, team)));
     }
     const records = new Map(edges.map((f) => [`${f.entity}/${f.recordId}`, { entity: f.entity, recordId: f.recordId }]));
     const facts = records.size === 0 ? [] : await reader.factsOfRecords([...records.values()]);
-    const sums = whole ? await reader.sums(firstHour, lastHour) : [];
+    const sums = whole ? await reader.sums(firstHour, lastHour, team) : [];
     const figures: Figures = new Map(sums.map((s) => [s.key, { records: s.records, decisions: s.decisions }]));
     const methodOf = new Map(program.rules.map((r) => [r.id, r.method.kind]));
     const exactMethod = (f: DecisionFacts) => f.method ?? (f.ruleId === null ? null : (methodOf.get(f.ruleId) ?? null));
     for (const own of groupByRecord(facts)) {
-      if (whole) addFigures(figures, recordFigures(own, wholeFrom, wholeTo, (f) => f.method), -1);
-      addFigures(figures, recordFigures(own, from, to, exactMethod), 1);
+      if (whole) addFigures(figures, recordFigures(own, wholeFrom, wholeTo, (f) => f.method, team), -1);
+      addFigures(figures, recordFigures(own, from, to, exactMethod, team), 1);
     }
-    return toStatsFigures(figures, program, await newestOfRetired(tx, program, figures, range));
+    return toStatsFigures(figures, program, await newestOfRetired(tx, program, figures, { ...range, ...(team === EVERY_TEAM ? {} : { team }) }));
   });
 }
 
 /** The newest decision in the range of each rule the sums name that the program no longer has (for its name and method). */
-async function newestOfRetired(tx: Transaction, program: Program, figures: Figures, range: { fromMs?: number; toMs?: number }): Promise<Map<string, Decision>> {
+async function newestOfRetired(tx: Transaction, program: Program, figures: Figures, range: { fromMs?: number; toMs?: number; team?: string }): Promise<Map<string, Decision>> {
   const known = new Set(program.rules.map((r) => r.id));
   const out = new Map<string, Decision>();
   for (const ruleId of named(figures, 'R:')) {

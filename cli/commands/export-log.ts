@@ -51,7 +51,7 @@ async function runExport(options: ExportOptions): Promise<number> {
       throw new UsageError(error.message);
     });
     try {
-      for (const d of await exportDecisions(store, { fromMs, toMs }, null)) await write(`${exportLine(d)}\n`);
+      for (const d of await exportDecisions(store, { fromMs, toMs })) await write(`${exportLine(d)}\n`);
     } finally {
       await store.close();
     }

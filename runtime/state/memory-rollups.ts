@@ -1,6 +1,6 @@
 // The memory store's rollups (rollups.ts): every committed decision's facts by
 // record, and the rollup rows they add up to, updated as each transaction commits.
-import { mergeRows, rollupChange, sumRows, type DecisionFacts, type RollupReader, type RollupRow } from './rollups';
+import { EVERY_TEAM, mergeRows, rollupChange, sumRows, type DecisionFacts, type RollupReader, type RollupRow } from './rollups';
 
 /** Rollup rows and decision facts of the committed log. */
 export class MemoryRollups {
@@ -20,9 +20,11 @@ export class MemoryRollups {
   /** The reader over what is committed now. */
   reader(): RollupReader {
     return {
-      sums: async (fromHour, toHour) => sumRows(this.rows.values(), fromHour, toHour),
-      factsInRange: async (fromMs, toMs, noMethod) =>
-        this.log.filter((f) => f.decidedAt >= fromMs && f.decidedAt < toMs && (!noMethod || (f.ruleId !== null && f.method === null))).map(copyFacts),
+      sums: async (fromHour, toHour, team) => sumRows(this.rows.values(), fromHour, toHour, team),
+      factsInRange: async (fromMs, toMs, noMethod, team) =>
+        this.log
+          .filter((f) => f.decidedAt >= fromMs && f.decidedAt < toMs && (!noMethod || (f.ruleId !== null && f.method === null)) && (team === EVERY_TEAM || f.team === team))
+          .map(copyFacts),
       factsOfRecords: async (records) => {
         const wanted = new Set(records.map((r) => recordKey(r.entity, r.recordId)));
         return this.log.filter((f) => wanted.has(recordKey(f.entity, f.recordId))).map(copyFacts);

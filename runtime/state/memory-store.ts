@@ -14,7 +14,7 @@ import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Tr
 interface StoredDecision {
   id: string;
   eventId: string;
-  meta: Pick<Decision, 'entity' | 'recordId' | 'ruleId' | 'assigned' | 'outcome' | 'decidedAt'>;
+  meta: Pick<Decision, 'entity' | 'recordId' | 'ruleId' | 'team' | 'assigned' | 'outcome' | 'decidedAt'>;
   facts: DecisionFacts;
   json: string;
 }
@@ -143,7 +143,7 @@ class MemoryTransaction implements Transaction {
     this.check();
     const json = JSON.stringify(decision);
     const { entity, recordId, ruleId, outcome, decidedAt } = decision;
-    const meta = { entity, recordId, ruleId, outcome, decidedAt, assigned: [...decision.assigned] };
+    const meta = { entity, recordId, ruleId, team: decision.team, outcome, decidedAt, assigned: [...decision.assigned] };
     this.decisions.push({ id: decision.id, eventId: decision.eventId, meta, facts: factsOf(decision), json });
   }
 
@@ -310,6 +310,7 @@ function matches(d: StoredDecision['meta'], f: DecisionFilter): boolean {
     (f.entity === undefined || d.entity === f.entity) &&
     (f.recordId === undefined || d.recordId === f.recordId) &&
     (f.ruleId === undefined || d.ruleId === f.ruleId) &&
+    (f.team === undefined || d.team === f.team) &&
     (f.user === undefined || d.assigned.includes(f.user)) &&
     (f.outcome === undefined || d.outcome === f.outcome) &&
     (f.fromMs === undefined || d.decidedAt >= f.fromMs) &&

@@ -7,7 +7,7 @@
 // the one-off build of the rollups from the log when a database is migrated.
 import type pg from 'pg';
 import type { Decision } from '../types';
-import { compareRows, FACTS_COLUMNS, factsFromRow, factsOf, sqlBound, type FactsRow, mergeRows, NONE, recordRollup, rollupChange, type DecisionFacts, type RollupReader, type RollupRow } from './rollups';
+import { compareRows, EVERY_TEAM, FACTS_COLUMNS, factsFromRow, factsOf, sqlBound, type FactsRow, mergeRows, NONE, recordRollup, rollupChange, type DecisionFacts, type RollupReader, type RollupRow } from './rollups';
 
 const FACTS = FACTS_COLUMNS;
 /** Decisions read per page while building the rollups of an existing log. */
@@ -23,20 +23,20 @@ export class PostgresRollups {
 
   constructor(private readonly query: Query) {
     this.reader = {
-      sums: async (fromHour, toHour) =>
+      sums: async (fromHour, toHour, team) =>
         (
           await query<{ key: string; records: number; decisions: number }>(
             `SELECT key, sum(decisions)::float8 AS decisions,
                     sum(CASE WHEN prev < $1 AND (aux = ${NONE} OR aux BETWEEN $1 AND $2) THEN records ELSE 0 END)::float8 AS records
-             FROM decision_rollups WHERE hour BETWEEN $1 AND $2 GROUP BY key`,
-            [sqlBound(fromHour), sqlBound(toHour)],
+             FROM decision_rollups WHERE team = $3 AND hour BETWEEN $1 AND $2 GROUP BY key`,
+            [sqlBound(fromHour), sqlBound(toHour), team],
           )
         ).map((row) => ({ key: row.key, records: Number(row.records), decisions: Number(row.decisions) })),
-      factsInRange: async (fromMs, toMs, noMethod) =>
+      factsInRange: async (fromMs, toMs, noMethod, team) =>
         (
           await query<FactsRow>(
-            `SELECT ${FACTS} FROM decisions WHERE decided_at >= $1 AND decided_at < $2${noMethod ? ' AND method IS NULL AND rule_id IS NOT NULL' : ''} ORDER BY seq`,
-            [sqlBound(fromMs), sqlBound(toMs)],
+            `SELECT ${FACTS} FROM decisions WHERE decided_at >= $1 AND decided_at < $2${noMethod ? ' AND method IS NULL AND rule_id IS NOT NULL' : ''}${team === EVERY_TEAM ? '' : ' AND team = $3'} ORDER BY seq`,
+            team === EVERY_TEAM ? [sqlBound(fromMs), sqlBound(toMs)] : [sqlBound(fromMs), sqlBound(toMs), team],
           )
         ).map(factsFromRow),
       factsOfRecords: async (records) => {
@@ -94,12 +94,12 @@ export async function buildPostgresRollups(client: pg.ClientBase): Promise<void>
 function upsertRows(changes: RollupRow[]): { sql: string; params: unknown[] }[] {
   if (changes.length === 0) return [];
   const rows = changes.sort(compareRows);
-  const ids = [rows.map((r) => r.hour), rows.map((r) => r.key), rows.map((r) => r.prev), rows.map((r) => r.aux)];
-  const given = 'unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[]';
+  const ids = [rows.map((r) => r.team), rows.map((r) => r.hour), rows.map((r) => r.key), rows.map((r) => r.prev), rows.map((r) => r.aux)];
+  const given = 'unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[]';
   const upsert = {
-      sql: `INSERT INTO decision_rollups (hour, key, prev, aux, records, decisions)
-            SELECT * FROM ${given}, $5::bigint[], $6::bigint[])
-            ON CONFLICT (hour, key, prev, aux) DO UPDATE
+      sql: `INSERT INTO decision_rollups (team, hour, key, prev, aux, records, decisions)
+            SELECT * FROM ${given}, $6::bigint[], $7::bigint[])
+            ON CONFLICT (team, hour, key, prev, aux) DO UPDATE
               SET records = decision_rollups.records + excluded.records, decisions = decision_rollups.decisions + excluded.decisions`,
       params: [...ids, rows.map((r) => r.records), rows.map((r) => r.decisions)],
   };
@@ -107,7 +107,7 @@ function upsertRows(changes: RollupRow[]): { sql: string; params: unknown[] }[] 
   return [
     upsert,
     {
-      sql: `DELETE FROM decision_rollups WHERE records = 0 AND decisions = 0 AND (hour, key, prev, aux) IN (SELECT * FROM ${given}))`,
+      sql: `DELETE FROM decision_rollups WHERE records = 0 AND decisions = 0 AND (team, hour, key, prev, aux) IN (SELECT * FROM ${given}))`,
       params: ids,
     },
   ];

@@ -7,6 +7,8 @@
 // by editing one. Everything lives in one schema (`?schema=` of the URL, default
 // `public`), so one database can hold several independent states.
 import type pg from 'pg';
+import { provenanceKeys } from '../provenance';
+import { ruleTeams } from './decision-teams';
 import { buildPostgresRollups } from './postgres-rollups';
 
 /** The schema, one entry per version: MIGRATIONS[n] takes version n to n + 1. */
@@ -101,10 +103,29 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (hour, key, prev, aux)
   );
   `,
+  // 3: the team of each decision's rule (filled by TEAM_BUILD), for the log's team filter, and rollups per team
+  // (team '' counts every decision; rebuilt from the log).
+  `
+  ALTER TABLE decisions ADD COLUMN team text;
+  CREATE INDEX decisions_team ON decisions (team, seq) WHERE team IS NOT NULL;
+  DROP TABLE decision_rollups;
+  CREATE TABLE decision_rollups (
+    team text NOT NULL,
+    hour bigint NOT NULL,
+    key text NOT NULL,
+    prev bigint NOT NULL,
+    aux bigint NOT NULL,
+    records bigint NOT NULL,
+    decisions bigint NOT NULL,
+    PRIMARY KEY (team, hour, key, prev, aux)
+  );
+  `,
 ];
 
-/** The version whose migration creates the rollups, which are then built from the decisions already logged. */
-const ROLLUP_BUILD = 2;
+/** The versions whose migrations (re)create the rollups; once the schema is current they are built from the decisions already logged. */
+const ROLLUP_BUILDS = [2, 3];
+/** The version whose migration adds the decisions' team, then filled from the programs they ran under (decision-teams.ts). */
+const TEAM_BUILD = 3;
 
 /** The schema version this code writes. */
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -129,14 +150,34 @@ export async function migratePostgres(client: pg.ClientBase, schema: string, whe
     }
     for (let version = current; version < PG_SCHEMA_VERSION; version++) {
       await client.query(PG_MIGRATIONS[version] as string);
-      if (version + 1 === ROLLUP_BUILD) await buildPostgresRollups(client);
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [version + 1]);
     }
+    if (current > 0 && current < TEAM_BUILD) await recordTeams(client);
+    if (current > 0 && ROLLUP_BUILDS.some((v) => current < v)) await buildPostgresRollups(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/** Gives the decisions of team-scoped rules logged before decisions recorded their team that team, in the column and the body. */
+async function recordTeams(client: pg.ClientBase): Promise<void> {
+  const found = await client.query<{ program: string }>(
+    `SELECT DISTINCT body::jsonb->'provenance'->>'program' AS program FROM decisions WHERE rule_id IS NOT NULL AND body::jsonb->'provenance'->>'program' IS NOT NULL`,
+  );
+  const rows: [string, string, string][] = [];
+  for (const { program } of found.rows) {
+    const kept = await client.query<{ value: string }>('SELECT value FROM kv WHERE key = $1', [provenanceKeys.program(program)]);
+    for (const [ruleId, team] of ruleTeams(kept.rows[0]?.value)) rows.push([program, ruleId, team]);
+  }
+  if (rows.length === 0) return;
+  await client.query(
+    `UPDATE decisions d SET team = t.team, body = jsonb_set(d.body::jsonb, '{team}', to_jsonb(t.team))::text
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS t (program, rule_id, team)
+     WHERE d.rule_id = t.rule_id AND d.body::jsonb->'provenance'->>'program' = t.program`,
+    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+  );
 }
 
 /** A PostgreSQL identifier, quoted. */

@@ -107,11 +107,11 @@ export class PostgresTransaction implements Transaction {
     await this.rollupWork.append(d);
     this.pipe.defer(
       `WITH logged AS (
-         INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, cause, method, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, event_id
+         INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, cause, method, team, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, event_id
        )
        INSERT INTO decision_events (event_id, decision_id) SELECT event_id, id FROM logged ON CONFLICT (event_id) DO NOTHING`,
-      [d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, d.assigned, d.cause, d.trace.method?.method ?? null, JSON.stringify(d)],
+      [d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, d.assigned, d.cause, d.trace.method?.method ?? null, d.team ?? null, JSON.stringify(d)],
     );
   }
 
@@ -135,6 +135,7 @@ export class PostgresTransaction implements Transaction {
     add((n) => `entity = ${n}`, filter.entity);
     add((n) => `record_id = ${n}`, filter.recordId);
     add((n) => `rule_id = ${n}`, filter.ruleId);
+    add((n) => `team = ${n}`, filter.team);
     add((n) => `assigned @> ARRAY[${n}::text]`, filter.user);
     add((n) => `outcome = ${n}`, filter.outcome);
     add((n) => `decided_at >= ${n}`, filter.fromMs);

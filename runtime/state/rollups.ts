@@ -16,10 +16,17 @@
 // the same per method (the method of the decision's trace; decisions whose trace
 // names none are left to the caller), `C` records created (the record's first
 // decision caused by an event) and `CA` of those, the ones assigned.
+//
+// Rows belong to a team (`team`): the rows of EVERY_TEAM count every decision;
+// the rows of team T count only the decisions of rules scoped to T when they
+// decided (`Decision.team`), with a record created by T when its creation was a
+// decision of T — the statistics a token limited to T sees.
 import type { Decision, Outcome } from '../types';
 
 /** One hour in epoch ms. */
 export const HOUR_MS = 3_600_000;
+/** The team of the rows that count every decision (team names are never empty). */
+export const EVERY_TEAM = '';
 /** `prev` and `aux` of a row that has none (below every hour a clock gives). */
 export const NONE = -1_000_000_000_000;
 
@@ -40,10 +47,14 @@ export interface DecisionFacts {
   assigned: string[];
   /** The method named by the decision's trace (null when no method ran). */
   method: string | null;
+  /** The team its rule was scoped to (null: none). */
+  team: string | null;
 }
 
 /** One rollup row and its counters. */
 export interface RollupRow {
+  /** EVERY_TEAM, or the team whose decisions the row counts. */
+  team: string;
   hour: number;
   key: string;
   prev: number;
@@ -61,10 +72,10 @@ export interface RollupSum {
 
 /** Reading the rollups and the facts of decisions, in the transaction that holds them. */
 export interface RollupReader {
-  /** Per key, the counters of hours `fromHour..toHour` (both included). */
-  sums(fromHour: number, toHour: number): Promise<RollupSum[]>;
-  /** Facts of the decisions in `[fromMs, toMs)`, in log order; `noMethod`: only those of a rule whose trace names no method. */
-  factsInRange(fromMs: number, toMs: number, noMethod: boolean): Promise<DecisionFacts[]>;
+  /** Per key, the counters of hours `fromHour..toHour` (both included) in the rows of `team`. */
+  sums(fromHour: number, toHour: number, team: string): Promise<RollupSum[]>;
+  /** Facts of the decisions in `[fromMs, toMs)`, in log order; `noMethod`: only those of a rule whose trace names no method; `team` (unless EVERY_TEAM): only that team's. */
+  factsInRange(fromMs: number, toMs: number, noMethod: boolean, team: string): Promise<DecisionFacts[]>;
   /** Facts of every decision of these records, in log order. */
   factsOfRecords(records: readonly { entity: string; recordId: string }[]): Promise<DecisionFacts[]>;
 }
@@ -80,10 +91,11 @@ export interface FactsRow {
   decided_at: number | string;
   assigned: string | string[];
   method: string | null;
+  team: string | null;
 }
 
 /** The select list of the facts in the SQL stores. */
-export const FACTS_COLUMNS = 'entity, record_id, event_id, rule_id, outcome, cause, decided_at, assigned, method';
+export const FACTS_COLUMNS = 'entity, record_id, event_id, rule_id, outcome, cause, decided_at, assigned, method, team';
 
 /** The facts of a row of the SQL stores. */
 export function factsFromRow(row: FactsRow): DecisionFacts {
@@ -97,6 +109,7 @@ export function factsFromRow(row: FactsRow): DecisionFacts {
     decidedAt: Number(row.decided_at),
     assigned: typeof row.assigned === 'string' ? (JSON.parse(row.assigned) as string[]) : row.assigned,
     method: row.method,
+    team: row.team,
   };
 }
 
@@ -108,7 +121,7 @@ export function sqlBound(n: number): number {
 /** The facts of a decision. */
 export function factsOf(d: Decision): DecisionFacts {
   const { entity, recordId, eventId, ruleId, outcome, cause, decidedAt } = d;
-  return { entity, recordId, eventId, ruleId, outcome, cause, decidedAt, assigned: [...d.assigned], method: d.trace.method?.method ?? null };
+  return { entity, recordId, eventId, ruleId, outcome, cause, decidedAt, assigned: [...d.assigned], method: d.trace.method?.method ?? null, team: d.team ?? null };
 }
 
 /** The keys a decision counts under, for distinct records and for decisions. */
@@ -133,16 +146,26 @@ export function creationOf(facts: readonly DecisionFacts[]): DecisionFacts | nul
   return facts.find((f) => f.cause === 'event') ?? null;
 }
 
-/** The rollup rows one record's decisions (in log order) add up to, by row id. */
+/** The rollup rows one record's decisions (in log order) add up to, by row id: those of every decision, and those of each team that decided it. */
 export function recordRollup(facts: readonly DecisionFacts[]): Map<string, RollupRow> {
   const rows = new Map<string, RollupRow>();
+  const created = creationOf(facts);
+  teamRollup(rows, EVERY_TEAM, facts, created);
+  for (const team of new Set(facts.map((f) => f.team))) {
+    if (team !== null) teamRollup(rows, team, facts.filter((f) => f.team === team), created?.team === team ? created : null);
+  }
+  return rows;
+}
+
+/** Adds to `rows` the rows of `team` for a record's decisions that team counts (`created`: its creation, when the team counts it). */
+function teamRollup(rows: Map<string, RollupRow>, team: string, facts: readonly DecisionFacts[], created: DecisionFacts | null): void {
   const add = (hour: number, key: string, prev: number, aux: number, records: number, decisions: number) => {
-    const id = rowId(hour, key, prev, aux);
+    const id = rowId(team, hour, key, prev, aux);
     const row = rows.get(id);
     if (row) {
       row.records += records;
       row.decisions += decisions;
-    } else rows.set(id, { hour, key, prev, aux, records, decisions });
+    } else rows.set(id, { team, hour, key, prev, aux, records, decisions });
   };
   const hours = new Map<string, Set<number>>();
   for (const f of facts) {
@@ -163,13 +186,11 @@ export function recordRollup(facts: readonly DecisionFacts[]): Map<string, Rollu
     }
   };
   for (const [key, seen] of hours) appearances(key, seen, NONE);
-  const created = creationOf(facts);
   if (created) {
     const createdHour = hourOf(created.decidedAt);
     add(createdHour, 'C', NONE, NONE, 1, 0);
     appearances('CA', assignedHours(facts), createdHour);
   }
-  return rows;
 }
 
 /** What a record's decisions going from `before` to `after` (more of them) changes in the rollups (rows with a non-zero change). */
@@ -188,12 +209,13 @@ export function rollupChange(before: readonly DecisionFacts[], after: readonly D
   return out.sort((a, b) => compareRows(a, b));
 }
 
-/** Per key, what one record's decisions (all of them, in log order) count in the window `[fromMs, toMs)`: the figures the rollups sum for whole hours, with `methodOf` naming each decision's method. */
+/** Per key, what one record's decisions (all of them, in log order) count in the window `[fromMs, toMs)` for `team`: the figures the rollups sum for whole hours, with `methodOf` naming each decision's method. */
 export function recordFigures(
   facts: readonly DecisionFacts[],
   fromMs: number,
   toMs: number,
   methodOf: (f: DecisionFacts) => string | null,
+  team: string,
 ): Map<string, { records: number; decisions: number }> {
   const out = new Map<string, { records: number; decisions: number }>();
   const at = (key: string) => {
@@ -201,14 +223,15 @@ export function recordFigures(
     if (!figure) out.set(key, (figure = { records: 0, decisions: 0 }));
     return figure;
   };
-  const inside = facts.filter((f) => f.decidedAt >= fromMs && f.decidedAt < toMs);
+  const counts = (f: DecisionFacts) => team === EVERY_TEAM || f.team === team;
+  const inside = facts.filter((f) => f.decidedAt >= fromMs && f.decidedAt < toMs && counts(f));
   for (const f of inside) {
     const keys = decisionKeys(f, methodOf(f));
     for (const key of keys.decisions) at(key).decisions++;
     for (const key of keys.records) at(key).records = 1;
   }
   const created = creationOf(facts);
-  if (created && created.decidedAt >= fromMs && created.decidedAt < toMs) {
+  if (created && created.decidedAt >= fromMs && created.decidedAt < toMs && counts(created)) {
     at('C').records = 1;
     if (inside.some((f) => f.assigned.length > 0)) at('CA').records = 1;
   }
@@ -218,7 +241,7 @@ export function recordFigures(
 /** Adds rows into a map of rows by id, merging rows with one id and dropping rows that reach zero. */
 export function mergeRows(into: Map<string, RollupRow>, rows: readonly RollupRow[]): void {
   for (const row of rows) {
-    const id = rowId(row.hour, row.key, row.prev, row.aux);
+    const id = rowId(row.team, row.hour, row.key, row.prev, row.aux);
     const was = into.get(id);
     if (!was) {
       into.set(id, { ...row });
@@ -232,14 +255,15 @@ export function mergeRows(into: Map<string, RollupRow>, rows: readonly RollupRow
 
 /** A total order of rows, so concurrent writers touch shared rows in one order. */
 export function compareRows(a: RollupRow, b: RollupRow): number {
-  return a.hour - b.hour || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.prev - b.prev || a.aux - b.aux;
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return text(a.team, b.team) || a.hour - b.hour || text(a.key, b.key) || a.prev - b.prev || a.aux - b.aux;
 }
 
-/** Sums rows of hours `fromHour..toHour` per key, as every store's `sums` does. */
-export function sumRows(rows: Iterable<RollupRow>, fromHour: number, toHour: number): RollupSum[] {
+/** Sums the rows of `team` of hours `fromHour..toHour` per key, as every store's `sums` does. */
+export function sumRows(rows: Iterable<RollupRow>, fromHour: number, toHour: number, team: string): RollupSum[] {
   const sums = new Map<string, RollupSum>();
   for (const row of rows) {
-    if (row.hour < fromHour || row.hour > toHour) continue;
+    if (row.team !== team || row.hour < fromHour || row.hour > toHour) continue;
     let sum = sums.get(row.key);
     if (!sum) sums.set(row.key, (sum = { key: row.key, records: 0, decisions: 0 }));
     sum.decisions += row.decisions;
@@ -277,7 +301,7 @@ function assignedHours(facts: readonly DecisionFacts[]): number[] {
   return [...new Set(facts.filter((f) => f.assigned.length > 0).map((f) => hourOf(f.decidedAt)))];
 }
 
-/** Unambiguous: the numbers come first, and the key (any text) last. */
-function rowId(hour: number, key: string, prev: number, aux: number): string {
-  return `${hour}|${prev}|${aux}|${key}`;
+/** Unambiguous: the numbers come first, then the team's length, and the team and key (any text) last. */
+function rowId(team: string, hour: number, key: string, prev: number, aux: number): string {
+  return `${hour}|${prev}|${aux}|${team.length}|${team}${key}`;
 }

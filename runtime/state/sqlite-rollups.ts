@@ -9,7 +9,7 @@
 // yet written.
 import type Database from 'better-sqlite3';
 import type { Decision } from '../types';
-import { addSums, compareRows, FACTS_COLUMNS, factsFromRow, factsOf, mergeRows, NONE, sqlBound, sumRows, type FactsRow, recordRollup, rollupChange, groupByRecord, type DecisionFacts, type RollupReader, type RollupRow, type RollupSum } from './rollups';
+import { addSums, compareRows, EVERY_TEAM, FACTS_COLUMNS, factsFromRow, factsOf, mergeRows, NONE, sqlBound, sumRows, type FactsRow, recordRollup, rollupChange, groupByRecord, type DecisionFacts, type RollupReader, type RollupRow, type RollupSum } from './rollups';
 
 const FACTS = FACTS_COLUMNS;
 /** Decisions read per page while building the rollups of an existing log. */
@@ -32,21 +32,23 @@ export class SqliteRollups {
   readonly reader: RollupReader;
 
   constructor(private readonly db: Database.Database) {
-    this.dropEmpty = db.prepare('DELETE FROM decision_rollups WHERE hour = ? AND key = ? AND prev = ? AND aux = ? AND records = 0 AND decisions = 0');
+    this.dropEmpty = db.prepare('DELETE FROM decision_rollups WHERE team = ? AND hour = ? AND key = ? AND prev = ? AND aux = ? AND records = 0 AND decisions = 0');
     this.sumsOf = db.prepare(
       `SELECT key, SUM(decisions) AS decisions,
               SUM(CASE WHEN prev < @first AND (aux = ${NONE} OR aux BETWEEN @first AND @last) THEN records ELSE 0 END) AS records
-       FROM decision_rollups WHERE hour BETWEEN @first AND @last GROUP BY key`,
+       FROM decision_rollups WHERE team = @team AND hour BETWEEN @first AND @last GROUP BY key`,
     );
-    this.inRange = db.prepare(`SELECT ${FACTS} FROM decisions WHERE decided_at >= ? AND decided_at < ? ORDER BY seq`);
-    this.noMethod = db.prepare(`SELECT ${FACTS} FROM decisions WHERE method IS NULL AND rule_id IS NOT NULL AND decided_at >= ? AND decided_at < ? ORDER BY seq`);
+    const ofTeam = `(@team = '${EVERY_TEAM}' OR team = @team)`;
+    this.inRange = db.prepare(`SELECT ${FACTS} FROM decisions WHERE decided_at >= @from AND decided_at < @to AND ${ofTeam} ORDER BY seq`);
+    this.noMethod = db.prepare(`SELECT ${FACTS} FROM decisions WHERE method IS NULL AND rule_id IS NOT NULL AND decided_at >= @from AND decided_at < @to AND ${ofTeam} ORDER BY seq`);
     this.ofRecords = db.prepare(`SELECT ${FACTS} FROM decisions WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY seq`);
     this.reader = {
-      sums: async (fromHour, toHour) => {
-        const written = this.sumsOf.all({ first: sqlBound(fromHour), last: sqlBound(toHour) }) as RollupSum[];
-        return addSums(written, sumRows(this.changesOf([...this.group, ...this.transaction]), fromHour, toHour));
+      sums: async (fromHour, toHour, team) => {
+        const written = this.sumsOf.all({ team, first: sqlBound(fromHour), last: sqlBound(toHour) }) as RollupSum[];
+        return addSums(written, sumRows(this.changesOf([...this.group, ...this.transaction]), fromHour, toHour, team));
       },
-      factsInRange: async (fromMs, toMs, noMethod) => ((noMethod ? this.noMethod : this.inRange).all(sqlBound(fromMs), sqlBound(toMs)) as FactsRow[]).map(factsFromRow),
+      factsInRange: async (fromMs, toMs, noMethod, team) =>
+        ((noMethod ? this.noMethod : this.inRange).all({ from: sqlBound(fromMs), to: sqlBound(toMs), team }) as FactsRow[]).map(factsFromRow),
       factsOfRecords: async (records) => this.factsOf(records),
     };
   }
@@ -127,17 +129,17 @@ export class SqliteRollups {
   private write(rows: readonly RollupRow[]): void {
     for (let at = 0; at < rows.length; at += UPSERT_ROWS) {
       const chunk = rows.slice(at, at + UPSERT_ROWS);
-      this.upsertOf(chunk.length).run(chunk.flatMap((r) => [r.hour, r.key, r.prev, r.aux, r.records, r.decisions]));
+      this.upsertOf(chunk.length).run(chunk.flatMap((r) => [r.team, r.hour, r.key, r.prev, r.aux, r.records, r.decisions]));
     }
-    for (const row of rows) if (row.records < 0 || row.decisions < 0) this.dropEmpty.run(row.hour, row.key, row.prev, row.aux);
+    for (const row of rows) if (row.records < 0 || row.decisions < 0) this.dropEmpty.run(row.team, row.hour, row.key, row.prev, row.aux);
   }
 
   private upsertOf(count: number): Database.Statement {
     let statement = this.upserts.get(count);
     if (!statement) {
       statement = this.db.prepare(
-        `INSERT INTO decision_rollups (hour, key, prev, aux, records, decisions) VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (hour, key, prev, aux) DO UPDATE SET records = records + excluded.records, decisions = decisions + excluded.decisions`,
+        `INSERT INTO decision_rollups (team, hour, key, prev, aux, records, decisions) VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (team, hour, key, prev, aux) DO UPDATE SET records = records + excluded.records, decisions = decisions + excluded.decisions`,
       );
       this.upserts.set(count, statement);
     }

@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { provenanceKeys } from '../provenance';
+import { ruleTeams } from './decision-teams';
 import { SqliteRollups } from './sqlite-rollups';
 
 /** The schema, one entry per version: MIGRATIONS[n] takes version n to n + 1. */
@@ -105,10 +107,29 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (hour, key, prev, aux)
   ) WITHOUT ROWID;
   `,
+  // 4: the team of each decision's rule (filled by TEAM_BUILD), for the log's team filter, and rollups per team
+  // (team '' counts every decision; rebuilt from the log).
+  `
+  ALTER TABLE decisions ADD COLUMN team TEXT;
+  CREATE INDEX decisions_team ON decisions (team, seq) WHERE team IS NOT NULL;
+  DROP TABLE decision_rollups;
+  CREATE TABLE decision_rollups (
+    team TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    prev INTEGER NOT NULL,
+    aux INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    decisions INTEGER NOT NULL,
+    PRIMARY KEY (team, hour, key, prev, aux)
+  ) WITHOUT ROWID;
+  `,
 ];
 
-/** The version whose migration creates the rollups, which are then built from the decisions already logged. */
-const ROLLUP_BUILD = 3;
+/** The versions whose migrations (re)create the rollups; once the schema is current they are built from the decisions already logged. */
+const ROLLUP_BUILDS = [3, 4];
+/** The version whose migration adds the decisions' team, then filled from the programs they ran under (decision-teams.ts). */
+const TEAM_BUILD = 4;
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -152,7 +173,24 @@ function migrate(db: Database.Database, path: string): void {
   const record = db.prepare('INSERT INTO schema_version (version) VALUES (?)');
   for (let version = current; version < SCHEMA_VERSION; version++) {
     db.exec(MIGRATIONS[version] as string);
-    if (version + 1 === ROLLUP_BUILD) new SqliteRollups(db).buildFromLog();
     record.run(version + 1);
   }
+  if (current > 0 && current < TEAM_BUILD) recordTeams(db);
+  if (current > 0 && ROLLUP_BUILDS.some((v) => current < v)) new SqliteRollups(db).buildFromLog();
+}
+
+/** Gives the decisions of team-scoped rules logged before decisions recorded their team that team, in the column and the body. */
+function recordTeams(db: Database.Database): void {
+  const programs = db.prepare(`SELECT DISTINCT json_extract(body, '$.provenance.program') FROM decisions WHERE rule_id IS NOT NULL`).pluck().all() as (string | null)[];
+  db.exec('CREATE TEMP TABLE rule_teams (program TEXT NOT NULL, rule_id TEXT NOT NULL, team TEXT NOT NULL, PRIMARY KEY (program, rule_id)) WITHOUT ROWID');
+  const kept = db.prepare('SELECT value FROM kv WHERE key = ?').pluck();
+  const insert = db.prepare('INSERT INTO temp.rule_teams (program, rule_id, team) VALUES (?, ?, ?)');
+  for (const program of programs) {
+    if (program === null) continue;
+    for (const [ruleId, team] of ruleTeams(kept.get(provenanceKeys.program(program)) as string | undefined)) insert.run(program, ruleId, team);
+  }
+  db.exec(`UPDATE decisions SET team = t.team, body = json_set(body, '$.team', t.team)
+           FROM temp.rule_teams AS t
+           WHERE decisions.rule_id = t.rule_id AND json_extract(decisions.body, '$.provenance.program') = t.program`);
+  db.exec('DROP TABLE temp.rule_teams');
 }

@@ -34,8 +34,8 @@ export interface Statements {
 export function prepareStatements(db: Database.Database): Statements {
   const p = (sql: string): Database.Statement => db.prepare(sql);
   const decisionInsert = p(
-    `INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, cause, method, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, cause, method, team, body)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const rollups = new SqliteRollups(db);
   const decisionUserInsert = p('INSERT OR IGNORE INTO decision_users (decision_id, user_id) VALUES (?, ?)');
@@ -52,7 +52,7 @@ export function prepareStatements(db: Database.Database): Statements {
     decisionAppend: db.transaction<(d: Decision, body?: string) => void>((d, body = JSON.stringify(d)) => {
       const assigned = JSON.stringify(d.assigned);
       const method = d.trace.method?.method ?? null;
-      decisionInsert.run(d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, assigned, d.cause, method, body);
+      decisionInsert.run(d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, assigned, d.cause, method, d.team ?? null, body);
       for (const user of d.assigned) decisionUserInsert.run(d.id, user);
       rollups.append(d);
     }),
@@ -76,14 +76,30 @@ export function prepareStatements(db: Database.Database): Statements {
 }
 
 
-/** The decision-log query: every given filter must match; newest first. */
+/** Newest decisions the first look of a query by time range or user reads. */
+const RECENT_WINDOW = 10_000;
+
+/**
+ * The decision-log query: every given filter must match; newest first. A time
+ * range or a user cannot be read in log order from an index, so such a query
+ * first looks only at the RECENT_WINDOW newest decisions below the cursor, in
+ * log order (enough for a page of a recent range); then, for a range, at the
+ * window below the range's newest decision (found in the range's index); when
+ * neither holds a page, it takes the page's positions from the indexes and sorts
+ * only those before reading the bodies.
+ */
 export class DecisionQueries {
   private readonly cache = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  /** `window`: how many decisions a first look reads (RECENT_WINDOW; tests take fewer). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly window = RECENT_WINDOW,
+  ) {}
 
   /** The JSON bodies of the decisions matching `filter`, newest first. */
   list(filter: DecisionFilter): string[] {
+    const limit = Math.max(0, filter.limit ?? 100);
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: string, value: unknown) => {
@@ -94,16 +110,50 @@ export class DecisionQueries {
     add('entity = ?', filter.entity);
     add('record_id = ?', filter.recordId);
     add('rule_id = ?', filter.ruleId);
-    add('id IN (SELECT decision_id FROM decision_users WHERE user_id = ?)', filter.user);
+    add('team = ?', filter.team);
     add('outcome = ?', filter.outcome);
-    add('decided_at >= ?', filter.fromMs);
-    add('decided_at < ?', filter.toMs);
     // An unknown cursor is ignored, as the memory store does.
     add('seq < coalesce((SELECT seq FROM decisions WHERE id = ?), 9223372036854775807)', filter.before);
-    const conditions = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-    const sql = `SELECT body FROM decisions${conditions} ORDER BY seq DESC LIMIT ?`;
+    // The filters no index reads in log order; `column` names the time (`+decided_at`: not from its index).
+    const unordered = (column: string) => [
+      ...(filter.user === undefined ? [] : ['id IN (SELECT decision_id FROM decision_users WHERE user_id = ?)']),
+      ...(filter.fromMs === undefined ? [] : [`${column} >= ?`]),
+      ...(filter.toMs === undefined ? [] : [`${column} < ?`]),
+    ];
+    const all = [...where, ...unordered('decided_at')];
+    params.push(...[filter.user, filter.fromMs, filter.toMs].filter((v) => v !== undefined));
+    if (all.length === where.length) return this.run(`SELECT body FROM decisions${whereOf(all)} ORDER BY seq DESC LIMIT ?`, [...params, limit]);
+    const known = filter.before === undefined ? undefined : this.statement('SELECT seq FROM decisions WHERE id = ?').get(filter.before);
+    const recent = `SELECT body FROM decisions${whereOf([...where, ...unordered('+decided_at'), 'seq >= ?', 'seq < ?'])} ORDER BY seq DESC LIMIT ?`;
+    const below = (top: number) => this.run(recent, [...params, top - this.window, top, limit]);
+    let top = ((known ?? this.statement('SELECT MAX(seq) + 1 FROM decisions').get()) as number | null) ?? 0;
+    let page = below(top);
+    if (page.length === limit || top - this.window <= 1) return page;
+    if (filter.fromMs !== undefined || filter.toMs !== undefined) {
+      // Past the newest decision of the range (read from the range's index), the window may hold a page.
+      const range = unordered('decided_at').filter((c) => c.startsWith('decided_at'));
+      const newest = this.statement(`SELECT MAX(seq) + 1 FROM decisions${whereOf([...range, 'seq < ?'])}`).get(...[filter.fromMs, filter.toMs].filter((v) => v !== undefined), top) as number | null;
+      if (newest === null) return [];
+      if (newest <= top - this.window) {
+        top = newest;
+        page = below(top);
+        if (page.length === limit || top - this.window <= 1) return page;
+      }
+    }
+    return this.run(`SELECT body FROM decisions WHERE seq IN (SELECT seq FROM decisions${whereOf(all)} ORDER BY seq DESC LIMIT ?) ORDER BY seq DESC`, [...params, limit]);
+  }
+
+  private run(sql: string, params: unknown[]): string[] {
+    return this.statement(sql).all(...params) as string[];
+  }
+
+  private statement(sql: string): Database.Statement {
     let statement = this.cache.get(sql);
     if (!statement) this.cache.set(sql, (statement = this.db.prepare(sql).pluck()));
-    return statement.all(...params, Math.max(0, filter.limit ?? 100)) as string[];
+    return statement;
   }
+}
+
+function whereOf(clauses: readonly string[]): string {
+  return clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '';
 }

@@ -242,8 +242,8 @@ class WorkerTransaction implements Transaction {
   ) {}
 
   readonly rollups: RollupReader = {
-    sums: (fromHour, toHour) => this.call<RollupSum[]>('rollups.sums', [fromHour, toHour]),
-    factsInRange: (fromMs, toMs, noMethod) => this.call<DecisionFacts[]>('rollups.factsInRange', [fromMs, toMs, noMethod]),
+    sums: (fromHour, toHour, team) => this.call<RollupSum[]>('rollups.sums', [fromHour, toHour, team]),
+    factsInRange: (fromMs, toMs, noMethod, team) => this.call<DecisionFacts[]>('rollups.factsInRange', [fromMs, toMs, noMethod, team]),
     factsOfRecords: (records) => this.call<DecisionFacts[]>('rollups.factsOfRecords', [records]),
   };
 

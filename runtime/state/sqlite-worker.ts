@@ -130,7 +130,7 @@ async function apply(tx: SqliteTransaction, w: WriteOp): Promise<void> {
 }
 
 function remoteRead(tx: Transaction, read: RemoteRead, args: unknown[]): Promise<unknown> {
-  const a = args as [never, never, never];
+  const a = args as [never, never, never, never];
   switch (read) {
     case 'dequeue':
       return tx.dequeue(a[0], a[1], a[2]);
@@ -149,9 +149,9 @@ function remoteRead(tx: Transaction, read: RemoteRead, args: unknown[]): Promise
     case 'listDecisions':
       return tx.listDecisions(a[0]);
     case 'rollups.sums':
-      return tx.rollups!.sums(a[0], a[1]) satisfies Promise<RollupSum[]>;
+      return tx.rollups!.sums(a[0], a[1], a[2]) satisfies Promise<RollupSum[]>;
     case 'rollups.factsInRange':
-      return tx.rollups!.factsInRange(a[0], a[1], a[2]) satisfies Promise<DecisionFacts[]>;
+      return tx.rollups!.factsInRange(a[0], a[1], a[2], a[3]) satisfies Promise<DecisionFacts[]>;
     case 'rollups.factsOfRecords':
       return tx.rollups!.factsOfRecords(a[0]) satisfies Promise<DecisionFacts[]>;
   }

@@ -115,6 +115,8 @@ export interface DecisionFilter {
   entity?: string;
   recordId?: string;
   ruleId?: string;
+  /** Decisions of rules scoped to this team when they decided (`Decision.team`). */
+  team?: string;
   /** Decisions that assigned this user. */
   user?: string;
   outcome?: Outcome;

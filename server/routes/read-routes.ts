@@ -5,30 +5,24 @@
 // (`GET /v1/decisions/{id}`, `?why=USER` for one user), the rules the caller may
 // see (`GET /v1/rules`) and statistics (`GET /v1/stats`). A bearer token is
 // required (or a loopback client when no admin token is set); a team-limited
-// token sees only its team's rules and their decisions — others are simply not
-// there for it.
+// token sees only its team's rules and the decisions of rules scoped to its team
+// when they decided — others are simply not there for it.
 import type { FastifyInstance } from 'fastify';
 import { pendingEntry, readDeliveryLog } from '../outbox/delivery-log';
 import { inTransaction, type DecisionFilter } from '../../runtime/state/store';
 import { authenticate } from '../auth';
 import type { ServerContext } from '../context';
 import { exportDecisions, exportLine } from '../decision-export';
-import { readPage, rulesVisibleTo, scanDecisions, visibleTo } from '../decision-log';
+import { inView, readPage, rulesVisibleTo, scanDecisions, viewFilter, viewTeam } from '../decision-log';
 import { ApiError, parseWith } from '../errors';
 import { DecisionDetailQuery, DecisionQuery, StatsQuery } from '../schemas';
 import { firstEvents, StatsBuilder, statsWire } from '../stats';
 import { statsFromRollups } from '../stats-rollups';
 import { decisionDetail, decisionEntry, isoOrNull, ruleEntry } from '../wire';
-import { explainCandidate, type Decision, type Program } from '../../api';
+import { explainCandidate } from '../../api';
 
-/** Decisions the statistics look at, at most. */
+/** Decisions the statistics look at, at most (stores without rollups). */
 const STATS_MAX = 200_000;
-
-/** The team a decision's rule is scoped to (null: global or unmatched). */
-function teamOf(program: Program): (d: Decision) => string | null {
-  const teams = new Map(program.rules.map((r) => [r.id, r.scope.kind === 'team' ? r.scope.team : null]));
-  return (d) => (d.ruleId === null ? null : (teams.get(d.ruleId) ?? null));
-}
 
 /** Registers the read endpoints. */
 export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -51,14 +45,14 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
         { path: 'before', message: 'not a decision id' },
       ]);
     }
+    const visible = viewFilter(filter, viewTeam(caller, query.team));
     if (query.format === 'ndjson') {
-      const { before: _, ...range } = filter;
-      const decisions = await exportDecisions(ctx.store, range, visibleTo(caller, program, query.team));
+      const { before: _, ...range } = visible ?? {};
+      const decisions = visible === null ? [] : await exportDecisions(ctx.store, range);
       return reply.type('application/x-ndjson; charset=utf-8').send(decisions.map((d) => `${exportLine(d)}\n`).join(''));
     }
-    const page = await readPage(ctx.store, filter, query.limit, visibleTo(caller, program, query.team));
-    const team = teamOf(program);
-    return { decisions: page.decisions.map((d) => ({ ...decisionEntry(d), team: team(d) })), next: page.next };
+    const page = await readPage(ctx.store, visible, query.limit);
+    return { decisions: page.decisions.map((d) => ({ ...decisionEntry(d), team: d.team ?? null })), next: page.next };
   });
 
   app.get<{ Params: { id: string } }>('/v1/decisions/:id', async (request) => {
@@ -69,11 +63,9 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
       const decision = await tx.getDecision(id);
       return decision && { decision, log: await readDeliveryLog(tx, id) };
     });
-    const { program } = ctx.live.current;
-    const visible = visibleTo(caller, program);
-    if (!found || (visible !== null && !visible(found.decision))) throw new ApiError(404, 'not_found', `no decision \`${id}\``);
+    if (!found || !inView(viewTeam(caller), found.decision)) throw new ApiError(404, 'not_found', `no decision \`${id}\``);
     const pending = ctx.worker.pendingFor(id).map(pendingEntry);
-    const detail = { ...decisionDetail(ctx.live.current.engine.explain(found.decision), [...found.log, ...pending]), team: teamOf(program)(found.decision) };
+    const detail = { ...decisionDetail(ctx.live.current.engine.explain(found.decision), [...found.log, ...pending]), team: found.decision.team ?? null };
     return query.why === undefined ? detail : { ...detail, why: explainCandidate(found.decision.trace, query.why) };
   });
 
@@ -88,12 +80,12 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const query = parseWith(StatsQuery, request.query, 'invalid_query', 'the query');
     const { program } = ctx.live.current;
     const range = { fromMs: query.from, toMs: query.to };
-    const visible = visibleTo(caller, program, query.team);
+    const team = viewTeam(caller, query.team);
     const head = { from: isoOrNull(query.from), to: isoOrNull(query.to), team: query.team ?? null };
-    const summed = visible === null ? await statsFromRollups(ctx.store, program, range) : null;
+    const summed = team === false ? null : await statsFromRollups(ctx.store, program, range, team ?? undefined);
     if (summed) return { ...head, truncated: false, ...statsWire(summed) };
     const stats = new StatsBuilder(program);
-    const truncated = await scanDecisions(ctx.store, range, visible, STATS_MAX, (d) => stats.add(d));
+    const truncated = await scanDecisions(ctx.store, viewFilter(range, team), STATS_MAX, (d) => stats.add(d));
     return { ...head, truncated, ...statsWire(stats.figures(await firstEvents(ctx.store, stats.seen()))) };
   });
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const loaded = (await loadVersion(join(dir, 'project'), '.'))!;
   versions = { program: loaded.version.program, directory: loaded.version.directory! };
   const { store } = await logged(versions);
-  writeFileSync(file, `${(await exportDecisions(store, {}, null)).map(exportLine).join('\n')}\n`);
+  writeFileSync(file, `${(await exportDecisions(store, {})).map(exportLine).join('\n')}\n`);
   lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,10 +2,12 @@
 // scan of the log (StatsBuilder, the reference), for random decision logs —
 // records decided several times, out of time order, by rules the program has,
 // has with another method or no longer has, with and without a method in the
-// trace — and random ranges (open, aligned to hours, within one hour), on the
-// memory, SQLite (in-thread and worker-backed) and PostgreSQL stores. A database
-// migrated from the schema before rollups gets rollups equal to those written
-// decision by decision.
+// trace, by rules scoped to a team or not — and random ranges (open, aligned to
+// hours, within one hour), over every decision and over each team's (the view of
+// a team-limited token), on the memory, SQLite (in-thread and worker-backed) and
+// PostgreSQL stores. A database migrated from the schemas before rollups, and
+// before decisions recorded their team, gets the teams of the programs kept with
+// the decisions' provenance, and rollups equal to a scan.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,7 +52,11 @@ const entryArb = fc.record({
   method: fc.constantFrom('round_robin', 'least_loaded', null),
   assigned: fc.subarray(['u1', 'u2', 'u3'], { maxLength: 2 }),
   cause: fc.constantFrom('event', 'event', 'reassign', 'retry', 'manual-retry'),
+  team: fc.constantFrom('East', 'West', null),
 });
+
+/** The views the statistics are checked in: every decision, and each team's. */
+const TEAMS = [undefined, 'East', 'West'] as const;
 
 type Entry = typeof entryArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -80,6 +86,7 @@ function logOf(entries: Entry[]): { decisions: Decision[]; firstEvent: Map<strin
       assigned,
       cause: e.cause as Decision['cause'],
       trace,
+      ...(e.rule !== null && e.team !== null ? { team: e.team } : {}),
     });
     const key = `${e.entity}/${e.record}`;
     if (d.cause === 'event' && !firstEvent.has(key)) firstEvent.set(key, { entity: e.entity, id: e.record, eventId: d.eventId });
@@ -100,14 +107,14 @@ async function fill(store: StateStore, log: ReturnType<typeof logOf>): Promise<v
   });
 }
 
-async function scanned(store: StateStore, range: { fromMs?: number; toMs?: number }): Promise<Record<string, unknown>> {
+async function scanned(store: StateStore, range: { fromMs?: number; toMs?: number }, team?: string): Promise<Record<string, unknown>> {
   const stats = new StatsBuilder(program);
-  await scanDecisions(store, range, null, Infinity, (d) => stats.add(d));
+  await scanDecisions(store, { ...range, team }, Infinity, (d) => stats.add(d));
   return statsWire(stats.figures(await firstEvents(store, stats.seen())));
 }
 
-async function summed(store: StateStore, range: { fromMs?: number; toMs?: number }): Promise<Record<string, unknown>> {
-  const figures = await statsFromRollups(store, program, range);
+async function summed(store: StateStore, range: { fromMs?: number; toMs?: number }, team?: string): Promise<Record<string, unknown>> {
+  const figures = await statsFromRollups(store, program, range, team);
   if (!figures) throw new Error('the store keeps no rollups');
   return statsWire(figures);
 }
@@ -126,7 +133,7 @@ function differential(name: string, open: () => Promise<StateStore>, runs: numbe
           await fill(store, logOf(entries));
           for (const [a, b] of bounds) {
             const range = rangeOf(a, b);
-            expect(await summed(store, range)).toEqual(await scanned(store, range));
+            for (const team of TEAMS) expect(await summed(store, range, team)).toEqual(await scanned(store, range, team));
           }
         } finally {
           await store.close();
@@ -146,46 +153,73 @@ describe('stats from rollups', () => {
   it('counts a record decided in several hours once over the hours, and per hour where it was decided', async () => {
     const store = new MemoryStore();
     await fill(store, logOf([
-      { entity: 'lead', record: 'a', at: 10, rule: 'r1', name: 'Old name', method: 'round_robin', assigned: ['u1'], cause: 'event' },
-      { entity: 'lead', record: 'a', at: 2 * HOUR + 10, rule: 'r1', name: 'Old name', method: 'round_robin', assigned: ['u2'], cause: 'reassign' },
+      { entity: 'lead', record: 'a', at: 10, rule: 'r1', name: 'Old name', method: 'round_robin', assigned: ['u1'], cause: 'event', team: null },
+      { entity: 'lead', record: 'a', at: 2 * HOUR + 10, rule: 'r1', name: 'Old name', method: 'round_robin', assigned: ['u2'], cause: 'reassign', team: null },
     ]));
     expect(await summed(store, rangeOf(0, 3 * HOUR))).toMatchObject({ records: 1, records_created: 1, records_assigned: 1, decisions: 2, reassignments: 1 });
     expect(await summed(store, rangeOf(HOUR, 3 * HOUR))).toMatchObject({ records: 1, records_created: 0, records_assigned: 0, per_user: [{ user: 'u2', assigned: 1 }] });
   });
 });
 
-/** A log written by the schema before rollups: its decision rows as that schema kept them. */
-const oldLog = logOf(
-  fc.sample(entryArb, { numRuns: 40, seed: 7 }),
-);
+/**
+ * The programs an old log's decisions ran under, kept by fingerprint as `dist serve`
+ * keeps them with their provenance: the rules' teams differ between versions.
+ */
+const keptPrograms = new Map([
+  ['p1', { rules: [{ id: 'r1', scope: { kind: 'team', team: 'East' } }, { id: 'r2', scope: { kind: 'global' } }, { id: 'gone', scope: { kind: 'team', team: 'West' } }] }],
+  ['p2', { rules: [{ id: 'r1', scope: { kind: 'global' } }, { id: 'r2', scope: { kind: 'team', team: 'West' } }] }],
+]);
+
+/** A log written before decisions recorded their team: no team, provenance naming p1, p2 or nothing. */
+const oldLog = logOf(fc.sample(entryArb, { numRuns: 60, seed: 7 }));
+const oldDecisions = oldLog.decisions.map((d, i): Decision => {
+  const { team: _, ...rest } = d;
+  const program = [...keptPrograms.keys(), null][i % 3];
+  return program ? { ...rest, provenance: { program, directory: 'd', reads: {} } } : rest;
+});
+/** The team each old decision gets: its rule's in the program it ran under. */
+const oldTeams = oldDecisions.map((d) => {
+  const rule = keptPrograms.get(d.provenance?.program ?? '')?.rules.find((r) => r.id === d.ruleId);
+  return rule?.scope.kind === 'team' ? rule.scope.team : undefined;
+});
 const ranges = [rangeOf(undefined, undefined), rangeOf(HOUR, 4 * HOUR), rangeOf(HOUR / 2, 5 * HOUR + 7)];
 
-it('sqlite: migrating a log without rollups builds them once, equal to a scan', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dist-rollups-'));
-  try {
-    const file = path.join(dir, 'state.db');
-    const db = new Database(file);
-    db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
-    for (const [version, sql] of MIGRATIONS.slice(0, 2).entries()) {
-      db.exec(sql);
-      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(version + 1);
+for (const from of [2, 3]) {
+  it(`sqlite: migrating a log of schema ${from} gives decisions their teams and builds rollups once, equal to a scan`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dist-rollups-'));
+    try {
+      const file = path.join(dir, 'state.db');
+      const db = new Database(file);
+      db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+      for (const [version, sql] of MIGRATIONS.slice(0, from).entries()) {
+        db.exec(sql);
+        db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(version + 1);
+      }
+      const columns = from === 2 ? '' : ', cause, method';
+      const insert = db.prepare(`INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?${from === 2 ? '' : ', ?, ?'})`);
+      for (const d of oldDecisions) {
+        const row = [d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, JSON.stringify(d.assigned), JSON.stringify(d)];
+        insert.run(...row, ...(from === 2 ? [] : [d.cause, d.trace.method?.method ?? null]));
+      }
+      for (const [fp, kept] of keptPrograms) db.prepare('INSERT INTO kv (key, value) VALUES (?, ?)').run(`provenance/program/${fp}`, JSON.stringify(kept));
+      db.close();
+      await expectMigratedLog(await createSqliteStore(file));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    const insert = db.prepare('INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const d of oldLog.decisions) insert.run(d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, JSON.stringify(d.assigned), JSON.stringify(d));
-    db.close();
-    await expectMigratedLogSums(await createSqliteStore(file));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
+}
 
-/** On a store opened over the migrated old log (then closed): with the records' first events, every range's sums equal a scan. */
-async function expectMigratedLogSums(store: StateStore): Promise<void> {
+/** On a store opened over the migrated old log (then closed): each decision has its team, and with the records' first events every range's sums equal a scan, for every view. */
+async function expectMigratedLog(store: StateStore): Promise<void> {
   try {
+    const migrated = await inTransaction(store, async (tx) => Promise.all(oldDecisions.map((d) => tx.getDecision(d.id))));
+    expect(migrated.map((d) => d?.team)).toEqual(oldTeams);
+    expect(oldTeams.filter((t) => t !== undefined).length).toBeGreaterThan(5);
     await inTransaction(store, async (tx) => {
       for (const r of oldLog.firstEvent.values()) await tx.put(keys.record(r.entity, r.id), { entity: r.entity, id: r.id, firstEventId: r.eventId });
     });
-    for (const range of ranges) expect(await summed(store, range)).toEqual(await scanned(store, range));
+    for (const range of ranges) for (const team of TEAMS) expect(await summed(store, range, team)).toEqual(await scanned(store, range, team));
   } finally {
     await store.close();
   }
@@ -194,7 +228,7 @@ async function expectMigratedLogSums(store: StateStore): Promise<void> {
 describePostgres('stats from rollups (postgres)', (base) => {
   differential('postgres', () => openStore(freshSchemaUrl(base)), 15);
 
-  it('postgres: migrating a log without rollups builds them once, equal to a scan', async () => {
+  it('postgres: migrating a log of schema 1 gives decisions their teams and builds rollups once, equal to a scan', async () => {
     const url = freshSchemaUrl(base);
     const location = parsePostgresUrl(url);
     if ('error' in location) throw new Error(location.error);
@@ -205,14 +239,15 @@ describePostgres('stats from rollups (postgres)', (base) => {
       await client.query('CREATE TABLE schema_version (version int NOT NULL)');
       await client.query(PG_MIGRATIONS[0] as string);
       await client.query('INSERT INTO schema_version (version) VALUES (1)');
-      for (const d of oldLog.decisions) {
+      for (const d of oldDecisions) {
         await client.query('INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
           d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, d.assigned, JSON.stringify(d),
         ]);
       }
+      for (const [fp, kept] of keptPrograms) await client.query('INSERT INTO kv (key, value) VALUES ($1, $2)', [`provenance/program/${fp}`, JSON.stringify(kept)]);
     } finally {
       await client.end();
     }
-    await expectMigratedLogSums(await openStore(url));
+    await expectMigratedLog(await openStore(url));
   });
 });

@@ -156,7 +156,7 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await run(async (tx) => {
         await tx.appendDecision(decision('d1', { recordId: 'a', ruleId: 'r1', assigned: ['u1'], decidedAt: 100 }));
         await tx.appendDecision(
-          decision('d2', { recordId: 'b', ruleId: 'r2', assigned: ['u1', 'u2'], decidedAt: 200 }),
+          decision('d2', { recordId: 'b', ruleId: 'r2', team: 'East', assigned: ['u1', 'u2'], decidedAt: 200 }),
         );
         await tx.appendDecision(
           decision('d3', { recordId: 'a', ruleId: null, outcome: 'unmatched', assigned: [], decidedAt: 300 }),
@@ -176,6 +176,10 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
         expect(await list({ fromMs: 200, toMs: 400 })).toEqual(['d3', 'd2']);
         expect(await list({ user: 'u1', fromMs: 150 })).toEqual(['d4', 'd2']);
         expect(await list({ ruleId: 'r2', user: 'u9' })).toEqual([]);
+        expect(await list({ team: 'East' })).toEqual(['d2']);
+        expect(await list({ team: 'East', user: 'u2', fromMs: 100 })).toEqual(['d2']);
+        expect(await list({ team: 'West' })).toEqual([]);
+        expect((await tx.listDecisions({ team: 'East' }))[0]?.team).toBe('East');
       });
     });
 
