@@ -13,7 +13,8 @@ export interface Statements {
   kvPut: Database.Statement;
   kvDelete: Database.Statement;
   sequenceNext: Database.Statement;
-  decisionAppend: Database.Transaction<(d: Decision) => void>;
+  /** Appends a decision; `body` is its JSON text when the caller has it already. */
+  decisionAppend: Database.Transaction<(d: Decision, body?: string) => void>;
   decisionForEvent: Database.Statement;
   decisionGet: Database.Statement;
   timerPut: Database.Statement;
@@ -48,8 +49,7 @@ export function prepareStatements(db: Database.Database): Statements {
        ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING CAST(value AS INTEGER)`,
     ).pluck(),
     /** A decision, its user rows and its rollups; nests as a savepoint inside the open transaction. */
-    decisionAppend: db.transaction<(d: Decision) => void>((d) => {
-      const body = JSON.stringify(d);
+    decisionAppend: db.transaction<(d: Decision, body?: string) => void>((d, body = JSON.stringify(d)) => {
       const assigned = JSON.stringify(d.assigned);
       const method = d.trace.method?.method ?? null;
       decisionInsert.run(d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, assigned, d.cause, method, d.team ?? null, body);

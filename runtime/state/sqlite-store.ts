@@ -55,7 +55,7 @@ export class SqliteStore implements StateStore {
     return { ...this.committer.stats };
   }
 
-  async begin(): Promise<Transaction> {
+  async begin(): Promise<SqliteTransaction> {
     if (this.closing) throw new Error('the state store is closed');
     await this.committer.begin();
     return new SqliteTransaction(this.db, this.statements, this.queries, this.committer);
@@ -68,7 +68,8 @@ export class SqliteStore implements StateStore {
   }
 }
 
-class SqliteTransaction implements Transaction {
+/** A transaction of the SQLite store; besides the contract, writes of values already as JSON text. */
+export class SqliteTransaction implements Transaction {
   private done = false;
 
   constructor(
@@ -111,14 +112,21 @@ class SqliteTransaction implements Transaction {
     this.s.kvPut.run(key, JSON.stringify(value));
   }
 
+  /** `put` of a value given as its JSON text. */
+  async putText(key: string, text: string): Promise<void> {
+    this.check();
+    this.s.kvPut.run(key, text);
+  }
+
   async delete(key: string): Promise<void> {
     this.check();
     this.s.kvDelete.run(key);
   }
 
-  async appendDecision(decision: Decision): Promise<void> {
+  /** `appendDecision` with `body`, the decision's JSON text, made already. */
+  async appendDecision(decision: Decision, body?: string): Promise<void> {
     this.check();
-    this.s.decisionAppend(decision);
+    this.s.decisionAppend(decision, body);
   }
 
   async decisionForEvent(eventId: string): Promise<Decision | null> {

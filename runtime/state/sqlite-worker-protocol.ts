@@ -56,11 +56,14 @@ export type ToWorkerOne =
 /** From the worker to the store. */
 export type FromWorker =
   | { kind: 'ready' }
+  /** A group's COMMIT starts. */
+  | { kind: 'committing' }
   | { kind: 'open-failed'; message: string }
   | { kind: 'answer'; id: number; ok: true; value: unknown }
   | { kind: 'answer'; id: number; ok: false; message: string }
   | { kind: 'durable'; nos: number[] }
-  | { kind: 'failed'; nos: number[]; message: string };
+  /** `epoch`: the one the transactions were sent in. */
+  | { kind: 'failed'; nos: number[]; epoch: number; message: string };
 
 /** What the worker is started with. */
 export interface WorkerStart {

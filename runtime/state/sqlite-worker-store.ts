@@ -14,7 +14,10 @@
 // - The other reads (queues, timers, outbox, the log's queries, the rollups) go
 //   to the worker with the writes made so far; it answers them inside the
 //   transaction, which sees everything written before.
-// - Messages to the worker made in one event-loop turn go as one postMessage.
+// - Messages to the worker go in batches: one postMessage per event-loop turn at
+//   most, and while the worker has commits to report, only when it starts a
+//   COMMIT, so the commits that end meanwhile arrive during its fsync and form
+//   the next group.
 // - commit() resolves once the worker's group COMMIT returned; if a group fails,
 //   every transaction ended after it fails too (they may have read its writes),
 //   and the pending writes are dropped.
@@ -31,7 +34,7 @@ import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Tr
 
 /** Options of the worker-backed SQLite store. */
 export interface SqliteWorkerStoreOptions {
-  /** Group commit in the worker (default: up to 256 transactions a COMMIT, 2 ms). */
+  /** Group commit in the worker (default: up to 256 transactions a COMMIT, 20 ms; a batch of commits is applied before its group commits). */
   groupCommit?: GroupCommitOptions;
 }
 
@@ -43,7 +46,7 @@ interface Waiting {
 /** Opens (creating it if needed) the SQLite state store at the file `path`, its writes in a worker thread. */
 export async function createSqliteWorkerStore(path: string, options: SqliteWorkerStoreOptions = {}): Promise<SqliteWorkerStore> {
   if (path === ':memory:' || path === '') throw new Error('the worker-backed SQLite store needs a file, not `:memory:`');
-  const start: WorkerStart = { path, maxBatch: options.groupCommit?.maxBatch ?? 256, maxWaitMs: options.groupCommit?.maxWaitMs ?? 2 };
+  const start: WorkerStart = { path, maxBatch: options.groupCommit?.maxBatch ?? 256, maxWaitMs: options.groupCommit?.maxWaitMs ?? 20 };
   const worker = startWorker(start);
   const first = await new Promise<FromWorker>((resolve, reject) => {
     worker.once('message', resolve);
@@ -71,6 +74,8 @@ export class SqliteWorkerStore implements StateStore {
   private readonly commits = new Map<number, Waiting>();
   /** Messages of this event-loop turn, sent together (see `post`). */
   private outgoing: ToWorkerOne[] = [];
+  /** Commits among `outgoing`. */
+  private queuedCommits = 0;
   private readonly calls = new Map<number, Waiting>();
   /** Set when the worker stopped: every later call fails with it. */
   private dead: Error | null = null;
@@ -125,12 +130,13 @@ export class SqliteWorkerStore implements StateStore {
   }
 
   /** Sends a transaction's commit; resolves once the worker reports it durable. */
-  commit(no: number, epoch: number, ops: WriteOp[], writes: TransactionWrites, counters: ReadonlyMap<string, number>): Promise<void> {
+  /** `remote`: the worker holds the transaction open (and its turn), so the commit goes now. */
+  commit(no: number, epoch: number, remote: boolean, ops: WriteOp[], writes: TransactionWrites, counters: ReadonlyMap<string, number>): Promise<void> {
     if (this.dead) return Promise.reject(this.dead);
     if (epoch !== this.epoch) return Promise.reject(new Error('an earlier commit of the state store failed'));
     this.pending.add(no, writes);
     for (const [name, n] of counters) this.counters.set(name, n);
-    this.post({ kind: 'tx', no, epoch, ops, end: 'commit' });
+    this.post({ kind: 'tx', no, epoch, ops, end: 'commit' }, remote);
     return this.wait(this.commits, no);
   }
 
@@ -144,20 +150,31 @@ export class SqliteWorkerStore implements StateStore {
 
   /** Ends transaction `no` in the worker without keeping its work (only needed once it was opened there). */
   abortRemote(no: number, epoch: number): void {
-    if (!this.dead) this.post({ kind: 'tx', no, epoch, ops: [], end: 'abort' });
+    if (!this.dead) this.post({ kind: 'tx', no, epoch, ops: [], end: 'abort' }, true);
   }
 
-  /** Queues a message; the queue goes out at the end of this event-loop turn, or now when `now` (a read waits on it). */
+  /**
+   * Queues a message. The queue goes out at the end of this event-loop turn when the worker has
+   * reported every commit sent before, else when the worker starts its next COMMIT or reports (so
+   * the commits that end meanwhile go together and form the next group), or now when `now`: a read
+   * waits on it, or the worker holds the transaction open, which keeps its group from committing.
+   */
   private post(message: ToWorkerOne, now = false): void {
-    if (this.outgoing.length === 0 && !now) setImmediate(() => this.send());
+    if (this.outgoing.length === 0 && !now) setImmediate(() => this.sendWhenIdle());
     this.outgoing.push(message);
+    if (message.kind === 'tx' && message.end === 'commit') this.queuedCommits++;
     if (now) this.send();
+  }
+
+  private sendWhenIdle(): void {
+    if (this.commits.size === this.queuedCommits) this.send();
   }
 
   private send(): void {
     if (this.outgoing.length === 0) return;
     const batch: ToWorker = this.outgoing;
     this.outgoing = [];
+    this.queuedCommits = 0;
     this.worker.postMessage(batch);
   }
 
@@ -176,21 +193,30 @@ export class SqliteWorkerStore implements StateStore {
   }
 
   private receive(message: FromWorker): void {
+    if (message.kind === 'committing') {
+      // What waits now arrives while that COMMIT waits for the disk, and forms the next group.
+      this.send();
+      return;
+    }
     if (message.kind === 'durable') {
       for (const no of message.nos) {
         this.pending.durable(no);
         this.settle(this.commits, no, null);
       }
     } else if (message.kind === 'failed') {
-      // Later transactions may have read what failed: drop it all and refuse them until the worker is reset.
-      this.pending.clear();
-      this.counters.clear();
-      this.epoch++;
-      this.post({ kind: 'reset', epoch: this.epoch });
+      // Later transactions may have read what failed: drop it all and refuse them until the worker is reset
+      // (once per epoch: the refusals that follow need no second reset).
+      if (message.epoch === this.epoch) {
+        this.pending.clear();
+        this.counters.clear();
+        this.epoch++;
+        this.post({ kind: 'reset', epoch: this.epoch }, true);
+      }
       for (const no of message.nos) this.settle(this.commits, no, new Error(message.message));
     } else if (message.kind === 'answer') {
       this.settle(this.calls, message.id, message.ok ? null : new Error(message.message), message.ok ? message.value : undefined);
     }
+    this.sendWhenIdle();
   }
 
   private stop(error: Error): void {
@@ -353,7 +379,7 @@ class WorkerTransaction implements Transaction {
   async commit(): Promise<void> {
     this.check();
     this.done = true;
-    const durable = this.store.commit(this.no, this.epoch, this.ops, this.writes, this.counters);
+    const durable = this.store.commit(this.no, this.epoch, this.remote, this.ops, this.writes, this.counters);
     this.store.endTurn();
     return durable;
   }

@@ -5,14 +5,14 @@
 // off the event loop. Transactions arrive in the order the store ended them
 // (sqlite-worker-protocol.ts); those that arrive while a COMMIT runs wait in the
 // port and form the next group. Each is reported durable once its group's COMMIT
-// returned, or failed; after a failure every transaction is refused until the
-// store acknowledges it with `reset`.
+// returned, or failed; after a failure (of a group, or of one transaction's
+// writes) every transaction is refused until the store acknowledges it with `reset`.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Decision } from '../types';
 import type { DecisionFacts, RollupSum } from './rollups';
-import { createSqliteStore, type SqliteStore } from './sqlite-store';
+import { createSqliteStore, type SqliteStore, type SqliteTransaction } from './sqlite-store';
 import type { FromWorker, RemoteRead, ToWorker, ToWorkerOne, WorkerStart, WriteOp } from './sqlite-worker-protocol';
-import type { Json, Transaction } from './store';
+import type { Transaction } from './store';
 
 const port = parentPort!;
 const start = workerData as WorkerStart;
@@ -28,12 +28,14 @@ const report = () => {
 
 let epoch = 0;
 let broken = false;
-const open = new Map<number, Transaction>();
+const open = new Map<number, SqliteTransaction>();
 let store: SqliteStore;
 
 try {
   store = await createSqliteStore(start.path, {
     groupCommit: { maxBatch: start.maxBatch, maxWaitMs: start.maxWaitMs },
+    // The store sends the commits it holds back now, so they arrive while this COMMIT waits for the disk.
+    beforeCommit: () => send({ kind: 'committing' }),
     onGroupFailed: () => {
       broken = true;
     },
@@ -94,24 +96,26 @@ async function transaction(message: Extract<ToWorkerOne, { kind: 'tx' }>): Promi
       setImmediate(report);
     }
   } catch (error) {
+    // Transactions after this one may have read its writes on the event loop: refuse them until the store resets.
+    if (message.end !== 'abort') broken = true;
     open.delete(no);
     if (tx) await tx.abort().catch(() => undefined);
     if (message.call) send({ kind: 'answer', id: message.call.id, ok: false, message: messageOf(error) });
     if (message.end !== 'abort') {
       report();
-      send({ kind: 'failed', nos: [no], message: messageOf(error) });
+      send({ kind: 'failed', nos: [no], epoch: message.epoch, message: messageOf(error) });
     }
   }
 }
 
-async function apply(tx: Transaction, w: WriteOp): Promise<void> {
+async function apply(tx: SqliteTransaction, w: WriteOp): Promise<void> {
   switch (w.op) {
     case 'put':
-      return tx.put(w.key, JSON.parse(w.text) as Json);
+      return tx.putText(w.key, w.text);
     case 'delete':
       return tx.delete(w.key);
     case 'decision':
-      return tx.appendDecision(JSON.parse(w.text) as Decision);
+      return tx.appendDecision(JSON.parse(w.text) as Decision, w.text);
     case 'timer':
       return tx.scheduleTimer(w.timer);
     case 'deleteTimer':

@@ -8,8 +8,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../runtime/state/sqlite-schema';
 import { createSqliteStore } from '../../runtime/state/sqlite-store';
 import { inTransaction } from '../../runtime/state/store';
 import { describeStoreConformance } from './store-conformance';
-import { decision, outboxItem, queueItem, timer } from './fixtures';
-import { tempDbPath } from './helpers';
+import { queueItem } from './fixtures';
+import { expectOneOfEach, tempDbPath, writeOneOfEach } from './helpers';
 
 describeStoreConformance('sqlite file', () => createSqliteStore(tempDbPath()));
 describeStoreConformance('sqlite :memory:', () => createSqliteStore(':memory:'));
@@ -21,27 +21,14 @@ describe('sqlite store', () => {
   it('keeps everything committed across close and reopen, and nothing aborted', async () => {
     const path = tempDbPath();
     const store = await createSqliteStore(path);
-    await inTransaction(store, async (tx) => {
-      await tx.put('k', { a: [1, 2] });
-      await tx.appendDecision(decision('d1'));
-      await tx.scheduleTimer(timer('t1', 5));
-      await tx.enqueue(queueItem('q', 'r1'));
-      await tx.addOutbox(outboxItem('o1'));
-    });
+    await inTransaction(store, writeOneOfEach);
     const aborted = await store.begin();
     await aborted.put('k', 'aborted');
     await aborted.abort();
     await store.close();
 
     const reopened = await createSqliteStore(path);
-    await inTransaction(reopened, async (tx) => {
-      expect(await tx.get('k')).toEqual({ a: [1, 2] });
-      expect(await tx.listDecisions({ user: 'u1' })).toEqual([decision('d1')]);
-      expect(await tx.decisionForEvent('e-d1')).toEqual(decision('d1'));
-      expect(await tx.dueTimers(10)).toEqual([timer('t1', 5)]);
-      expect(await tx.listQueue('q')).toEqual([queueItem('q', 'r1')]);
-      expect(await tx.listOutbox(5)).toEqual([outboxItem('o1')]);
-    });
+    await inTransaction(reopened, expectOneOfEach);
     await reopened.close();
   });
 

@@ -1,12 +1,14 @@
-// The worker-backed SQLite store: the conformance suite, and what it shares with
-// the in-thread store on the same file (either reads what the other wrote).
+// The worker-backed SQLite store: the conformance suite, what it shares with the
+// in-thread store on the same file (either reads what the other wrote), and a
+// commit that fails in the worker taking along the one that read its writes.
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../runtime/state/sqlite-store';
 import { createSqliteWorkerStore } from '../../runtime/state/sqlite-worker-store';
 import { inTransaction } from '../../runtime/state/store';
 import { describeStoreConformance } from './store-conformance';
-import { decision, outboxItem, queueItem, timer } from './fixtures';
-import { tempDbPath } from './helpers';
+import { decision } from './fixtures';
+import { expectOneOfEach, tempDbPath, writeOneOfEach } from './helpers';
 
 describeStoreConformance('sqlite worker', () => createSqliteWorkerStore(tempDbPath()));
 describeStoreConformance('sqlite worker without group commit', () => createSqliteWorkerStore(tempDbPath(), { groupCommit: { maxBatch: 1 } }));
@@ -16,12 +18,8 @@ describe('worker-backed sqlite store', () => {
     const path = tempDbPath();
     const store = await createSqliteWorkerStore(path);
     await inTransaction(store, async (tx) => {
-      await tx.put('k', { a: [1, 2] });
       expect(await tx.nextSequence('decision')).toBe(1);
-      await tx.appendDecision(decision('d1'));
-      await tx.scheduleTimer(timer('t1', 5));
-      await tx.enqueue(queueItem('q', 'r1'));
-      await tx.addOutbox(outboxItem('o1'));
+      await writeOneOfEach(tx);
     });
     const aborted = await store.begin();
     await aborted.put('k', 'aborted');
@@ -31,12 +29,8 @@ describe('worker-backed sqlite store', () => {
 
     const inThread = await createSqliteStore(path);
     await inTransaction(inThread, async (tx) => {
-      expect(await tx.get('k')).toEqual({ a: [1, 2] });
+      await expectOneOfEach(tx);
       expect(await tx.nextSequence('decision')).toBe(2);
-      expect(await tx.listDecisions({ user: 'u1' })).toEqual([decision('d1')]);
-      expect(await tx.dueTimers(10)).toEqual([timer('t1', 5)]);
-      expect(await tx.listQueue('q')).toEqual([queueItem('q', 'r1')]);
-      expect(await tx.listOutbox(5)).toEqual([outboxItem('o1')]);
       await tx.put('k', 'from the in-thread store');
     });
     await inThread.close();
@@ -48,6 +42,31 @@ describe('worker-backed sqlite store', () => {
       expect(await tx.decisionForEvent('e-d1')).toEqual(decision('d1'));
     });
     await again.close();
+  });
+
+  it('fails a commit whose writes fail and one that read them, keeps nothing of either, and goes on', async () => {
+    const path = tempDbPath();
+    await (await createSqliteWorkerStore(path)).close();
+    const db = new Database(path);
+    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON kv WHEN NEW.key = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    db.close();
+    const store = await createSqliteWorkerStore(path);
+    const first = await store.begin();
+    await first.put('a', 'from the failing one');
+    await first.put('boom', 1);
+    const failing = first.commit();
+    const second = await store.begin();
+    expect(await second.get('a')).toBe('from the failing one');
+    await second.put('b', 'built on it');
+    const built = second.commit();
+    await expect(failing).rejects.toThrow('refused by the test');
+    await expect(built).rejects.toThrow('an earlier commit of the state store failed');
+    await inTransaction(store, async (tx) => {
+      expect(await tx.getMany(['a', 'b', 'boom'])).toEqual([undefined, undefined, undefined]);
+      await tx.put('c', 3);
+    });
+    expect(await inTransaction(store, (tx) => tx.get('c'))).toBe(3);
+    await store.close();
   });
 
   it('refuses :memory:, which a second thread cannot open', async () => {
