@@ -108,7 +108,7 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   `,
   // 4: the team of each decision's rule (filled by TEAM_BUILD), for the log's team filter, and rollups per team
-  // (team '' counts every decision; rebuilt from the log).
+  // (team '' counts every decision) and per day (rebuilt from the log).
   `
   ALTER TABLE decisions ADD COLUMN team TEXT;
   CREATE INDEX decisions_team ON decisions (team, seq) WHERE team IS NOT NULL;
@@ -122,6 +122,17 @@ export const MIGRATIONS: readonly string[] = [
     records INTEGER NOT NULL,
     decisions INTEGER NOT NULL,
     PRIMARY KEY (team, hour, key, prev, aux)
+  ) WITHOUT ROWID;
+  -- The same rows summed per UTC day (day = floor(hour / 24)).
+  CREATE TABLE decision_day_rollups (
+    team TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    prev INTEGER NOT NULL,
+    aux INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    decisions INTEGER NOT NULL,
+    PRIMARY KEY (team, day, key, prev, aux)
   ) WITHOUT ROWID;
   `,
 ];

@@ -3,7 +3,7 @@
 // records decided several times, out of time order, by rules the program has,
 // has with another method or no longer has, with and without a method in the
 // trace, by rules scoped to a team or not — and random ranges (open, aligned to
-// hours, within one hour), over every decision and over each team's (the view of
+// hours or days, within one hour, over days), over every decision and over each team's (the view of
 // a team-limited token), on the memory, SQLite and PostgreSQL stores. A database
 // migrated from the schemas before rollups, and before decisions recorded their
 // team, gets the teams of the programs kept with the decisions' provenance, and
@@ -31,6 +31,7 @@ import { describePostgres, freshSchemaUrl } from '../helpers/postgres';
 import { decision } from '../state/fixtures';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const T0 = 1_767_225_600_000; // 2026-01-01T00:00Z, an hour boundary
 
 /** The rules the statistics read of a program: `gone` is not in it, `r2` now has another method than its decisions' traces. */
@@ -44,7 +45,8 @@ const program = {
 const entryArb = fc.record({
   entity: fc.constantFrom('lead', 'opportunity'),
   record: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-  at: fc.integer({ min: 0, max: 6 * HOUR }),
+  // Mostly within a few hours; some over three days (whole days sum per day in SQLite).
+  at: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 6 * HOUR }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 3 * DAY }), weight: 1 }),
   rule: fc.constantFrom('r1', 'r2', 'gone', null),
   name: fc.constantFrom('Old name', 'Older name'),
   method: fc.constantFrom('round_robin', 'least_loaded', null),
@@ -62,6 +64,8 @@ const boundArb = fc.option(
   fc.oneof(
     fc.integer({ min: -HOUR, max: 7 * HOUR }),
     fc.integer({ min: -1, max: 7 }).map((h) => h * HOUR),
+    fc.integer({ min: -1, max: 4 * 24 }).map((h) => h * HOUR),
+    fc.integer({ min: -DAY, max: 4 * DAY }),
   ),
   { nil: undefined },
 );

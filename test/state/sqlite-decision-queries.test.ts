@@ -33,7 +33,9 @@ const filterArb = fc.record(
   { requiredKeys: ['limit'] },
 );
 
-function logOf(entries: fc.RecordValue<typeof entryArb extends fc.Arbitrary<infer T> ? T : never>[]): Decision[] {
+type Entry = typeof entryArb extends fc.Arbitrary<infer T> ? T : never;
+
+function logOf(entries: Entry[]): Decision[] {
   return entries.map((e, i) =>
     decision(`d-${i}`, { decidedAt: e.at, assigned: e.user === null ? [] : [e.user], outcome: e.outcome as Decision['outcome'], ...(e.team === null ? {} : { team: e.team }) }),
   );
