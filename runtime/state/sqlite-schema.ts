@@ -192,14 +192,11 @@ function migrate(db: Database.Database, path: string): void {
 
 /** Gives the decisions of team-scoped rules logged before decisions recorded their team that team, in the column and the body. */
 function recordTeams(db: Database.Database): void {
-  const programs = db.prepare(`SELECT DISTINCT json_extract(body, '$.provenance.program') FROM decisions WHERE rule_id IS NOT NULL`).pluck().all() as (string | null)[];
+  const prefix = provenanceKeys.program('');
+  const kept = db.prepare('SELECT key, value FROM kv WHERE key > ? AND key < ?').all(prefix, `${prefix}\uffff`) as { key: string; value: string }[];
   db.exec('CREATE TEMP TABLE rule_teams (program TEXT NOT NULL, rule_id TEXT NOT NULL, team TEXT NOT NULL, PRIMARY KEY (program, rule_id)) WITHOUT ROWID');
-  const kept = db.prepare('SELECT value FROM kv WHERE key = ?').pluck();
   const insert = db.prepare('INSERT INTO temp.rule_teams (program, rule_id, team) VALUES (?, ?, ?)');
-  for (const program of programs) {
-    if (program === null) continue;
-    for (const [ruleId, team] of ruleTeams(kept.get(provenanceKeys.program(program)) as string | undefined)) insert.run(program, ruleId, team);
-  }
+  for (const { key, value } of kept) for (const [ruleId, team] of ruleTeams(value)) insert.run(key.slice(prefix.length), ruleId, team);
   db.exec(`UPDATE decisions SET team = t.team, body = json_set(body, '$.team', t.team)
            FROM temp.rule_teams AS t
            WHERE decisions.rule_id = t.rule_id AND json_extract(decisions.body, '$.provenance.program') = t.program`);
