@@ -112,6 +112,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE decisions ADD COLUMN team TEXT;
   CREATE INDEX decisions_team ON decisions (team, seq) WHERE team IS NOT NULL;
+  -- The facts the rollups and statistics read (rollups.ts), by time and by record, without reading the bodies.
+  DROP INDEX decisions_decided_at;
+  CREATE INDEX decisions_time_facts ON decisions (decided_at, seq, entity, record_id, event_id, rule_id, outcome, cause, assigned, method, team);
+  DROP INDEX decisions_record;
+  CREATE INDEX decisions_record_facts ON decisions (record_id, seq, entity, event_id, rule_id, outcome, cause, decided_at, assigned, method, team);
   DROP TABLE decision_rollups;
   CREATE TABLE decision_rollups (
     team TEXT NOT NULL,
