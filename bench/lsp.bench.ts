@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateProject } from './generate-project';
-import { median, report } from './measure';
+import { figure, median, report } from './measure';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** The first generated rules file (100 rules). */
@@ -106,6 +106,10 @@ async function editLatency(): Promise<[string, string][]> {
     }
     edits.push(...breaking, ...fixing);
     await server.stop();
+    figure('lsp.1000-rules.edit-to-diagnostics.median', median(edits), 'ms');
+    figure('lsp.1000-rules.edit-to-diagnostics.worst', Math.max(...edits), 'ms');
+    figure('lsp.1000-rules.completion.median', median(completions), 'ms');
+    figure('lsp.1000-rules.completion.worst', Math.max(...completions), 'ms');
     return [
       ['one-character edit → diagnostics, 1,000 rules: introducing an error, median', `${median(breaking).toFixed(0)} ms`],
       ['… fixing it again (the whole check with analysis), median', `${median(fixing).toFixed(0)} ms`],
@@ -130,6 +134,8 @@ async function memory(): Promise<[string, string][]> {
     const loaded = performance.now() - t0;
     const rss = rssMb(server.pid);
     await server.stop();
+    figure('lsp.10000-rules.open-to-diagnostics', loaded, 'ms');
+    figure('lsp.10000-rules.resident-memory', rss, 'MB');
     return [
       ['10,000 rules: open → first diagnostics', `${(loaded / 1000).toFixed(1)} s`],
       ['10,000 rules: server resident memory', `${rss.toFixed(0)} MB`],

@@ -2,7 +2,8 @@
 // 10,000 rules — our rule index against json-rules-engine running the same rules
 // exported by `dist export` (lenient: the generated records set every field),
 // and @gorules/zen-engine running them as a first-hit decision table, on the
-// same records, each aimed at a random rule. Ratios: ours over json-rules-engine
+// same records, each aimed at a random rule, all three timed in CPU time of the
+// process (zen's threads included). Ratios: ours over json-rules-engine
 // at each size (target ≥ 1,000× at 1,000 rules), ours over zen (target ≥ 100×)
 // and our cost per record at 10,000 rules over 10 rules (target ≤ 2×).
 import { Engine } from 'json-rules-engine';
@@ -12,7 +13,7 @@ import type { Program } from '../compiler/ir';
 import type { EvalContext, Value } from '../runtime/evaluator/context';
 import { indexProgram } from '../runtime/program-index';
 import { generateProject, recordFor } from './generate-project';
-import { count, figure, rate, rateAsync, report } from './measure';
+import { count, cpuClock, figure, rate, rateAsync, report } from './measure';
 import { zenFirstMatch } from './zen-peer';
 
 const SIZES = [10, 100, 1_000, 10_000];
@@ -32,7 +33,7 @@ export async function benchMatcher(): Promise<void> {
     contexts.forEach((ctx, i) => {
       if (index.matcher.firstMatch('lead.created', [], ctx)?.rule.id !== expected[i]) throw new Error(`rule index: record ${i} did not find its rule`);
     });
-    const mine = rate((i) => index.matcher.firstMatch('lead.created', [], contexts[i & 1023]!), 1500, 1000);
+    const mine = rate((i) => index.matcher.firstMatch('lead.created', [], contexts[i & 1023]!), 1500, 1000, cpuClock);
     ours.set(size, mine);
     const exported = exportJsonRulesEngine(program, { lenient: true });
     if (!exported.ok) throw new Error(`the generated rules do not export: ${exported.problems[0]?.reason}`);
@@ -41,7 +42,7 @@ export async function benchMatcher(): Promise<void> {
       const { events } = await engine.run({ ...records[i & 1023] });
       const first = events.reduce<{ params?: Record<string, unknown> } | null>((best, e) => best ?? e, null);
       if (first?.params?.ruleId !== expected[i & 1023]) throw new Error(`json-rules-engine: record ${i} found ${String(first?.params?.ruleId)}`);
-    }, 1500);
+    }, 1500, 3, cpuClock);
     theirs.set(size, jre);
     figure(`match.ours.${size}`, mine, 'records/s');
     figure(`match.json-rules-engine.${size}`, jre, 'records/s');
@@ -52,7 +53,7 @@ export async function benchMatcher(): Promise<void> {
     const zenRate = await rateAsync(async (i) => {
       const found = await zen(records[i & 1023]!);
       if (found !== expected[i & 1023]) throw new Error(`zen-engine: record ${i} found ${String(found)}`);
-    }, 1500);
+    }, 1500, 3, cpuClock);
     zens.set(size, zenRate);
     figure(`match.zen-engine.${size}`, zenRate, 'records/s');
     figure(`match.ratio.ours-over-zen-engine.${size}`, mine / zenRate, '×');

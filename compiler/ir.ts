@@ -17,8 +17,17 @@ import {
   VOLUME_PERIODS as VOLUME_PERIOD_WORDS,
 } from '../language/vocabulary';
 
-/** Bumped whenever the IR changes shape; the runtime refuses other versions. */
-export const IR_VERSION = 1;
+/**
+ * Bumped whenever the IR changes shape; the runtime refuses versions it does not
+ * know. Version 2 added `workflows`. The compiler writes the lowest version that
+ * holds the program (1 without workflows), so a program that uses no workflow
+ * still runs on a runtime of version 1, and one that does is refused there
+ * rather than run without its workflows.
+ */
+export const IR_VERSION = 2;
+
+/** Every IR version this runtime reads (version 1 is version 2 without workflows). */
+export const IR_VERSIONS = [1, 2] as const;
 
 /** Offsets into the file of the enclosing declaration (rule, settings, map, schema). */
 export const ExprSpan = z.object({ start: z.number().int(), end: z.number().int() });
@@ -229,14 +238,33 @@ export const InputMap = z.object({
   span: DeclSpan.optional(),
 });
 
+/**
+ * `workflow "Name" { rules "A", "B" take N min M }`: rules that distribute one
+ * record together. When a rule of it is the first to take a record, each of its
+ * rules that matches the record chooses, in this order, among users no earlier
+ * rule chose; `take` caps the users over all of them, and with fewer than `min`
+ * nobody is assigned (the first rule's fallback runs).
+ */
+export const Workflow = z.object({
+  name: z.string(),
+  description: z.string().nullable(),
+  /** Ids of its rules, in the order they choose. */
+  rules: z.array(z.string()).min(2),
+  /** `count` null: no cap beyond each rule's own `take`. */
+  take: z.object({ count: z.number().int().positive().nullable(), min: z.number().int().positive() }),
+  span: DeclSpan.optional(),
+});
+
 export const Program = z.object({
-  irVersion: z.literal(IR_VERSION),
+  irVersion: z.union([z.literal(1), z.literal(2)]),
   settings: Settings,
   /** Every declared schema, `user` included, keyed by entity name. */
   schemas: z.record(z.string(), Schema),
   /** Every rule (any status), in ascending priority. */
   rules: z.array(Rule),
   maps: z.array(InputMap),
+  /** Left out when the project has none (and then the IR is version 1). */
+  workflows: z.array(Workflow).optional(),
 });
 
 export type RetryWindow = z.infer<typeof RetryWindow>;
@@ -248,6 +276,7 @@ export type Rule = z.infer<typeof Rule>;
 export type Settings = z.infer<typeof Settings>;
 export type Schema = z.infer<typeof Schema>;
 export type InputMap = z.infer<typeof InputMap>;
+export type Workflow = z.infer<typeof Workflow>;
 export type Program = z.infer<typeof Program>;
 export type Requirement = (typeof REQUIREMENTS)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];

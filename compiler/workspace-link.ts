@@ -2,13 +2,14 @@
 // facts every rule is checked against (schemas, settings, maps, the directory),
 // takes each file's checked rules from the per-file collect step
 // (workspace-unit.ts, cached by the workspace), and runs what spans files: rule
-// names and ids used twice, priority conflicts, queue retry policies, lowering and
+// names and ids used twice, priority conflicts, queue retry policies, workflows, lowering and
 // the rule analysis. Its diagnostics are those of the stages run one after the
 // other (stages/index.ts) over the same texts.
 import type { SourceFile } from '../language/ast';
 import { analyseStage } from './stages/analyse';
 import { collectMaps } from './stages/collect-maps';
 import { checkRuleNames } from './stages/collect-rules';
+import { collectWorkflows } from './stages/collect-workflows';
 import type { CompileContext } from './stages/context';
 import { lowerStage } from './stages/lower';
 import { parseStage } from './stages/parse-stage';
@@ -43,6 +44,7 @@ export function linkProject(ctx: CompileContext, unitOf: (ast: SourceFile, ctx: 
   typecheckSites(ctx, ctx.sites);
   checkPriorityConflicts(ctx);
   checkQueuePolicies(ctx);
+  collectWorkflows(ctx);
   lowerStage.run(ctx);
   analyseStage.run(ctx);
   return units;

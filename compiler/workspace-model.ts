@@ -40,8 +40,8 @@ export interface SemanticModel {
   directory: Directory | null;
   /** The directory's file, when the project has one. */
   directoryFile: string | null;
-  /** Names declared in directory.yaml (read even when it has errors). */
-  directoryNames: DirectoryNames | null;
+  /** Names declared in directory.yaml (read even when it has errors; read on first use, as it parses the YAML with positions). */
+  readonly directoryNames: DirectoryNames | null;
   /** Every occurrence, by file, in source order. */
   occurrences: ReadonlyMap<string, readonly Occurrence[]>;
   /** The declaration of a symbol. */
@@ -176,13 +176,14 @@ function projectOccurrences(ctx: CompileContext, units: readonly FileUnit[] | nu
 }
 
 /**
- * Builds the model of a linked context; `units` are the workspace's checked files
+ * Builds the model of a linked context; `directoryNames` reads the directory's
+ * names (called on first use); `units` are the workspace's checked files
  * (null after a run of the stages, whose context holds every rule itself).
  */
-export function buildModel(ctx: CompileContext, directoryNames: DirectoryNames | null, units: readonly FileUnit[] | null = null): SemanticModel {
+export function buildModel(ctx: CompileContext, directoryNames: () => DirectoryNames | null, units: readonly FileUnit[] | null = null): SemanticModel {
   // Built on first use: completion reads the tables only.
   let occurrences: Map<string, Occurrence[]> | null = null;
-  const byFile = () => (occurrences ??= projectOccurrences(ctx, units, directoryNames));
+  const byFile = () => (occurrences ??= projectOccurrences(ctx, units, directoryNames()));
   let byKey: Map<string, Occurrence[]> | null = null;
   const same = (key: string) => {
     if (!byKey) {
@@ -205,7 +206,9 @@ export function buildModel(ctx: CompileContext, directoryNames: DirectoryNames |
     maps: ctx.maps,
     directory: ctx.directory,
     directoryFile: ctx.directorySource?.file ?? null,
-    directoryNames,
+    get directoryNames() {
+      return directoryNames();
+    },
     get occurrences() {
       return byFile();
     },

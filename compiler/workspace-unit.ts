@@ -4,7 +4,10 @@
 // What it gives depends on nothing but the file's parse and those facts, so the
 // workspace keeps it until either changes; the link step adds what spans files
 // (duplicate names, priority conflicts, queue policies, lowering, the analysis).
-import type { Expr, SourceFile } from '../language/ast';
+// Each rule is checked on its own too, and with a cache of rule checks a rule
+// whose declaration (the same AST object: the workspace keeps the declarations an
+// edit did not touch) was checked under the same facts is not checked again.
+import type { Expr, RuleDecl, SourceFile } from '../language/ast';
 import type { Diagnostic } from '../language/diagnostics';
 import { ruleInfosOf } from './stages/collect-rules';
 import type { CompileContext, ExprSite, RuleInfo } from './stages/context';
@@ -28,25 +31,57 @@ export interface FileUnit {
   exprTypes: WeakMap<Expr, Type>;
 }
 
-/**
- * Checks the rules of `ast` in a context of their own that shares `project`'s
- * facts: `project` must have its schemas, settings and directory collected.
- */
-export function checkFileRules(project: CompileContext, ast: SourceFile, facts: number): FileUnit {
+/** One rule as checked on its own. */
+interface RuleCheck {
+  /** The version of the project facts it was checked against. */
+  facts: number;
+  rule: RuleInfo;
+  diagnostics: Diagnostic[];
+  exprTypes: Map<Expr, Type>;
+}
+
+/** Rule checks by declaration, kept by the workspace across links. */
+export type RuleChecks = WeakMap<RuleDecl, RuleCheck>;
+
+/** Checks one rule in a context of its own that shares `project`'s facts. */
+function checkRule(project: CompileContext, rule: RuleInfo, facts: number): RuleCheck {
   const sites: ExprSite[] = [];
+  const exprTypes = new Map<Expr, Type>();
   const ctx: CompileContext = {
     ...project,
-    rules: ruleInfosOf(ast),
+    rules: [rule],
     sites,
     diagnostics: [],
     pathTypes: new WeakMap(),
-    exprTypes: new WeakMap(),
+    exprTypes,
     failed: new WeakSet(),
     program: null,
   };
-  for (const rule of ctx.rules) resolveRuleNames(ctx, rule);
+  resolveRuleNames(ctx, rule);
   for (const site of sites) resolveSite(ctx, site);
   typecheckSites(ctx, sites);
-  for (const rule of ctx.rules) validateRule(ctx, rule);
-  return { ast, facts, rules: ctx.rules, diagnostics: ctx.diagnostics, exprTypes: ctx.exprTypes };
+  validateRule(ctx, rule);
+  return { facts, rule, diagnostics: ctx.diagnostics, exprTypes };
+}
+
+/**
+ * Checks the rules of `ast`, each in a context of its own that shares `project`'s
+ * facts: `project` must have its schemas, settings and directory collected.
+ * `checks` gives (and keeps) the checks of declarations seen before.
+ */
+export function checkFileRules(project: CompileContext, ast: SourceFile, facts: number, checks?: RuleChecks): FileUnit {
+  const rules: RuleInfo[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const exprTypes = new WeakMap<Expr, Type>();
+  for (const fresh of ruleInfosOf(ast)) {
+    let check = checks?.get(fresh.decl);
+    if (check?.facts !== facts || check.rule.file !== ast.file) {
+      check = checkRule(project, fresh, facts);
+      checks?.set(fresh.decl, check);
+    }
+    rules.push(check.rule);
+    for (const d of check.diagnostics) diagnostics.push(d);
+    for (const [expr, type] of check.exprTypes) exprTypes.set(expr, type);
+  }
+  return { ast, facts, rules, diagnostics, exprTypes };
 }

@@ -3,8 +3,10 @@
 // edit re-parses that one file. The project facts (the text of every declaration
 // that is not a rule — schemas, settings, maps — and the directory) have a
 // version; each file's rules, checked on their own (workspace-unit.ts), are cached
-// under the file's parse and that version, so an edit in a rules file re-checks
-// that file's rules only. The link step (workspace-link.ts) then runs what spans
+// under the file's parse and that version, and each rule under its declaration:
+// an edit re-parses the declaration it falls in and keeps the others' objects
+// (workspace-reparse.ts), so it re-checks (and lowers and analyses) the rules it
+// touched only. The link step (workspace-link.ts) then runs what spans
 // files over the cached units — which is what makes a duplicate name or a priority
 // conflict in another file show up at once — and the loaded directory is cached
 // under its text and what it is checked against. `dist check`, the server's reload
@@ -20,8 +22,9 @@ import { createContext, type CompileCaches, type CompileContext, type DirectoryT
 import { STAGES } from './stages/index';
 import { directoryNames, type DirectoryNames } from './workspace-directory';
 import { linkProject } from './workspace-link';
+import { reparse } from './workspace-reparse';
 import { buildModel, type SemanticModel } from './workspace-model';
-import { checkFileRules, type FileUnit } from './workspace-unit';
+import { checkFileRules, type FileUnit, type RuleChecks } from './workspace-unit';
 
 /** One file of the workspace with its cached parse. */
 export interface WorkspaceFile {
@@ -75,6 +78,7 @@ export class Workspace {
   private directoryNamesCache: { text: string; names: DirectoryNames } | null = null;
   private directoryCache: { key: string; text: string; loaded: ReturnType<typeof loadDirectory> } | null = null;
   private readonly units = new Map<string, FileUnit>();
+  private readonly ruleChecks: RuleChecks = new WeakMap();
   /** Null for a one-off check, which would only pay for filling them. */
   private readonly caches: CompileCaches | null;
   /** The version of the project facts: bumped when a file's facts or the directory change. */
@@ -96,7 +100,7 @@ export class Workspace {
     const known = this.files.get(file);
     if (known?.text === text) return;
     this.parses++;
-    const parsed = parse(text, file);
+    const parsed = known && this.caches ? reparse(known, text, file) : parse(text, file);
     const facts = factsOf(text, parsed);
     if (known?.facts !== facts && (known !== undefined || facts !== '')) this.facts++;
     this.files.set(file, { file, text, parsed, facts });
@@ -191,7 +195,7 @@ export class Workspace {
       files: ctx.files,
       directory: ctx.directory,
       get model() {
-        return (model ??= buildModel(ctx, names(), units));
+        return (model ??= buildModel(ctx, names, units));
       },
       facts,
     };
@@ -201,7 +205,7 @@ export class Workspace {
   private unitOf(ast: SourceFile, project: CompileContext): FileUnit {
     const known = this.units.get(ast.file);
     if (known?.ast === ast && known.facts === this.facts) return known;
-    const unit = checkFileRules(project, ast, this.facts);
+    const unit = checkFileRules(project, ast, this.facts, this.caches ? this.ruleChecks : undefined);
     this.units.set(ast.file, unit);
     return unit;
   }

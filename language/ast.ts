@@ -54,7 +54,7 @@ export interface Name extends Node {
   text: string;
 }
 
-export type Declaration = SchemaDecl | SettingsDecl | RuleDecl | MapDecl;
+export type Declaration = SchemaDecl | SettingsDecl | RuleDecl | MapDecl | WorkflowDecl;
 
 // ---------------------------------------------------------------- schema
 
@@ -374,6 +374,25 @@ export interface MapEntry extends Node {
 export interface OnInvalid extends Node {
   kind: 'OnInvalid';
   queue: StringLit;
+}
+
+// ---------------------------------------------------------------- workflow
+
+/** `workflow "Name" { rules "A", "B" take N [min M] }`: rules that distribute one record together. */
+export interface WorkflowDecl extends Node {
+  kind: 'Workflow';
+  name: StringLit;
+  items: WorkflowItem[];
+  errors: ErrorNode[];
+  recovered: boolean;
+}
+
+export type WorkflowItem = WorkflowRules | TakeClause | DescriptionClause;
+
+/** `rules "A", "B"`: the workflow's rules, in the order they distribute. */
+export interface WorkflowRules extends Node {
+  kind: 'WorkflowRules';
+  rules: StringLit[];
 }
 
 // ---------------------------------------------------------------- expressions

@@ -138,6 +138,11 @@ function at(node: CstNode, keyword: TokenType): number {
   return tok(node, keyword.name).startOffset;
 }
 
+/** Builds the clause of the parser rule `key` (`takeClause`, …), as inside a rule; workflows share `take` and `description`. */
+export function buildClause(ctx: BuildContext, key: 'takeClause' | 'descriptionClause', node: CstNode): Clause {
+  return CLAUSES.get(key)!(ctx, node);
+}
+
 const CLAUSES = new Map<string, (ctx: BuildContext, node: CstNode) => Clause>(Object.entries({
   priorityClause: (ctx, node) => {
     const value = numberLit(ctx, tok(node, 'NumberLit'));

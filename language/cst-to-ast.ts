@@ -1,5 +1,5 @@
 // Builds the AST of one file from the parser's CST: declarations, schemas, settings
-// and maps here, rules in cst-to-ast-rule.ts, expressions in cst-to-ast-expr.ts.
+// and maps here, rules in cst-to-ast-rule.ts, workflows in cst-to-ast-workflow.ts, expressions in cst-to-ast-expr.ts.
 // Every node gets its exact `{start, end}` span; items that were not read whole
 // become Error nodes and their declaration is marked `recovered`.
 import type { CstNode } from 'chevrotain';
@@ -12,6 +12,7 @@ import {
 } from './cst-access';
 import { buildExpr } from './cst-to-ast-expr';
 import { buildQueueTarget, buildRule } from './cst-to-ast-rule';
+import { buildWorkflow } from './cst-to-ast-workflow';
 import { showSource } from './show-source';
 import { KW } from './tokens';
 import { SETTINGS } from './vocabulary';
@@ -150,4 +151,5 @@ const DECLARATIONS: Record<string, (ctx: BuildContext, node: CstNode) => Declara
   settingsDecl: buildSettings,
   ruleDecl: buildRule,
   mapDecl: buildMap,
+  workflowDecl: buildWorkflow,
 };

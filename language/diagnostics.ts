@@ -103,6 +103,9 @@ export const CODES = {
   DIST318: { severity: 'error', title: '`??` mixed with arithmetic without parentheses' },
   DIST319: { severity: 'error', title: 'invalid `turnover` minimum' },
   DIST320: { severity: 'error', title: 'method lacks what it ranks by' },
+  DIST321: { severity: 'error', title: 'invalid workflow' },
+  DIST322: { severity: 'error', title: 'unknown rule' },
+  DIST323: { severity: 'error', title: 'rule cannot join the workflow' },
 
   DIST401: { severity: 'warning', title: 'shadowed rule' },
   DIST402: { severity: 'warning', title: 'empty static pool' },
@@ -111,6 +114,7 @@ export const CODES = {
   DIST405: { severity: 'info', title: 'rules overlap' },
   DIST406: { severity: 'warning', title: 'quotas cannot take the expected volume' },
   DIST407: { severity: 'info', title: 'analysis cannot decide' },
+  DIST408: { severity: 'warning', title: 'workflow minimum out of reach' },
 
   DIST501: { severity: 'error', title: 'directory YAML syntax error' },
   DIST502: { severity: 'error', title: 'invalid directory entry' },

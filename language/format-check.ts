@@ -5,6 +5,7 @@
 import type { Declaration, SourceFile } from './ast';
 import { CLAUSES, SETTINGS } from './vocabulary';
 import { parse } from './parse';
+import { workflowItemRank } from './format-decl';
 
 const CLAUSE_RANK = new Map<string, number>(CLAUSES.map((c, i) => [c.kind, i]));
 const SETTING_RANK = new Map<string, number>(SETTINGS.map((s, i) => [s.kind, i]));
@@ -21,6 +22,8 @@ function canonical(d: Declaration): Declaration {
       return { ...d, entries: byRank(d.entries, (s) => SETTING_RANK.get(s.kind) ?? 99) };
     case 'Map':
       return { ...d, items: byRank(d.items, (i) => (i.kind === 'OnInvalid' ? 1 : 0)) };
+    case 'Workflow':
+      return { ...d, items: byRank(d.items, workflowItemRank) };
     case 'Schema':
       return d;
   }

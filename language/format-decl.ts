@@ -1,7 +1,7 @@
-// Declarations for the formatter: each `schema`, `settings`, `rule` and `map` block
+// Declarations for the formatter: each `schema`, `settings`, `rule`, `map` and `workflow` block
 // becomes a header row, its items (in canonical order) and a `}` row; the whole file
 // becomes the declarations in written order with every comment placed on a row.
-import type { Declaration, MapItem, Setting, SourceFile } from './ast';
+import type { Declaration, MapItem, Setting, SourceFile, WorkflowItem } from './ast';
 import { closeRow, makeRow, renderRows, type Note, type Row } from './format-doc';
 import { braceAfter, notesOf, placeInSequence, singleRowUnit, within, type Unit } from './format-comments';
 import { printExpr, printType } from './format-expr';
@@ -52,6 +52,11 @@ function printMapItem(item: MapItem): string {
     : `on invalid queue ${item.queue.raw}`;
 }
 
+/** Workflow items are written description, rules, take. */
+export function workflowItemRank(item: WorkflowItem): number {
+  return item.kind === 'Description' ? 0 : item.kind === 'WorkflowRules' ? 1 : 2;
+}
+
 /** A stable sort by a rank (items of equal rank keep their written order). */
 function ranked<T>(items: readonly T[], rank: (item: T) => number): T[] {
   return items
@@ -89,6 +94,16 @@ function declParts(d: Declaration, notes: Note[], text: string): { head: string;
         head: `map ${d.entity.text} from ${d.source.raw} {`,
         from: d.source.span.end,
         items: ranked(d.items, (i) => (i.kind === 'OnInvalid' ? 1 : 0)).map((i) => one(i.span, printMapItem(i))),
+      };
+    case 'Workflow':
+      return {
+        head: `workflow ${d.name.raw} {`,
+        from: d.name.span.end,
+        items: ranked(d.items, workflowItemRank).map((i) =>
+          i.kind === 'WorkflowRules'
+            ? one(i.span, `rules ${i.rules.map((r) => r.raw).join(', ')}`)
+            : clauseUnit(i, 2, notes.filter((n) => within(i.span, n)), text),
+        ),
       };
   }
 }

@@ -42,6 +42,7 @@ class DistParser extends ExpressionParser {
         { ALT: () => this.SUBRULE(this.settingsDecl) },
         { ALT: () => this.SUBRULE(this.ruleDecl) },
         { ALT: () => this.SUBRULE(this.mapDecl) },
+        { ALT: () => this.SUBRULE(this.workflowDecl) },
       ]));
     });
   });
@@ -297,6 +298,25 @@ class DistParser extends ExpressionParser {
     this.CONSUME(LCurly);
     this.MANY(this.cached('mapItems', () => ({ GATE: () => this.mapItemAhead(), DEF: () => this.SUBRULE(this.mapItem) })));
     this.CONSUME(RCurly);
+  });
+
+  workflowDecl = this.RULE('workflowDecl', () => {
+    this.CONSUME(KW.workflow);
+    this.declaring('the workflow');
+    const name = this.CONSUME(StringLit);
+    this.declaring(`workflow ${showSource(decodeString(name.image).value)}`);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.workflowItem));
+    this.CONSUME(RCurly);
+  });
+
+  /** `rules "A", "B"` · `take N [min M]` · `description "…"` */
+  workflowItem = this.RULE('workflowItem', () => {
+    this.OR(this.cached('workflowItem', () => [
+      { ALT: () => (this.CONSUME(KW.rules), this.CONSUME(StringLit), this.MANY(() => (this.CONSUME(Comma), this.CONSUME2(StringLit)))) },
+      { ALT: () => this.SUBRULE(this.takeClause) },
+      { ALT: () => this.SUBRULE(this.descriptionClause) },
+    ]));
   });
 
   mapItem = this.RULE('mapItem', () => {

@@ -23,6 +23,7 @@ export const DECLARATIONS = [
   { name: 'settings', doc: 'Project-wide settings: time zone, trigger mode, capacity, quotas and the unmatched queue; at most one.' },
   { name: 'rule', doc: 'An assignment rule: which records it takes, the pool of users, and how it distributes them.' },
   { name: 'map', doc: "How one source's raw payload becomes a typed record: `map lead from \"website-form\" { … }`." },
+  { name: 'workflow', doc: 'Several rules that distribute one record together, in order: `workflow "Solar" { rules "A", "B" take 4 min 2 }`.' },
 ] as const satisfies readonly Word[];
 
 /** A rule clause: its keyword, its AST kind, and what to write when a required one is missing. */
@@ -111,6 +112,7 @@ export const OTHER_KEYWORDS = [
   { name: 'ordered', doc: '`distribute ordered by EXPR [asc|desc], …`: sort eligible users by the keys.' },
   { name: 'invalid', doc: '`on invalid queue "q"` in a map: keep payloads that fail the schema in that queue.' },
   { name: 'per', doc: '`expect 200 per day`: the period of an expected volume.' },
+  { name: 'rules', doc: '`rules "A", "B"` in a workflow: the rules that distribute its records, in this order.' },
 ] as const satisfies readonly Word[];
 
 /** Distribution methods (`distribute …`); `simple` ones take no argument. */

@@ -3,7 +3,8 @@
 // reaches and whose `when` holds, distribute it, turn the result into an outcome
 // (assigned, fallback user or queue, unmatched queue), apply its effects, and log
 // the decision with its compact trace (explain-rules.ts rebuilds the rules
-// tried on demand). Timers (timers.ts) reuse `distribute` and `finish`.
+// tried on demand). A rule in a workflow distributes with the workflow's other
+// rules (workflow.ts). Timers (timers.ts) reuse `distribute` and `finish`.
 import type { Rule } from '../compiler/ir';
 import type { DirectoryIndex } from './directory-index';
 import { alsoChanged, distribute, type Distribution } from './distribute';
@@ -14,6 +15,7 @@ import { recordView, saveRecord, type RecordState } from './record-state';
 import { locks } from './state-keys';
 import type { Transaction } from './state/store';
 import type { Decision, MatchTrace, Outcome, Trace } from './types';
+import { distributeWorkflow, workflowOf, type WorkflowDistribution } from './workflow';
 
 /** Everything a decision reads besides state. */
 export interface EngineEnv {
@@ -48,6 +50,13 @@ export async function route(env: EngineEnv, tx: Transaction, record: RecordState
   const matched = env.program.matcher.firstMatch(cause.eventType, cause.changed, ctx);
   const match: MatchTrace = { via: 'rules', record: view, changed: [...cause.changed] };
   if (!matched) return finish(env, tx, record, cause, { rule: null, match }, unmatched(env.program, record));
+  const workflow = workflowOf(env.program, matched.rule.id);
+  if (workflow) {
+    const touched = [...new Set(workflow.members.flatMap((m) => alsoChanged(record, m.compiled.rule)))];
+    const chain = await distributeWorkflow(env, tx, workflow, view, { type: cause.eventType, changed: cause.changed }, new Set(isRetry(cause) ? record.holders : []), touched);
+    const resolved = chain.assigned.length > 0 ? assignedTo(chain.assigned) : fallback(env.program, matched.rule, chain.reason ?? 'no eligible user');
+    return finish(env, tx, record, cause, { rule: matched.rule, match, workflow: chain }, resolved);
+  }
   const distribution = await distribute(env, tx, matched, view, new Set(isRetry(cause) ? record.holders : []), alsoChanged(record, matched.rule));
   return finish(env, tx, record, cause, { rule: matched.rule, match, distribution }, resolve(env.program, matched.rule, distribution));
 }
@@ -59,10 +68,12 @@ function isRetry(cause: DecisionCause): boolean {
 
 /** The outcome of a distribution: its users, or the rule's fallback. */
 export function resolve(program: ProgramIndex, rule: Rule, distribution: Distribution): ResolvedOutcome {
-  if (distribution.assigned.length > 0) {
-    return { outcome: 'assigned', assigned: distribution.assigned, reason: null, queue: null, retry: null };
-  }
+  if (distribution.assigned.length > 0) return assignedTo(distribution.assigned);
   return fallback(program, rule, distribution.reason ?? 'no eligible user');
+}
+
+function assignedTo(users: string[]): ResolvedOutcome {
+  return { outcome: 'assigned', assigned: users, reason: null, queue: null, retry: null };
 }
 
 /** The rule's fallback for `reason`; without a fallback clause, the project's unmatched queue. */
@@ -87,6 +98,8 @@ export interface TraceParts {
   rule: Rule | null;
   match: MatchTrace;
   distribution?: Distribution;
+  /** Set instead of `distribution` when the rule is in a workflow. */
+  workflow?: WorkflowDistribution;
 }
 
 /** Applies an outcome's effects, saves the record and logs the decision. */
@@ -124,6 +137,10 @@ export async function finish(
   if (distribution) trace.pool = distribution.pool;
   if (distribution?.method) trace.method = distribution.method;
   if (distribution?.turnover && resolved.outcome === 'assigned') trace.turnover = distribution.turnover;
+  if (parts.workflow) {
+    trace.workflow = parts.workflow.trace;
+    if (parts.workflow.turnover && resolved.outcome === 'assigned') trace.turnover = parts.workflow.turnover;
+  }
   const decision: Decision = {
     id,
     eventId: cause.eventId,

@@ -6,7 +6,7 @@
 // with nobody to choose, so that its state still takes in who is eligible now
 // (RUNTIME.md: ineligible users leave the rotation queue at every decision).
 import type { Rule } from '../compiler/ir';
-import type { DirectoryIndex } from './directory-index';
+import type { DirectoryIndex, IndexedUser } from './directory-index';
 import { applyFilters, type StateFacts } from './eligibility';
 import type { EvalContext, RecordView, UserView } from './evaluator/context';
 import { leastRecent, METHODS } from './methods';
@@ -18,6 +18,7 @@ import { locks } from './state-keys';
 import type { Json, Transaction } from './state/store';
 import { marketplaceValues, turnoverOf, turnoverShortfall } from './turnover';
 import type { FilterTrace, MethodTrace, PoolTrace, TurnoverTrace } from './types';
+import { userLimits } from './user-limits';
 import { loadUserState, loadUserViews } from './user-state';
 
 /** What a distribution needs besides the rule and the record. */
@@ -63,38 +64,20 @@ export async function distribute(
   const ctx: EvalContext = { entity: rule.entity, record, user: null, payload: null, now };
 
   const early = compiled.poolWhereReadsState
-    ? await loadUserViews(tx, dir, poolSource(compiled, dir).users.map((u) => u.user.id))
-    : new Map<string, UserView>();
+    ? await loadUserViews(tx, dir, poolSource(compiled, dir).users)
+    : (new Map() as ReadonlyMap<string, UserView>);
   const pool = resolvePool(compiled, dir, ctx, (u) => early.get(u.user.id) ?? u.base);
-  await tx.lock([...pool.users, ...touched].map(locks.user));
+  await tx.lock(touched.length === 0 ? userLocks(pool.users) : [...userLocks(pool.users), ...touched.map(locks.user)]);
 
   // Read once locked (another process may have changed them since `early`), for the users the filters get to.
-  let views = new Map<string, UserView>();
-  const loadState = async (users: readonly string[]): Promise<StateFacts> => {
+  let views: ReadonlyMap<string, UserView> = new Map();
+  const loadState = async (users: readonly IndexedUser[]): Promise<StateFacts> => {
     const state = await loadUserState(tx, dir, program, users, now, compiled.readsUserState);
     views = state.views;
-    const capacity = new Map<string, number | undefined>();
-    const quotaLimits = new Map<string, (number | undefined)[]>();
-    for (const id of users) {
-      ctx.user = views.get(id) ?? null;
-      if (program.capacity && compiled.readsUserState) {
-        const cap = program.capacity(ctx);
-        capacity.set(id, typeof cap === 'number' ? cap - (ctx.user?.openLoad ?? 0) : undefined);
-      }
-      if (program.quotas.length > 0) {
-        quotaLimits.set(
-          id,
-          program.quotas.map((q) => {
-            const limit = q.limit(ctx);
-            return typeof limit === 'number' ? limit : undefined;
-          }),
-        );
-      }
-    }
-    ctx.user = null;
+    const { capacity, quotaLimits } = userLimits(program, ctx, users, views, program.capacity !== null && compiled.readsUserState);
     return { capacity, quotaLimits, quotaCounts: state.quotaCounts };
   };
-  const eligibility = await applyFilters({ compiled, program, dir, pool: pool.users, loadState, excluded, now });
+  const eligibility = await applyFilters({ compiled, program, dir, pool: pool.entries, loadState, excluded, now });
   const capacity = program.capacity ? eligibility.facts.capacity : null;
   const { candidates, filters } = eligibility;
   const min = rule.take.min;
@@ -138,6 +121,15 @@ export async function distribute(
   const trace = methodTrace(result.state);
   if (result.ranking) trace.ranking = result.ranking;
   return { assigned: result.chosen, reason: null, pool: pool.trace, filters, method: trace, ...(turnover ? { turnover } : {}) };
+}
+
+/** The lock names of a pool's users, kept per resolved list (pools.ts shares a list between decisions when nothing per record narrows it). */
+const poolLocks = new WeakMap<readonly string[], readonly string[]>();
+
+function userLocks(users: readonly string[]): readonly string[] {
+  let found = poolLocks.get(users);
+  if (!found) poolLocks.set(users, (found = users.map(locks.user)));
+  return found;
 }
 
 function snapshot(stateKeys: readonly string[], state: ReadonlyMap<string, Json | undefined>): Record<string, Json> | null {

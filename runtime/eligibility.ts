@@ -29,9 +29,9 @@ export interface EligibilityInput {
   program: ProgramIndex;
   dir: DirectoryIndex;
   /** The resolved pool, in pool order. */
-  pool: readonly string[];
+  pool: readonly IndexedUser[];
   /** Reads the state of `users` (called once per decision, with the users still in the running). */
-  loadState(users: readonly string[]): Promise<StateFacts>;
+  loadState(users: readonly IndexedUser[]): Promise<StateFacts>;
   excluded: ReadonlySet<string>;
   now: number;
 }
@@ -89,23 +89,23 @@ function calendarOf(input: EligibilityInput): Calendar {
  */
 export async function applyFilters(input: EligibilityInput): Promise<Eligibility & { facts: StateFacts }> {
   let facts: StateFacts | null = null;
-  const found = await runFilters(input, async (users) => (facts ??= await input.loadState(users.map((u) => u.id))));
-  const candidates = found.candidates.map((u) => u.id);
-  return { ...found, candidates, facts: facts ?? (await input.loadState(candidates)) };
+  const found = await runFilters(input, async (users) => (facts ??= await input.loadState(users)));
+  const candidates = found.candidates.map((u) => u.user.id);
+  return { ...found, candidates, facts: facts ?? (await input.loadState(found.candidates)) };
 }
 
 async function runFilters(
   input: EligibilityInput,
-  load: (users: readonly DirectoryUser[]) => Promise<StateFacts>,
-): Promise<Omit<Eligibility, 'candidates'> & { candidates: DirectoryUser[] }> {
+  load: (users: readonly IndexedUser[]) => Promise<StateFacts>,
+): Promise<Omit<Eligibility, 'candidates'> & { candidates: IndexedUser[] }> {
   const { compiled, program, dir, now } = input;
   const calendar = calendarOf(input);
   const filters: FilterTrace[] = [];
-  let candidates = input.pool.map((id) => (dir.users.get(id) as IndexedUser).user);
+  let candidates: IndexedUser[] = [...input.pool];
   const stateFacts = () => load(candidates);
   const run = (filter: string, test: Test) => {
     const dropped: { user: string; reason: string }[] = [];
-    candidates = candidates.filter((user) => {
+    candidates = candidates.filter(({ user }) => {
       const reason = test(user);
       if (reason !== null) dropped.push({ user: user.id, reason });
       return reason === null;
@@ -140,12 +140,12 @@ async function runFilters(
   if (within === null || candidates.length === 0) return { candidates, filters, bucket: null, reason: null };
 
   const label = `workday within ${written}`;
-  if (candidates.some(calendar.worksNow)) {
+  if (candidates.some((u) => calendar.worksNow(u.user))) {
     run(label, (user) => (calendar.worksNow(user) ? null : 'outside working hours'));
     return { candidates, filters, bucket: 0, reason: null };
   }
   const buckets = new Map<DirectoryUser, number | null>();
-  for (const user of candidates) {
+  for (const { user } of candidates) {
     const next = nextWorkStart(dir.workdayOf(user), calendar.zone(user), now, within);
     buckets.set(user, availabilityBucket(next, now));
   }

@@ -20,6 +20,8 @@ import type { PoolTrace } from './types';
 /** The resolved pool. */
 export interface ResolvedPool {
   users: string[];
+  /** The same users as directory entries, in the same order. */
+  entries: IndexedUser[];
   trace: PoolTrace;
 }
 
@@ -186,6 +188,7 @@ function walk(
   const teamMembers = team === null ? null : new Set(dir.teams.get(team) ?? []);
   const dropped: Drop[] = [...source.missing];
   const users: string[] = [];
+  const entries: IndexedUser[] = [];
   let whereFalse = dynamic ? dir.sortedUsers.length - source.users.length : 0;
   for (const entry of source.users) {
     const id = entry.user.id;
@@ -199,10 +202,13 @@ function walk(
     }
     if (!entry.user.active) dropped.push({ user: id, reason: 'inactive' });
     else if (teamMembers && !teamMembers.has(id)) dropped.push({ user: id, reason: `not in team \`${team}\`` });
-    else users.push(id);
+    else {
+      users.push(id);
+      entries.push(entry);
+    }
   }
   ctx.user = null;
   const trace: PoolTrace = { kind: rule.pool.kind, users, dropped };
   if (dynamic && compiled.poolWhere) trace.whereFalse = whereFalse;
-  return { users, trace };
+  return { users, entries, trace };
 }

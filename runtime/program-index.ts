@@ -2,7 +2,7 @@
 // compiled to closures (conditions, pool filters, scores, sort keys, capacity,
 // quota limits), the rules listed by the event type that can bring a record to
 // them in ascending priority, and the rule index that finds the first match.
-import { IR_VERSION, type Expr, type Program, type QuotaPeriod, type Rule } from '../compiler/ir';
+import { IR_VERSION, IR_VERSIONS, type Expr, type Program, type QuotaPeriod, type Rule } from '../compiler/ir';
 import { USER_STATE_FIELDS } from './evaluator/context';
 import { compileCondition, compileExpr, type Compiled, type CompiledCondition } from './evaluator/compile-expr';
 import { visitExpr } from '../compiler/ir-walk';
@@ -77,6 +77,8 @@ interface Interned {
 export interface CompiledQuota {
   period: QuotaPeriod;
   limit: Compiled;
+  /** True when the limit reads only the user's directory fields (evaluated once per directory user). */
+  directoryOnly: boolean;
 }
 
 /** The program, prepared. */
@@ -89,13 +91,15 @@ export interface ProgramIndex {
   /** The first-match index over the active rules. */
   matcher: RuleIndex<CompiledRule>;
   capacity: Compiled | null;
+  /** True when `capacity` reads only the user's directory fields (evaluated once per directory user). */
+  capacityDirectoryOnly: boolean;
   quotas: readonly CompiledQuota[];
 }
 
 /** Compiles and indexes a program; throws when its IR version is not this runtime's. */
 export function indexProgram(program: Program): ProgramIndex {
-  if (program.irVersion !== IR_VERSION) {
-    throw new Error(`the IR has version ${String(program.irVersion)}; this runtime runs version ${IR_VERSION}`);
+  if (!(IR_VERSIONS as readonly unknown[]).includes(program.irVersion)) {
+    throw new Error(`the IR has version ${String(program.irVersion)}; this runtime runs versions 1 to ${IR_VERSION}`);
   }
   const interned: Interned = { conditions: new Map(), indexes: new Map() };
   const quotaReadsState = program.settings.quotas.some((q) => readsUserState(q.limit));
@@ -116,7 +120,8 @@ export function indexProgram(program: Program): ProgramIndex {
     rulesFor: (eventType) => byEvent.get(eventType) ?? [],
     matcher: new RuleIndex(rules, (r) => r.rule),
     capacity: program.settings.capacity ? compileExpr(program.settings.capacity) : null,
-    quotas: program.settings.quotas.map((q) => ({ period: q.period, limit: compileExpr(q.limit) })),
+    capacityDirectoryOnly: program.settings.capacity ? directoryOnly(program.settings.capacity) : false,
+    quotas: program.settings.quotas.map((q) => ({ period: q.period, limit: compileExpr(q.limit), directoryOnly: directoryOnly(q.limit) })),
   };
 }
 

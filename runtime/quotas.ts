@@ -18,19 +18,17 @@ function windowKeys(program: ProgramIndex, now: number): string[] {
   return program.quotas.map((q) => quotaWindow(q.period, zone, now).key);
 }
 
-/** A user's counter keys for the windows last asked about (the same window runs for hours to months, so they are reused). */
-const lastKeys = new WeakMap<IndexedUser, { windows: string; keys: string[] }>();
-
 /** The counter keys of every configured quota's window at `now`, per user; null without quotas. */
 export function quotaKeys(program: ProgramIndex, now: number): { count: number; keysOf(user: IndexedUser): readonly string[] } | null {
   if (program.quotas.length === 0) return null;
   const windows = windowKeys(program, now);
   const periods = program.quotas.map((q, i) => `${q.period}/${windows[i] as string}`).join(' ');
+  // A user's keys for the windows last asked about are kept with the user: the same window runs for hours to months.
   const keysOf = (user: IndexedUser) => {
-    const last = lastKeys.get(user);
+    const last = user.memo.quotaKeys;
     if (last?.windows === periods) return last.keys;
     const made = program.quotas.map((q, i) => keys.quota(user.user.id, q.period, windows[i] as string));
-    lastKeys.set(user, { windows: periods, keys: made });
+    user.memo.quotaKeys = { windows: periods, keys: made };
     return made;
   };
   return { count: program.quotas.length, keysOf };

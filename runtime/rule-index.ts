@@ -7,11 +7,11 @@
 // the rules that do not pin the field, each in priority order) and tries them
 // merged in priority order, so the first match is exactly the one the linear walk
 // over every rule finds — at a cost that does not grow with the rule count.
-import type { Rule } from '../compiler/ir';
-import { planCondition, runPlan, type ConditionPlan, type PlanCache } from './evaluator/condition-plan';
+import type { Expr, Rule } from '../compiler/ir';
+import { newPlanCache, planCondition, runPlan, type ConditionPlan, type PlanCache } from './evaluator/condition-plan';
 import { compileExpr, type Compiled } from './evaluator/compile-expr';
 import type { EvalContext } from './evaluator/context';
-import { pinsOf, valueKey, type Pins } from './rule-pins';
+import { conjuncts, pinsOf, type Pins } from './rule-pins';
 
 /** A rule as the index tries it. */
 export interface IndexedRule<R> {
@@ -23,13 +23,23 @@ export interface IndexedRule<R> {
   fields: ReadonlySet<string> | null;
   when: ConditionPlan | null;
   pins: Pins;
+  /** The conjuncts of `when` still to check: a bucket drops those its key makes true. */
+  conjuncts: readonly Expr[];
+  entity: string;
 }
 
 /** A node of the index: a list to try, or a field lookup over sub-nodes. */
 type Node<R> =
   | { kind: 'list'; rules: IndexedRule<R>[] }
-  | { kind: 'hash'; read: Compiled; byKey: Map<string, Node<R>>; unpinned: IndexedRule<R>[] }
+  | { kind: 'hash'; read: Compiled; byKey: KeyedNodes<R>; unpinned: IndexedRule<R>[] }
   | { kind: 'range'; read: Compiled; bounds: number[]; segments: Node<R>[]; unpinned: IndexedRule<R>[] };
+
+/** A hash node's children by the field's value, one map per type, so a lookup builds no key. */
+interface KeyedNodes<R> {
+  strings: Map<string, Node<R>>;
+  numbers: Map<number, Node<R>>;
+  booleans: Map<boolean, Node<R>>;
+}
 
 /** Below this many rules a list is tried as it is. */
 const SMALL = 8;
@@ -43,7 +53,7 @@ export class RuleIndex<R> {
   /** `rules` in ascending priority, with the IR rule of each. */
   constructor(rules: readonly R[], ruleOf: (item: R) => Rule) {
     const lists = new Map<string, IndexedRule<R>[]>();
-    const plans: PlanCache = new Map();
+    const plans = newPlanCache();
     for (const item of rules) {
       const rule = ruleOf(item);
       if (rule.status !== 'active') continue;
@@ -53,33 +63,48 @@ export class RuleIndex<R> {
         const specs = rule.events.filter((e) => `${e.entity}.${e.kind}` === type);
         const fields = specs.some((e) => e.fields === null) ? null : new Set(specs.flatMap((e) => e.fields ?? []));
         const list = lists.get(type) ?? [];
-        list.push({ item, order: list.length, fields, when, pins });
+        list.push({ item, order: list.length, fields, when, pins, conjuncts: rule.when ? conjuncts(rule.when) : [], entity: rule.entity });
         lists.set(type, list);
       }
     }
-    for (const [type, list] of lists) this.byType.set(type, build(list, new Set(), 0));
+    for (const [type, list] of lists) this.byType.set(type, build(list, new Set(), 0, plans));
   }
 
   /** The first active rule in priority order that the event brings the record to and whose `when` holds; null when none. */
   firstMatch(eventType: string, changed: readonly string[], ctx: EvalContext): R | null {
-    const root = this.byType.get(eventType);
-    if (!root) return null;
-    const lists: IndexedRule<R>[][] = [];
-    let node = root;
-    while (node.kind !== 'list') {
-      if (node.unpinned.length > 0) lists.push(node.unpinned);
-      const next = node.kind === 'hash' ? hashChild(node, ctx) : rangeChild(node, ctx);
+    let node = this.byType.get(eventType);
+    if (!node) return null;
+    // Most paths gather one list; a second one starts the merge, so a lookup usually allocates nothing.
+    let only: IndexedRule<R>[] | null = null;
+    let lists: IndexedRule<R>[][] | null = null;
+    for (;;) {
+      const list = node.kind === 'list' ? node.rules : node.unpinned;
+      if (list.length > 0) {
+        if (only === null) only = list;
+        else (lists ??= [only]).push(list);
+      }
+      if (node.kind === 'list') break;
+      const next: Node<R> | undefined = node.kind === 'hash' ? hashChild(node, ctx) : rangeChild(node, ctx);
       if (!next) break;
       node = next;
     }
-    if (node.kind === 'list') lists.push(node.rules);
-    return firstOf(lists, changed, ctx);
+    if (lists !== null) return firstOf(lists, changed, ctx);
+    return only === null ? null : firstIn(only, changed, ctx);
   }
 }
 
 function hashChild<R>(node: Extract<Node<R>, { kind: 'hash' }>, ctx: EvalContext): Node<R> | undefined {
-  const key = valueKey(node.read(ctx));
-  return key === null ? undefined : node.byKey.get(key);
+  const v = node.read(ctx);
+  switch (typeof v) {
+    case 'string':
+      return node.byKey.strings.get(v);
+    case 'number':
+      return Number.isFinite(v) ? node.byKey.numbers.get(v) : undefined;
+    case 'boolean':
+      return node.byKey.booleans.get(v);
+    default:
+      return undefined;
+  }
 }
 
 function rangeChild<R>(node: Extract<Node<R>, { kind: 'range' }>, ctx: EvalContext): Node<R> | undefined {
@@ -98,12 +123,14 @@ function rangeChild<R>(node: Extract<Node<R>, { kind: 'range' }>, ctx: EvalConte
   return node.segments[lo];
 }
 
-/** Tries the lists merged in ascending order. */
+/** The first rule of one list that holds. */
+function firstIn<R>(list: readonly IndexedRule<R>[], changed: readonly string[], ctx: EvalContext): R | null {
+  for (const rule of list) if (tries(rule, changed, ctx)) return rule.item;
+  return null;
+}
+
+/** Tries several lists merged in ascending order. */
 function firstOf<R>(lists: IndexedRule<R>[][], changed: readonly string[], ctx: EvalContext): R | null {
-  if (lists.length === 1) {
-    for (const rule of lists[0]!) if (tries(rule, changed, ctx)) return rule.item;
-    return null;
-  }
   const heads = lists.map(() => 0);
   for (;;) {
     let best = -1;
@@ -124,7 +151,7 @@ function tries<R>(rule: IndexedRule<R>, changed: readonly string[], ctx: EvalCon
 }
 
 /** Files `rules` (ascending order) by the best field not yet used on this path. */
-function build<R>(rules: IndexedRule<R>[], used: ReadonlySet<string>, depth: number): Node<R> {
+function build<R>(rules: IndexedRule<R>[], used: ReadonlySet<string>, depth: number, plans: PlanCache): Node<R> {
   if (rules.length <= SMALL || depth >= DEPTH) return { kind: 'list', rules };
   const hash = bestHash(rules, used);
   const range = bestRange(rules, used);
@@ -133,11 +160,31 @@ function build<R>(rules: IndexedRule<R>[], used: ReadonlySet<string>, depth: num
   const deeper = new Set([...used, best.field]);
   const read = compileExpr(best.node);
   if (best.kind === 'hash') {
-    const byKey = new Map<string, Node<R>>();
-    for (const [key, list] of best.buckets) byKey.set(key, build(list, deeper, depth + 1));
+    const byKey: KeyedNodes<R> = { strings: new Map(), numbers: new Map(), booleans: new Map() };
+    const narrowed = new Map<IndexedRule<R>, IndexedRule<R>>();
+    const narrow = (rule: IndexedRule<R>) => narrowed.get(rule) ?? narrowed.set(rule, withoutPinsOn(rule, best.field, plans)).get(rule)!;
+    for (const [key, list] of best.buckets) {
+      const child = build(list.map(narrow), deeper, depth + 1, plans);
+      if (key.startsWith('s')) byKey.strings.set(key.slice(1), child);
+      else if (key.startsWith('n')) byKey.numbers.set(Number(key.slice(1)), child);
+      else byKey.booleans.set(key === 'bt', child);
+    }
     return { kind: 'hash', read, byKey, unpinned: best.unpinned };
   }
-  return { kind: 'range', read, bounds: best.bounds, segments: best.segments.map((list) => build(list, deeper, depth + 1)), unpinned: best.unpinned };
+  return { kind: 'range', read, bounds: best.bounds, segments: best.segments.map((list) => build(list, deeper, depth + 1, plans)), unpinned: best.unpinned };
+}
+
+/**
+ * The rule as tried in a bucket of `field`: without the conjuncts that pin
+ * `field`, which every record filed there satisfies (a bucket's key is in each of
+ * those pins' values), so a lookup reads less of each rule.
+ */
+function withoutPinsOn<R>(rule: IndexedRule<R>, field: string, plans: PlanCache): IndexedRule<R> {
+  const implied = new Set(rule.pins.values.filter((pin) => pin.field.name === field).map((pin) => pin.conjunct));
+  const rest = rule.conjuncts.filter((c) => !implied.has(c));
+  if (rest.length === rule.conjuncts.length) return rule;
+  const when = rest.length === 0 ? null : planCondition(rest.length === 1 ? rest[0]! : { op: 'and', args: rest }, rule.entity, plans);
+  return { ...rule, conjuncts: rest, when };
 }
 
 interface Candidate<R> {

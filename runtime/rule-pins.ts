@@ -18,6 +18,8 @@ export interface PinnedField {
 export interface ValuePin {
   field: PinnedField;
   keys: ReadonlySet<string>;
+  /** The conjunct of `when` it comes from: exact, so a record filed under one of `keys` satisfies it. */
+  conjunct: Expr;
 }
 
 /** A closed-or-open number interval a field must lie in; bounds may be infinite. */
@@ -47,6 +49,11 @@ export function valueKey(v: unknown): string | null {
   }
 }
 
+/** The conjuncts of a condition: the arguments of its top-level `and`s. */
+export function conjuncts(expr: Expr): Expr[] {
+  return expr.op === 'and' ? expr.args.flatMap(conjuncts) : [expr];
+}
+
 /** The pins of a rule's `when` (for the record entity `entity`). */
 export function pinsOf(when: Expr | null, entity: string): Pins {
   const pins: Pins = { values: [], ranges: [] };
@@ -54,14 +61,10 @@ export function pinsOf(when: Expr | null, entity: string): Pins {
   return pins;
 }
 
-function conjuncts(expr: Expr): Expr[] {
-  return expr.op === 'and' ? expr.args.flatMap(conjuncts) : [expr];
-}
-
 function addPins(expr: Expr, entity: string, pins: Pins): void {
   const value = valuePin(expr, entity);
   if (value) {
-    pins.values.push(value);
+    pins.values.push({ ...value, conjunct: expr });
     return;
   }
   const range = rangePin(expr, entity);
@@ -86,7 +89,7 @@ function literalKeys(expr: Expr): string[] | null {
   return keys;
 }
 
-function valuePin(expr: Expr, entity: string): ValuePin | null {
+function valuePin(expr: Expr, entity: string): Omit<ValuePin, 'conjunct'> | null {
   if (expr.op === 'cmp' && expr.operator === '==') {
     for (const [a, b] of [
       [expr.left, expr.right],

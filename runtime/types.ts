@@ -67,7 +67,32 @@ export interface Trace {
   method?: MethodTrace;
   /** Set when the rule has a `turnover` clause and assigned someone: what each assignee earns. */
   turnover?: TurnoverTrace;
+  /** Set when the rule that took the record is in a workflow: what each of the workflow's rules chose. */
+  workflow?: WorkflowTrace;
   outcome: { outcome: Outcome; assigned: string[]; reason: string | null; queue: string | null };
+}
+
+/** A decision made by a workflow (`workflow "Name" { rules … take N min M }`). */
+export interface WorkflowTrace {
+  workflow: string;
+  /** The workflow's cap (null: none) and total minimum. */
+  take: { count: number | null; min: number };
+  /** Each of its rules, in the workflow's order. */
+  steps: WorkflowStepTrace[];
+}
+
+/** What one rule of a workflow did for the record. */
+export interface WorkflowStepTrace {
+  ruleId: string;
+  rule: string;
+  /** The users this rule chose (none when it was skipped or found nobody). */
+  assigned: string[];
+  /** Why it chose nobody: its event or `when` does not take the record, the cap is reached, fewer than its `min`, its turnover minimum. */
+  reason?: string;
+  pool?: PoolTrace;
+  filters?: FilterTrace[];
+  method?: MethodTrace;
+  turnover?: TurnoverTrace;
 }
 
 /** How the decision found its rule. */

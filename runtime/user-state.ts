@@ -11,86 +11,80 @@ import type { Transaction } from './state/store';
 
 /** The state-kept facts of a set of users. */
 export interface UserState {
-  views: Map<string, UserView>;
+  /** Views of the users loaded; without state, every directory user's base view. */
+  views: ReadonlyMap<string, UserView>;
   /** Quota counts per user, in `settings.quotas` order (empty without quotas). */
   quotaCounts: QuotaCounts;
 }
 
 /** The three keys of a user's own state, built once per directory user. */
-const userKeys = new WeakMap<IndexedUser, readonly [string, string, string]>();
-
 function keysOf(user: IndexedUser): readonly [string, string, string] {
-  let found = userKeys.get(user);
-  if (!found) {
-    const id = user.user.id;
-    found = [keys.lastAssignedAt(id), keys.lastAssignedSeq(id), keys.openLoad(id)];
-    userKeys.set(user, found);
-  }
-  return found;
+  const id = user.user.id;
+  return (user.memo.ownKeys ??= [keys.lastAssignedAt(id), keys.lastAssignedSeq(id), keys.openLoad(id)]);
 }
 
-/** Views of `ids` with their state; ids not in the directory are left out. */
-export async function loadUserViews(tx: Transaction, dir: DirectoryIndex, ids: readonly string[]): Promise<Map<string, UserView>> {
-  return (await loadUserState(tx, dir, null, ids, 0, true)).views;
+/** Views of `users` with their state. */
+export async function loadUserViews(tx: Transaction, dir: DirectoryIndex, users: readonly IndexedUser[]): Promise<ReadonlyMap<string, UserView>> {
+  return (await loadUserState(tx, dir, null, users, 0, true)).views;
+}
+
+function numberOr(value: unknown, otherwise: number): number {
+  return typeof value === 'number' ? value : otherwise;
 }
 
 /**
- * Views of `ids` and, with `program`, their quota counts at `now`, in one read;
- * ids not in the directory are left out. Without `withState` the views are the
- * directory's alone (for decisions that read no state-kept value).
+ * Views of `users` and, with `program`, their quota counts at `now`, in one
+ * read. Without `withState` the views are the directory's alone (for decisions
+ * that read no state-kept value).
  */
 export async function loadUserState(
   tx: Transaction,
   dir: DirectoryIndex,
   program: ProgramIndex | null,
-  ids: readonly string[],
+  known: readonly IndexedUser[],
   now: number,
   withState: boolean,
 ): Promise<UserState> {
-  const known: IndexedUser[] = [];
-  for (const id of ids) {
-    const user = dir.users.get(id);
-    if (user) known.push(user);
-  }
   const quotas = program ? quotaKeys(program, now) : null;
+  const quotaCount = quotas?.count ?? 0;
+  if (!withState && quotaCount === 0) return { views: dir.baseViews, quotaCounts: new Map() };
   const own = withState ? 3 : 0;
-  const per = own + (quotas?.count ?? 0);
+  const per = own + quotaCount;
   const stateKeys: string[] = new Array(known.length * per);
-  known.forEach((user, i) => {
+  let at = 0;
+  for (const user of known) {
     if (withState) {
       const [last, seq, load] = keysOf(user);
-      stateKeys[i * per] = last;
-      stateKeys[i * per + 1] = seq;
-      stateKeys[i * per + 2] = load;
+      stateKeys[at++] = last;
+      stateKeys[at++] = seq;
+      stateKeys[at++] = load;
     }
-    if (quotas) quotas.keysOf(user).forEach((key, q) => (stateKeys[i * per + own + q] = key));
-  });
+    if (quotas) for (const key of quotas.keysOf(user)) stateKeys[at++] = key;
+  }
   const values = stateKeys.length > 0 ? await tx.getMany(stateKeys) : [];
-  const views = new Map<string, UserView>();
+  const views = withState ? new Map<string, UserView>() : null;
   const quotaCounts = new Map<string, number[]>();
-  known.forEach((user, i) => {
+  at = 0;
+  for (const user of known) {
     const base = user.base;
-    if (withState) {
-      const last = values[i * per];
-      const seq = values[i * per + 1];
-      const load = values[i * per + 2];
+    if (views) {
+      const last = values[at++];
+      const seq = values[at++];
+      const load = values[at++];
       views.set(base.id, {
         ...base,
-        openLoad: base.openLoad + (typeof load === 'number' ? load : 0),
+        openLoad: base.openLoad + numberOr(load, 0),
         lastAssignedAt: typeof last === 'number' ? last : undefined,
-        lastAssignedSeq: typeof seq === 'number' ? seq : 0,
+        lastAssignedSeq: numberOr(seq, 0),
       });
-    } else views.set(base.id, base);
-    if (quotas) {
-      const counts: number[] = [];
-      for (let q = 0; q < quotas.count; q++) {
-        const v = values[i * per + own + q];
-        counts.push(typeof v === 'number' ? v : 0);
-      }
+    }
+    if (quotaCount > 0) {
+      const counts: number[] = new Array(quotaCount);
+      for (let q = 0; q < quotaCount; q++) counts[q] = numberOr(values[at++], 0);
       quotaCounts.set(base.id, counts);
     }
-  });
-  return { views, quotaCounts };
+  }
+  return { views: views ?? dir.baseViews, quotaCounts };
 }
 
 /** Adds `delta` to a numeric key (missing counts as 0). */

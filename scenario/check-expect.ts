@@ -1,5 +1,5 @@
 // Checks one step's `expect` against the decisions the step made (TESTING.md):
-// `rule`, `outcome`, `assigned`, `reason`, `queue` and `turnover` look at the step's last
+// `rule`, `outcome`, `assigned`, `reason`, `queue`, `turnover` and `chosen_by` look at the step's last
 // decision; `assigned_sequence` at one decision per event sent (or per timer
 // firing in a step without an event); `not_assigned` at every decision.
 import type { CaseFailure, RuleLocator } from './results';
@@ -72,6 +72,31 @@ export function checkExpect(expect: ExpectInput, decisions: StepDecisions, locat
   if (expect.turnover !== undefined && turnover !== expect.turnover) {
     return fail('turnover', `expected a turnover of ${expect.turnover}, got ${turnover}`, expect.turnover, turnover, last);
   }
+  if (expect.chosen_by !== undefined) return checkChosenBy(expect.chosen_by, last!, fail);
+  return null;
+}
+
+/** `chosen_by`: the users each rule of the last decision's workflow chose. */
+function checkChosenBy(
+  expected: Record<string, string[]>,
+  last: Decision,
+  fail: (check: string, message: string, expected: unknown, actual: unknown, decision: Decision) => Failure,
+): Failure | null {
+  const steps = last.trace.workflow?.steps;
+  if (!steps) return fail('chosen_by', `expected a workflow's decision, but ${name(last.rule)} is in no workflow`, expected, null, last);
+  const want = new Map(Object.entries(expected));
+  const actual = new Map(steps.filter((s) => s.assigned.length > 0).map((s) => [s.rule, s.assigned]));
+  for (const rule of want.keys()) {
+    if (!steps.some((s) => s.rule === rule)) {
+      return fail('chosen_by', `rule \`${rule}\` is not in workflow \`${last.trace.workflow!.workflow}\``, expected, Object.fromEntries(actual), last);
+    }
+  }
+  for (const step of steps) {
+    const chose = actual.get(step.rule) ?? [];
+    if (!sameList(want.get(step.rule) ?? [], chose)) {
+      return fail('chosen_by', `rule \`${step.rule}\` chose ${chose.length > 0 ? chose.map((u) => `\`${u}\``).join(', ') : 'nobody'}${step.reason ? ` (${step.reason})` : ''}`, expected, Object.fromEntries(actual), last);
+    }
+  }
   return null;
 }
 
@@ -89,7 +114,7 @@ function checkInvalid(expect: ExpectInput, invalid: NonNullable<StepDecisions['i
   if (expect.queue !== undefined && invalid.queue !== expect.queue) {
     return { check: 'queue', message: `expected queue \`${expect.queue}\`, got ${name(invalid.queue)} (${shown})`, expected: expect.queue, actual: invalid.queue };
   }
-  const key = (['rule', 'assigned', 'assigned_sequence', 'reason', 'turnover'] as const).find((k) => expect[k] !== undefined);
+  const key = (['rule', 'assigned', 'assigned_sequence', 'reason', 'turnover', 'chosen_by'] as const).find((k) => expect[k] !== undefined);
   if (key) return { check: key, message: `the payload failed its map, so no decision was made: ${shown}`, expected: expect[key], actual: null };
   return null;
 }

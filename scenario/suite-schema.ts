@@ -60,6 +60,8 @@ export const Expect = z
     queue: z.string(),
     /** What the last decision's assignees earn together under the rule's `turnover` (0 when it has none or assigned nobody). */
     turnover: z.number().finite(),
+    /** For a workflow's decision: the users each of its rules chose, by rule name; a rule not listed chose nobody. */
+    chosen_by: z.record(z.string(), z.array(z.string())),
     /** A payload step whose payload failed its map: the fields at fault, in any order. */
     invalid_fields: z.array(z.string()),
   })

@@ -1,6 +1,7 @@
 // Builds the package into build/: the `dist` command line (build/dist.mjs), the
 // language server (build/lsp.mjs, `node build/lsp.mjs --stdio`), the
-// library entries `dist-rules` and `dist-rules/core` (build/api/*.mjs), bundled
+// library entries `dist-rules` and `dist-rules/core` (build/api/*.mjs), the SQLite
+// store's worker thread (build/sqlite-worker.mjs), bundled
 // with esbuild with dependencies left external, and their TypeScript
 // declarations (build/types) from tsc, and the web pages `dist serve` serves
 // (build/web, scripts/build-web.mjs).
@@ -14,6 +15,8 @@ const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20'
 
 await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'build/dist.mjs', banner: { js: '#!/usr/bin/env node' } });
 await build({ ...common, entryPoints: ['cli/lsp-main.ts'], outfile: 'build/lsp.mjs' });
+// The SQLite store's worker thread, found next to build/dist.mjs and one folder above build/api/.
+await build({ ...common, entryPoints: ['runtime/state/sqlite-worker.ts'], outfile: 'build/sqlite-worker.mjs' });
 await build({ ...common, entryPoints: { index: 'api/index.ts', core: 'api/core.ts' }, outdir: 'build/api', outExtension: { '.js': '.mjs' } });
 await buildWeb();
 

@@ -30,11 +30,16 @@ export interface RequestContext {
   defaultUser?: string | null;
 }
 
+/** The log of the decision pipeline: the outbox worker's levels and `debug`. */
+export interface IngestLogger extends WorkerLogger {
+  debug(fields: object, message: string): void;
+}
+
 export interface IngestDeps {
   version: () => LiveVersion;
   worker: OutboxWorker;
   metrics: ServerMetrics;
-  log: WorkerLogger;
+  log: IngestLogger;
   deliveries: readonly DeliveryConfig[];
   /** A decision may have scheduled a timer. */
   timersChanged: () => void;
@@ -117,7 +122,8 @@ export class Ingest {
     const started = performance.now();
     const { log, metrics } = this.deps;
     const id = received.event;
-    log.info({ step: 'ingest', ...received, via: context.via }, 'event received');
+    // One line per decided event at info (`decided`); the receipt only at debug.
+    log.debug({ step: 'ingest', ...received, via: context.via }, 'event received');
     if (id !== null) this.contexts.set(id, { context, record });
     let result: R;
     try {
@@ -135,14 +141,14 @@ export class Ingest {
       metrics.events.inc({ type, outcome: 'duplicate' });
       log.info({ step: 'duplicate', event: id, decision: result.decision.id }, 'event seen before; answering its first decision');
     } else {
-      this.settled(result.decision, performance.now() - started);
+      this.settled(result.decision, performance.now() - started, context.via);
       if (shadowEvent) this.deps.shadow()?.follow(shadowEvent, result.decision);
     }
     return result;
   }
 
   /** After a decision's commit: hand over its deliveries, re-arm timers, count and log it. */
-  private settled(decision: Decision, durationMs: number | null): void {
+  private settled(decision: Decision, durationMs: number | null, via: RequestContext['via'] | null = null): void {
     const items = this.staged.get(decision.id);
     if (items) {
       this.staged.delete(decision.id);
@@ -155,7 +161,7 @@ export class Ingest {
     else if (decision.cause === 'manual-retry') metrics.manualRetries.inc();
     else metrics.timerDecisions.inc();
     if (durationMs !== null) metrics.decisionSeconds.observe(durationMs / 1000);
-    this.deps.log.info(decidedFields(decision, durationMs), `decided ${decision.outcome}`);
+    this.deps.log.info(decidedFields(decision, durationMs, via), `decided ${decision.outcome}`);
   }
 }
 
@@ -168,12 +174,14 @@ function typeLabel(program: Program, type: unknown): string {
 }
 
 /** The `decided` log line: rule, pool, filters, method, outcome (`GET /v1/decisions/{id}` has the rules tried). */
-function decidedFields(d: Decision, durationMs: number | null): Record<string, unknown> {
+function decidedFields(d: Decision, durationMs: number | null, via: RequestContext['via'] | null): Record<string, unknown> {
   return {
     step: 'decided',
     decision: d.id,
     event: d.eventId,
+    type: d.eventType,
     record: d.recordId,
+    via,
     cause: d.cause,
     rule: d.rule,
     outcome: d.outcome,

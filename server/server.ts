@@ -62,7 +62,7 @@ export interface RunningServer {
 
 /** Starts a server (see the top comment); on failure everything opened so far is closed again. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const store = await openStore(options.state, { base: options.project.root });
+  const store = await openStore(options.state, { base: options.project.root, sqliteWorker: true });
   const parts = assemble(options, store);
   const { context, timers, worker } = parts;
   const { logger, config } = options;

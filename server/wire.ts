@@ -1,10 +1,11 @@
 // Decisions as the API and the outbound deliveries show them: snake_case keys,
 // ISO times, optional fields left out when empty. The summary is what an ingest
 // endpoint answers; the entry adds what the decision log lists (with what the
-// assignees earn, for a rule with a `turnover` clause); the detail adds
+// assignees earn, for a rule with a `turnover` clause, and what each rule of a
+// workflow chose); the detail adds
 // the explain trace and every candidate's part in the decision. Rules are listed
 // with what the pages filter and show them by.
-import type { PoolTrace, TurnoverTrace } from '../runtime/types';
+import type { PoolTrace, TurnoverTrace, WorkflowTrace } from '../runtime/types';
 import { explainCandidates, type Decision, type ExplainedDecision, type ExplainedTrace, type Rule } from '../api';
 
 /** `{ decision_id, event_id, outcome, rule, assigned, reason?, queue? }` (API.md). */
@@ -33,8 +34,9 @@ export function decisionSummary(d: Omit<Decision, 'trace'>): DecisionSummary {
 }
 
 /** A decision log entry: the summary with its record, rule id, cause and time, and `turnover` when its trace has one. */
-export function decisionEntry(d: Omit<Decision, 'trace'> & { trace?: { turnover?: TurnoverTrace } }): DecisionSummary & Record<string, unknown> {
+export function decisionEntry(d: Omit<Decision, 'trace'> & { trace?: { turnover?: TurnoverTrace; workflow?: WorkflowTrace } }): DecisionSummary & Record<string, unknown> {
   const turnover = d.trace?.turnover;
+  const workflow = d.trace?.workflow;
   return {
     ...decisionSummary(d),
     rule_id: d.ruleId,
@@ -44,6 +46,17 @@ export function decisionEntry(d: Omit<Decision, 'trace'> & { trace?: { turnover?
     cause: d.cause,
     decided_at: new Date(d.decidedAt).toISOString(),
     ...(turnover ? { turnover: { total: turnover.total, min: turnover.min, values: turnover.values } } : {}),
+    ...(workflow ? { workflow: workflowWire(workflow) } : {}),
+  };
+}
+
+/** A workflow's part in a decision: its cap and minimum, and whom each of its rules chose or why nobody. */
+function workflowWire(w: WorkflowTrace): Record<string, unknown> {
+  return {
+    name: w.workflow,
+    take: w.take.count,
+    min: w.take.min,
+    steps: w.steps.map((s) => ({ rule_id: s.ruleId, rule: s.rule, assigned: s.assigned, ...(s.reason ? { reason: s.reason } : {}) })),
   };
 }
 

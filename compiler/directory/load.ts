@@ -1,8 +1,12 @@
 // Loads the directory from directory.yaml (diagnostics with source spans) or from
 // the API's JSON (errors with JSON paths). Both run the same validation core
-// (validate.ts); this file only parses YAML and places each problem.
+// (validate.ts); this file only parses YAML and places each problem. A text is
+// first read on the fast path (yaml-fast.ts), without positions: when that reads
+// it and the directory has no problem, nothing needs placing; else the text is
+// read again with positions and checked the same way.
 import { parseDocument, type Document } from 'yaml';
 import { CODES, diagnostic, sortDiagnostics, type Diagnostic } from '../../language/diagnostics';
+import { fastPlain } from '../yaml-fast';
 import { toPlain } from '../yaml-plain';
 import { formatPath, type DirectoryIssue } from './issues';
 import type { Directory } from './model';
@@ -30,6 +34,11 @@ export function loadDirectory(
     if (issues.length === 0) return { directory, diagnostics: [] };
     const doc = parseDocument(text, { schema: 'core', prettyErrors: false });
     return { directory, diagnostics: sortDiagnostics(issues.map((issue) => toDiagnostic(issue, doc, file))) };
+  }
+  const fast = fastPlain(text);
+  if (fast) {
+    const { directory, issues } = validateDirectory(fast.value, ctx);
+    if (issues.length === 0) return { directory, diagnostics: [] };
   }
   const doc = parseDocument(text, { schema: 'core', prettyErrors: false });
   const syntax = doc.errors.map((error) =>

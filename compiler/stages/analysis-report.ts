@@ -1,7 +1,8 @@
 // Turns the rule analysis's findings (compiler/analysis) into diagnostics:
 // impossible conditions (DIST403), shadowed rules with a "move it above" fix
 // (DIST401), overlaps (DIST405) and what the analysis could not decide
-// (DIST407). Messages name the rules, their priorities and a witness record;
+// (DIST407); rules of one workflow, which run together, are not reported as
+// shadowing or overlapping one another. Messages name the rules, their priorities and a witness record;
 // `data.witness` holds the witness as an event would carry it.
 import type { Span } from '../../language/ast';
 import type { Fix } from '../../language/diagnostics';
@@ -16,9 +17,15 @@ import { report, reportOn, type CompileContext, type RuleInfo } from './context'
 /** Reports every finding against the rule's source. */
 export function reportFindings(ctx: CompileContext, program: Program, findings: readonly RuleFinding[]): void {
   const infos = new Map(ctx.rules.map((r) => [r.id, r]));
+  const workflowOf = new Map((program.workflows ?? []).flatMap((w) => w.rules.map((id) => [id, w.name] as const)));
+  // A rule of a workflow runs whenever another of its rules takes the record, so those rules neither shadow nor overlap it.
+  const together = (a: string, others: readonly { id: string }[]): boolean =>
+    workflowOf.has(a) && others.every((o) => workflowOf.get(o.id) === workflowOf.get(a));
   for (const finding of findings) {
     const info = infos.get(finding.rule.id);
     if (!info) continue;
+    if (finding.kind === 'shadowed' && together(info.id, finding.by)) continue;
+    if ((finding.kind === 'maybe-shadowed' && together(info.id, [finding.by])) || (finding.kind === 'overlap' && together(info.id, [finding.other]))) continue;
     switch (finding.kind) {
       case 'impossible':
         impossible(ctx, info, finding.clause, finding.fields);

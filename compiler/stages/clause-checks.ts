@@ -36,16 +36,24 @@ export function checkExpect(ctx: CompileContext, file: string, clause: { count: 
 }
 
 function checkTake(ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<'Take'>): void {
+  checkTakeIn(ctx, rule.file, clause);
+}
+
+/** `take N [min M]` of a rule or a workflow: N a whole number of at least 1, M between 1 and N. */
+export function checkTakeIn(ctx: CompileContext, file: string, clause: ClauseOf<'Take'>): boolean {
   const { count, min } = clause;
-  if (!checkWhole(ctx, rule.file, count, '`take`', 0)) return;
+  if (!checkWhole(ctx, file, count, '`take`', 0)) return false;
   if (count.value < 1) {
-    report(ctx, 'DIST311', rule.file, count.span, '`take` must assign at least one user; write `take 1` or more');
-    return;
+    report(ctx, 'DIST311', file, count.span, '`take` must assign at least one user; write `take 1` or more');
+    return false;
   }
-  if (!min || !checkWhole(ctx, rule.file, min, '`min`', 0)) return;
+  if (!min) return true;
+  if (!checkWhole(ctx, file, min, '`min`', 0)) return false;
   if (min.value < 1 || min.value > count.value) {
-    report(ctx, 'DIST311', rule.file, min.span, `\`min ${min.raw}\` must be between 1 and the \`take\` count ${count.raw}`);
+    report(ctx, 'DIST311', file, min.span, `\`min ${min.raw}\` must be between 1 and the \`take\` count ${count.raw}`);
+    return false;
   }
+  return true;
 }
 
 function checkReassign(ctx: CompileContext, rule: RuleInfo, clause: ClauseOf<'Reassign'>): void {

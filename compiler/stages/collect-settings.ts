@@ -107,6 +107,9 @@ function addLimit(ctx: CompileContext, file: string, value: Expr, label: string)
 
 let zones: Set<string> | null = null;
 
+/** Zone names outside that list that the platform accepted (asking it costs a formatter each time). */
+const aliases = new Set<string>();
+
 function timeZones(): Set<string> {
   zones ??= new Set(Intl.supportedValuesOf('timeZone'));
   return zones;
@@ -114,10 +117,11 @@ function timeZones(): Set<string> {
 
 /** True for `UTC` and every IANA zone name the platform knows (including aliases such as `Asia/Calcutta`). */
 function isTimeZone(name: string): boolean {
-  if (name === 'UTC' || timeZones().has(name)) return true;
+  if (name === 'UTC' || timeZones().has(name) || aliases.has(name)) return true;
   if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(name)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
+    aliases.add(name);
     return true;
   } catch {
     return false;

@@ -16,6 +16,7 @@ import type {
   Setting,
   SourceFile,
   Span,
+  WorkflowDecl,
 } from '../../language/ast';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../../language/diagnostics';
 import { parse, type ParseResult } from '../../language/parse';
@@ -100,6 +101,15 @@ export interface SettingsInfo {
   timezone: string | null;
 }
 
+/** A workflow whose rules all resolved. */
+export interface WorkflowInfo {
+  decl: WorkflowDecl;
+  file: string;
+  rules: RuleInfo[];
+  take: { count: number | null; min: number };
+  description: string | null;
+}
+
 export interface MapInfo {
   decl: MapDecl;
   file: string;
@@ -174,6 +184,8 @@ export interface CompileContext {
   settings: SettingsInfo | null;
   rules: RuleInfo[];
   maps: MapInfo[];
+  /** Workflows that checked clean (stages/collect-workflows.ts). */
+  workflows: WorkflowInfo[];
   sites: ExprSite[];
   /** Field types of the paths that resolved. */
   pathTypes: WeakMap<Expr, Type>;
@@ -207,6 +219,7 @@ export function createContext(
     schemas,
     settings: null,
     rules: [],
+    workflows: [],
     maps: [],
     sites: [],
     pathTypes: new WeakMap(),

@@ -19,8 +19,9 @@ import {
   type Settings,
   type Expectation,
   type VolumePeriod,
+  type Workflow,
 } from '../ir';
-import { hasErrors, type CompileContext, type MapInfo, type RuleInfo, type Stage } from './context';
+import { hasErrors, type CompileContext, type MapInfo, type RuleInfo, type Stage, type WorkflowInfo } from './context';
 import { lowerExpr } from './lower-expr';
 import { queueRetry } from './queue-policies';
 
@@ -35,12 +36,26 @@ export const lowerStage: Stage = {
 function lowerProgram(ctx: CompileContext): Program {
   const rules = [...ctx.rules].sort((a, b) => a.clauses.Priority!.value.value - b.clauses.Priority!.value.value);
   const retryOf = queueRetry(ctx);
+  const workflows = ctx.workflows.map(lowerWorkflow);
   return {
-    irVersion: IR_VERSION,
+    // The lowest version that holds the program (ir.ts): version 1 has no workflows.
+    irVersion: workflows.length > 0 ? IR_VERSION : 1,
     settings: lowerSettings(ctx, retryOf),
     schemas: lowerSchemas(ctx),
     rules: rules.map((rule) => lowerCached(ctx, rule, retryOf)),
     maps: ctx.maps.map(lowerMap),
+    ...(workflows.length > 0 ? { workflows } : {}),
+  };
+}
+
+function lowerWorkflow(info: WorkflowInfo): Workflow {
+  const { decl } = info;
+  return {
+    name: decl.name.value,
+    description: info.description,
+    rules: info.rules.map((r) => r.id),
+    take: info.take,
+    span: { file: info.file, start: decl.span.start, end: decl.span.end },
   };
 }
 

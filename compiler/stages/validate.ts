@@ -1,6 +1,6 @@
 // The `validate` stage: the structure of each rule (required clauses, clauses
 // given twice), the per-clause checks of clause-checks.ts, priority conflicts
-// across rules, and queues given two retry policies. Only the first clause of
+// across rules, queues given two retry policies, and the workflows. Only the first clause of
 // each kind is checked; later ones are reported as given twice and otherwise
 // ignored.
 import type { Clause } from '../../language/ast';
@@ -10,6 +10,7 @@ import { CLAUSE_CHECKS } from './clause-checks';
 import { report, reportOn, type ClauseKind, type CompileContext, type RuleInfo, type Stage } from './context';
 import { checkPriorityConflicts } from './priority-conflicts';
 import { checkQueuePolicies } from './queue-policies';
+import { collectWorkflows } from './collect-workflows';
 
 /** The keyword of each clause, for messages. */
 const KEYWORDS = new Map<ClauseKind, string>(CLAUSES.map((c) => [c.kind, c.name]));
@@ -26,6 +27,7 @@ export const validateStage: Stage = {
     for (const rule of ctx.rules) validateRule(ctx, rule);
     checkPriorityConflicts(ctx);
     checkQueuePolicies(ctx);
+    collectWorkflows(ctx);
   },
 };
 

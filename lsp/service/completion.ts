@@ -40,6 +40,8 @@ export function completion(ctx: ServiceContext, file: string, offset: number): C
       return /:\s*\w*$/.test(cursor.clause) ? typeItems() : [];
     case 'Map':
       return mapItems(model, cursor, cursor.decl);
+    case 'Workflow':
+      return workflowItems(cursor);
   }
 }
 
@@ -160,6 +162,13 @@ function settingItems(cursor: CursorContext): CompletionItem[] {
   if (/^unmatched\s+\w*$/.test(clause)) return other('queue');
   if (/^(capacity|quota\s+\w+)\s+\w*$/.test(clause)) return other('user');
   return [];
+}
+
+/** At the start of a line in a workflow: its items. */
+function workflowItems(cursor: CursorContext): CompletionItem[] {
+  if (!cursor.lineStart) return [];
+  const clauses = words(CLAUSES.filter((c) => c.name === 'take' || c.name === 'description'), CompletionItemKind.Keyword, 'workflow item');
+  return [...other('rules'), ...clauses];
 }
 
 function mapItems(model: SemanticModel, cursor: CursorContext, map: Extract<Declaration, { kind: 'Map' }>): CompletionItem[] {

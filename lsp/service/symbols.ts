@@ -1,5 +1,5 @@
 // The outline of a file (document symbols: schemas with their fields, settings,
-// rules, maps) and the project's symbols by name (workspace symbols: rules,
+// rules, maps, workflows) and the project's symbols by name (workspace symbols: rules,
 // schemas, fields, maps, and the directory's users and teams).
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Declaration } from '../../language/ast';
@@ -25,6 +25,8 @@ function declarationSymbol(text: TextPositions, decl: Declaration): DocumentSymb
     }
     case 'Map':
       return { name: `map ${decl.entity.text} from ${decl.source.raw}`, kind: SymbolKind.Module, range, selectionRange: text.range(decl.source.span) };
+    case 'Workflow':
+      return { name: `workflow ${decl.name.value}`, kind: SymbolKind.Module, range, selectionRange: text.range(decl.name.span) };
   }
 }
 

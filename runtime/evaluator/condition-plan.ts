@@ -30,34 +30,59 @@ export type ConditionPlan =
 
 const FLIPPED: Record<Ordering, Ordering> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
-/** Shared leaves: planning many conditions with one cache makes equal leaves one node. */
-export type PlanCache = Map<string, ConditionPlan>;
+/**
+ * Shared nodes: planning many conditions with one cache makes equal conditions
+ * (leaves and whole and/or/not groups) one node and equal field paths one
+ * reference, so a lookup over many rules touches little cold memory.
+ */
+export interface PlanCache {
+  readonly nodes: Map<string, ConditionPlan>;
+  readonly fields: Map<string, FieldRef>;
+  /** The key of each shared node; a closure has none and is never shared. */
+  readonly keys: WeakMap<ConditionPlan, string>;
+}
 
-/** Plans a condition over the record entity `entity`; `cache` shares equal leaves between conditions. */
-export function planCondition(expr: Expr, entity: string, cache: PlanCache = new Map()): ConditionPlan {
+/** An empty plan cache. */
+export function newPlanCache(): PlanCache {
+  return { nodes: new Map(), fields: new Map(), keys: new WeakMap() };
+}
+
+/** Plans a condition over the record entity `entity`; `cache` shares equal nodes between conditions. */
+export function planCondition(expr: Expr, entity: string, cache: PlanCache = newPlanCache()): ConditionPlan {
   switch (expr.op) {
     case 'and':
-    case 'or':
-      return { kind: expr.op, args: expr.args.map((a) => planCondition(a, entity, cache)) };
-    case 'not':
-      return { kind: 'not', arg: planCondition(expr.arg, entity, cache) };
+    case 'or': {
+      const args = expr.args.map((a) => planCondition(a, entity, cache));
+      return shared({ kind: expr.op, args }, args.map((a) => cache.keys.get(a)), `${expr.op}(`, cache);
+    }
+    case 'not': {
+      const arg = planCondition(expr.arg, entity, cache);
+      return shared({ kind: 'not', arg }, [cache.keys.get(arg)], 'not(', cache);
+    }
     default: {
-      const leaf = planLeaf(expr, entity);
+      const leaf = planLeaf(expr, entity, cache);
       if (leaf.kind === 'closure') return leaf;
-      const key = JSON.stringify(leaf, (_, v: unknown) => (v instanceof Set ? [...v] : v));
-      const known = cache.get(key);
-      if (known) return known;
-      cache.set(key, leaf);
-      return leaf;
+      return shared(leaf, [JSON.stringify(leaf, (_, v: unknown) => (v instanceof Set ? [...v] : v))], 'leaf(', cache);
     }
   }
 }
 
-function planLeaf(expr: Expr, entity: string): ConditionPlan {
+/** The cache's node for `plan`, keyed by its parts' keys; `plan` itself when a part is a closure. */
+function shared(plan: ConditionPlan, parts: readonly (string | undefined)[], prefix: string, cache: PlanCache): ConditionPlan {
+  if (parts.some((p) => p === undefined)) return plan;
+  const key = `${prefix}${parts.join(',')})`;
+  const known = cache.nodes.get(key);
+  if (known) return known;
+  cache.nodes.set(key, plan);
+  cache.keys.set(plan, key);
+  return plan;
+}
+
+function planLeaf(expr: Expr, entity: string, cache: PlanCache): ConditionPlan {
   switch (expr.op) {
     case 'cmp': {
-      const direct = fieldOf(expr.left, entity);
-      const field = direct ?? fieldOf(expr.right, entity);
+      const direct = fieldOf(expr.left, entity, cache);
+      const field = direct ?? fieldOf(expr.right, entity, cache);
       const value = scalarOf(direct ? expr.right : expr.left);
       if (!field || value === null) break;
       if (expr.operator === '==' || expr.operator === '!=') return { kind: expr.operator === '==' ? 'eq' : 'ne', field, value };
@@ -65,13 +90,13 @@ function planLeaf(expr: Expr, entity: string): ConditionPlan {
       return { kind: 'order', field, op: direct ? expr.operator : FLIPPED[expr.operator], value };
     }
     case 'in': {
-      const field = fieldOf(expr.value, entity);
+      const field = fieldOf(expr.value, entity, cache);
       const items = expr.collection.op === 'list' ? expr.collection.items.map(scalarOf) : null;
       if (!field || !items || items.some((i) => i === null)) break;
       return { kind: 'in', field, values: new Set(items as Scalar[]), negated: expr.negated };
     }
     case 'between': {
-      const field = fieldOf(expr.value, entity);
+      const field = fieldOf(expr.value, entity, cache);
       const low = scalarOf(expr.low);
       const high = scalarOf(expr.high);
       if (!field || typeof low !== 'number' || typeof high !== 'number') break;
@@ -83,11 +108,15 @@ function planLeaf(expr: Expr, entity: string): ConditionPlan {
   return { kind: 'closure', fn: compileCondition(expr) };
 }
 
-function fieldOf(expr: Expr, entity: string): FieldRef | null {
+function fieldOf(expr: Expr, entity: string, cache: PlanCache): FieldRef | null {
   if (expr.op !== 'field' || expr.entity !== entity) return null;
-  if (expr.path.length === 1 && expr.path[0] === 'id') return { kind: 'id' };
-  if (expr.path.length === 1 && expr.path[0] === 'owner') return { kind: 'owner' };
-  return { kind: 'path', path: expr.path };
+  const key = JSON.stringify(expr.path);
+  const known = cache.fields.get(key);
+  if (known) return known;
+  const field: FieldRef =
+    expr.path.length === 1 && expr.path[0] === 'id' ? { kind: 'id' } : expr.path.length === 1 && expr.path[0] === 'owner' ? { kind: 'owner' } : { kind: 'path', path: [...expr.path] };
+  cache.fields.set(key, field);
+  return field;
 }
 
 function scalarOf(expr: Expr): Scalar | null {

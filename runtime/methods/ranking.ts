@@ -1,29 +1,17 @@
-// Ranking methods share one shape: sort the eligible users by a primary
+// Ranking methods share one shape: order the eligible users by a primary
 // comparison, break ties by least_recent (oldest `last_assigned_at` first,
 // never-assigned first), then by pool order; take the first N. The trace shows
 // the ranking (the first RANKING_LIMIT users) with the value that ranked them.
-import type { UserView } from '../evaluator/context';
+// Only the users that can be shown or taken are ordered: a bounded heap keeps
+// the best max(N, RANKING_LIMIT) of the pool in one pass (O(n log k), not a
+// sort of the whole pool), and only those are sorted.
 import type { MethodInput, MethodResult } from './types';
 
 /** How many ranked users a trace lists. */
-const RANKING_LIMIT = 50;
+export const RANKING_LIMIT = 50;
 
 /** Compares two users; negative ranks `a` first. */
 export type Comparison = (a: string, b: string) => number;
-
-/** least_recent order: never assigned first, then oldest `last_assigned_at`, then earliest assignment. */
-function byLeastRecent(views: ReadonlyMap<string, UserView>): Comparison {
-  return (a, b) => {
-    const va = views.get(a);
-    const vb = views.get(b);
-    const la = va?.lastAssignedAt;
-    const lb = vb?.lastAssignedAt;
-    if (la === lb) return (va?.lastAssignedSeq ?? 0) - (vb?.lastAssignedSeq ?? 0);
-    if (la === undefined) return -1;
-    if (lb === undefined) return 1;
-    return la - lb;
-  };
-}
 
 /** Orders two possibly unset values (false before true ascending); unset always ranks last, whatever the direction. */
 export function compareValues(a: unknown, b: unknown, direction: 'asc' | 'desc'): number {
@@ -35,13 +23,69 @@ export function compareValues(a: unknown, b: unknown, direction: 'asc' | 'desc')
   return direction === 'asc' ? sign : -sign;
 }
 
+/**
+ * The order of candidate positions: `primary`, then least_recent (never assigned
+ * first, then oldest `last_assigned_at`, then earliest assignment), then pool
+ * order. A total order, so the heap's pick equals the sorted prefix.
+ */
+function positionOrder(input: MethodInput, primary: Comparison | null): (i: number, j: number) => number {
+  const { candidates, views } = input;
+  const at = new Float64Array(candidates.length);
+  const seq = new Float64Array(candidates.length);
+  candidates.forEach((user, i) => {
+    const view = views.get(user);
+    at[i] = view?.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
+    seq[i] = view?.lastAssignedSeq ?? 0;
+  });
+  return (i, j) => {
+    const first = primary ? primary(candidates[i] as string, candidates[j] as string) : 0;
+    if (first !== 0) return first;
+    const ai = at[i] as number;
+    const aj = at[j] as number;
+    if (ai !== aj) return ai < aj ? -1 : 1;
+    return (seq[i] as number) - (seq[j] as number) || i - j;
+  };
+}
+
+/** The `k` first positions of `0…n-1` under `order`, in order: a max-heap of the best `k` seen, then sorted. */
+export function firstPositions(n: number, k: number, order: (i: number, j: number) => number): number[] {
+  if (k <= 0) return [];
+  if (k >= n) return Array.from({ length: n }, (_, i) => i).sort(order);
+  const heap: number[] = [];
+  const siftDown = (from: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const worse = right < heap.length && order(heap[right] as number, heap[left] as number) > 0 ? right : left;
+      if (order(heap[worse] as number, heap[at] as number) <= 0) return;
+      [heap[at], heap[worse]] = [heap[worse] as number, heap[at] as number];
+      at = worse;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (order(heap[at] as number, heap[parent] as number) <= 0) break;
+        [heap[at], heap[parent]] = [heap[parent] as number, heap[at] as number];
+        at = parent;
+      }
+    } else if (order(i, heap[0] as number) < 0) {
+      heap[0] = i;
+      siftDown(0);
+    }
+  }
+  return heap.sort(order);
+}
+
 /** Ranks the candidates by `primary`, then least_recent, then pool order, and takes `input.count`. */
 export function rankAndTake(input: MethodInput, primary: Comparison | null, valueOf: (user: string) => unknown): MethodResult {
-  const poolIndex = new Map(input.candidates.map((u, i) => [u, i]));
-  const leastRecent = byLeastRecent(input.views);
-  const ranked = [...input.candidates].sort(
-    (a, b) => (primary ? primary(a, b) : 0) || leastRecent(a, b) || (poolIndex.get(a) as number) - (poolIndex.get(b) as number),
-  );
+  const order = positionOrder(input, primary);
+  const kept = firstPositions(input.candidates.length, Math.max(input.count, RANKING_LIMIT), order);
+  const ranked = kept.map((i) => input.candidates[i] as string);
   return {
     chosen: ranked.slice(0, input.count),
     state: new Map(),

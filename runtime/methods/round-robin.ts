@@ -12,21 +12,11 @@ const POOL_LEVEL = 'pool';
 
 /** A rotation queue as it stands for `eligible` (pool order): ineligible users leave it, eligible users not in it join at the end. */
 export function normaliseQueue(queue: readonly string[], eligible: readonly string[]): string[] {
-  const allowed = new Set(eligible);
+  // Who may still join: each user leaves the set when placed, so a repeated name is placed once.
+  const unplaced = new Set(eligible);
   const next: string[] = [];
-  const inQueue = new Set<string>();
-  for (const user of queue) {
-    if (allowed.has(user) && !inQueue.has(user)) {
-      next.push(user);
-      inQueue.add(user);
-    }
-  }
-  for (const user of eligible) {
-    if (!inQueue.has(user)) {
-      next.push(user);
-      inQueue.add(user);
-    }
-  }
+  for (const user of queue) if (unplaced.delete(user)) next.push(user);
+  for (const user of eligible) if (unplaced.delete(user)) next.push(user);
   return next;
 }
 
@@ -37,11 +27,16 @@ export function normaliseQueue(queue: readonly string[], eligible: readonly stri
  */
 export function rotate(queue: readonly string[], eligible: readonly string[], skip: ReadonlySet<string>): { chosen: string | null; queue: string[] } {
   const next = normaliseQueue(queue, eligible);
-  const at = next.findIndex((user) => !skip.has(user));
-  if (at < 0) return { chosen: null, queue: next };
-  const [chosen] = next.splice(at, 1) as [string];
-  next.push(chosen);
-  return { chosen, queue: next };
+  return { chosen: takeTurn(next, skip), queue: next };
+}
+
+/** The turn of an already normalised queue, in place: its first user not in `skip` moves to the end and is returned (null: none). */
+function takeTurn(queue: string[], skip: ReadonlySet<string>): string | null {
+  const at = skip.size === 0 ? (queue.length > 0 ? 0 : -1) : queue.findIndex((user) => !skip.has(user));
+  if (at < 0) return null;
+  const [chosen] = queue.splice(at, 1) as [string];
+  queue.push(chosen);
+  return chosen;
 }
 
 /** Reads a stored rotation queue (anything else counts as empty). */
@@ -57,14 +52,13 @@ function rotateMany(
   chosen: string[],
   count: number,
 ): MethodResult['state'] {
-  let queue = normaliseQueue(storedQueue(stored), eligible);
+  const queue = normaliseQueue(storedQueue(stored), eligible);
   const skip = new Set(chosen);
   for (let i = 0; i < count; i++) {
-    const turn = rotate(queue, eligible, skip);
-    queue = turn.queue;
-    if (turn.chosen === null) break;
-    chosen.push(turn.chosen);
-    skip.add(turn.chosen);
+    const turn = takeTurn(queue, skip);
+    if (turn === null) break;
+    chosen.push(turn);
+    skip.add(turn);
   }
   return new Map([[key, queue]]);
 }

@@ -66,6 +66,8 @@ export class GroupCommitter {
     private readonly beforeCommit?: (db: Database.Database) => void,
     /** Runs after the outer transaction was rolled back (its work is gone). */
     private readonly afterRollback?: () => void,
+    /** Runs, before any later transaction begins, when a group failed (its commits reject). */
+    private readonly onGroupFailed?: (error: unknown) => void,
   ) {
     this.maxBatch = Math.max(1, options.maxBatch ?? 64);
     this.maxWaitMs = Math.max(0, options.maxWaitMs ?? 2);
@@ -152,6 +154,7 @@ export class GroupCommitter {
       this.db.exec('COMMIT');
     } catch (error) {
       this.rollbackOuter();
+      this.onGroupFailed?.(error);
       group.reject(error);
       return;
     }
@@ -163,6 +166,7 @@ export class GroupCommitter {
   /** SQLite lost the outer transaction (or a savepoint): the pending group fails with it. */
   private loseGroup(error: unknown): void {
     this.rollbackOuter();
+    this.onGroupFailed?.(error);
     this.group?.reject(error);
     this.group = null;
   }

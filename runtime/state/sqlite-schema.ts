@@ -108,15 +108,10 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   `,
   // 4: the team of each decision's rule (filled by TEAM_BUILD), for the log's team filter, and rollups per team
-  // (team '' counts every decision) and per day (rebuilt from the log).
+  // (team '' counts every decision; rebuilt from the log).
   `
   ALTER TABLE decisions ADD COLUMN team TEXT;
   CREATE INDEX decisions_team ON decisions (team, seq) WHERE team IS NOT NULL;
-  -- The facts the rollups and statistics read (rollups.ts), by time and by record, without reading the bodies.
-  DROP INDEX decisions_decided_at;
-  CREATE INDEX decisions_time_facts ON decisions (decided_at, seq, entity, record_id, event_id, rule_id, outcome, cause, assigned, method, team);
-  DROP INDEX decisions_record;
-  CREATE INDEX decisions_record_facts ON decisions (record_id, seq, entity, event_id, rule_id, outcome, cause, decided_at, assigned, method, team);
   DROP TABLE decision_rollups;
   CREATE TABLE decision_rollups (
     team TEXT NOT NULL,
@@ -128,7 +123,15 @@ export const MIGRATIONS: readonly string[] = [
     decisions INTEGER NOT NULL,
     PRIMARY KEY (team, hour, key, prev, aux)
   ) WITHOUT ROWID;
-  -- The same rows summed per UTC day (day = floor(hour / 24)).
+  `,
+  // 5: the rollups' rows summed per UTC day (day = floor(hour / 24)), and covering indexes of the facts the
+  // rollups and statistics read (rollups.ts), by time and by record, so they read no bodies (rollups rebuilt).
+  `
+  DROP INDEX decisions_decided_at;
+  CREATE INDEX decisions_time_facts ON decisions (decided_at, seq, entity, record_id, event_id, rule_id, outcome, cause, assigned, method, team);
+  DROP INDEX decisions_record;
+  CREATE INDEX decisions_record_facts ON decisions (record_id, seq, entity, event_id, rule_id, outcome, cause, decided_at, assigned, method, team);
+  DELETE FROM decision_rollups;
   CREATE TABLE decision_day_rollups (
     team TEXT NOT NULL,
     day INTEGER NOT NULL,
@@ -143,7 +146,7 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 /** The versions whose migrations (re)create the rollups; once the schema is current they are built from the decisions already logged. */
-const ROLLUP_BUILDS = [3, 4];
+const ROLLUP_BUILDS = [3, 4, 5];
 /** The version whose migration adds the decisions' team, then filled from the programs they ran under (decision-teams.ts). */
 const TEAM_BUILD = 4;
 

@@ -20,6 +20,8 @@ export interface SqliteStoreOptions {
   groupCommit?: GroupCommitOptions;
   /** Test hook: runs inside the outer transaction just before each outer COMMIT. */
   beforeCommit?: (db: Database.Database) => void;
+  /** Called as soon as a group fails, before any later transaction begins (its commits then reject). */
+  onGroupFailed?: (error: unknown) => void;
 }
 
 /** Opens (creating it if needed) the SQLite state store at `path`; `:memory:` for a private one. */
@@ -44,7 +46,7 @@ export class SqliteStore implements StateStore {
       rollups.writeGroup();
       options.beforeCommit?.(db);
     };
-    this.committer = new GroupCommitter(db, options.groupCommit, beforeCommit, () => rollups.loseGroup());
+    this.committer = new GroupCommitter(db, options.groupCommit, beforeCommit, () => rollups.loseGroup(), options.onGroupFailed);
     this.queries = new DecisionQueries(db);
   }
 

@@ -16,7 +16,7 @@ describe('IR JSON Schema', () => {
 
   it('describes every top-level key of a program', () => {
     const schema = irJsonSchema() as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(schema.properties).sort()).toEqual(['irVersion', 'maps', 'rules', 'schemas', 'settings']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['irVersion', 'maps', 'rules', 'schemas', 'settings', 'workflows']);
     expect(schema.required).toContain('rules');
   });
 });

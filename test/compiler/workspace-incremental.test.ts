@@ -166,7 +166,7 @@ describe('the incremental workspace', () => {
     );
   });
 
-  it('re-checks only the edited rules file while the schemas, settings and directory stay the same', () => {
+  it('re-checks only the edited rule while the schemas, settings and directory stay the same', () => {
     const ws = new Workspace(FILES, { file: 'directory.yaml', text: DIRECTORY });
     const first = ws.check();
     const units = (file: string) => first.model.rules.filter((r) => r.file === file);
@@ -175,7 +175,13 @@ describe('the incremental workspace', () => {
     const rulesOf = (result: typeof first, file: string) => result.model.rules.filter((r) => r.file === file);
     expect(rulesOf(second, 'rules/b.dist')).toEqual(units('rules/b.dist'));
     expect(rulesOf(second, 'rules/b.dist')[0]).toBe(units('rules/b.dist')[0]);
-    expect(rulesOf(second, 'rules/a.dist')[0]).not.toBe(units('rules/a.dist')[0]);
+    // `Web` is the same text at the same place; `Phone` is the edited rule.
+    expect(rulesOf(second, 'rules/a.dist')[0]).toBe(units('rules/a.dist')[0]);
+    expect(rulesOf(second, 'rules/a.dist')[1]).not.toBe(units('rules/a.dist')[1]);
+    expect(ws.file('rules/a.dist')!.parsed.ast.declarations[0]).toBe(first.files.find((f) => f.file === 'rules/a.dist')!.declarations[0]);
+    // An edit that moves the rules after it re-checks them.
+    ws.setFile('rules/a.dist', FILES[0]!.text.replace('priority 10', 'priority 100'));
+    expect(rulesOf(ws.check(), 'rules/a.dist')[1]).not.toBe(rulesOf(second, 'rules/a.dist')[1]);
     ws.setFile('rules/schema.dist', SCHEMA.replace('  zip: text\n', '  zip: text\n  city: text\n'));
     expect(rulesOf(ws.check(), 'rules/b.dist')[0]).not.toBe(units('rules/b.dist')[0]);
   });

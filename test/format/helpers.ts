@@ -30,6 +30,8 @@ function canonicalOrder(d: Declaration): Declaration {
       return { ...d, entries: byRank(d.entries, (s) => SETTINGS.indexOf(s.kind)) };
     case 'Map':
       return { ...d, items: byRank(d.items, (i) => (i.kind === 'OnInvalid' ? 1 : 0)) };
+    case 'Workflow':
+      return { ...d, items: byRank(d.items, (i) => ['Description', 'WorkflowRules', 'Take'].indexOf(i.kind)) };
     case 'Schema':
       return d;
   }

@@ -13,7 +13,7 @@ const rule = (body: string) => `rule "R" {\n  priority 5\n  on lead.created\n${b
 
 describe('completion', () => {
   it('offers declarations at the top level', () => {
-    expect(labels('<|>')).toEqual(['schema', 'settings', 'rule', 'map']);
+    expect(labels('<|>')).toEqual(['schema', 'settings', 'rule', 'map', 'workflow']);
   });
 
   it('offers clause keywords at the start of a line in a rule, missing ones first', () => {

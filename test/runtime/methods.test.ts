@@ -2,7 +2,7 @@
 // interleaved weighted cycle, ranking tie-breaks and the seeded generator.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rotate } from '../../runtime/methods/round-robin';
+import { normaliseQueue, rotate } from '../../runtime/methods/round-robin';
 import { buildCycle } from '../../runtime/methods/weighted';
 import { fnv1a, mulberry32 } from '../../runtime/methods/random';
 import { compareValues } from '../../runtime/methods/ranking';
@@ -35,6 +35,16 @@ describe('round robin rotation', () => {
     const first = rotate([], ['A', 'B', 'C', 'D'], new Set());
     const second = rotate(first.queue, ['A', 'B', 'C', 'D'], new Set([first.chosen as string]));
     expect([first.chosen, second.chosen, second.queue]).toEqual(['A', 'B', ['C', 'D', 'A', 'B']]);
+  });
+
+  it('property: the queue keeps its eligible users once each in queue order, then the others join in pool order', () => {
+    const users = ['a', 'b', 'c', 'd', 'e', 'f'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...users), { maxLength: 10 }), fc.subarray(users), (queue, eligible) => {
+        const kept = queue.filter((u, i) => eligible.includes(u) && queue.indexOf(u) === i);
+        expect(normaliseQueue(queue, eligible)).toEqual([...kept, ...eligible.filter((u) => !kept.includes(u))]);
+      }),
+    );
   });
 
   it('property: no user gets a second record before every continuously eligible user had one', () => {

@@ -120,6 +120,22 @@ describe('the rule index', () => {
     );
   });
 
+  it('finds the rule the linear walk finds when most rules pin fields, so buckets nest and drop the conjuncts their keys imply', () => {
+    const pinned = fc.array(fc.oneof({ weight: 4, arbitrary: pinning }, { weight: 1, arbitrary: other }), { minLength: 1, maxLength: 4 }).map((args): Expr => (args.length === 1 ? args[0]! : { op: 'and', args }));
+    const spec = fc.record({ when: pinned, status: fc.constant('active'), updatedFields: fc.constant(null), created: fc.constant(true) });
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 20, maxLength: 200 }), fc.array(recordArb, { minLength: 1, maxLength: 30 }), (specs, records) => {
+        const rules = makeRules(specs);
+        const index = new RuleIndex(rules, (r) => r);
+        for (const record of records) {
+          const ctx: EvalContext = { entity: 'lead', record: { id: 'L1', owner: undefined, fields: record as Record<string, Value> }, user: null, payload: null, now: 0 };
+          expect(index.firstMatch('lead.created', [], ctx)?.id ?? null).toBe(linearFirst(rules, 'lead.created', [], ctx));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('finds the last of 10,000 rules each pinned to its own zip', () => {
     const rules = makeRules(
       Array.from({ length: 10_000 }, (_, i) => ({

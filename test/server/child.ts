@@ -1,6 +1,6 @@
 // `dist serve` as a child process, for the tests that kill it: the CLI bundled
-// once with esbuild (starting the bundle is much faster than going through tsx),
-// spawned on 127.0.0.1 with --port 0, and ready once it logs `listening on`.
+// once with esbuild, with the SQLite store's worker beside it (starting the
+// bundle is much faster than going through tsx), spawned on 127.0.0.1 with --port 0, and ready once it logs `listening on`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -8,14 +8,14 @@ import { build } from 'esbuild';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 
-/** Bundles cli/main.ts next to node_modules (so its packages resolve); returns the file. */
+/** Bundles cli/main.ts, with the SQLite store's worker beside it, next to node_modules (so its packages resolve); returns the CLI's file. */
 export async function bundleCli(): Promise<string> {
   const folder = path.join(REPO, 'node_modules', '.cache', `dist-serve-test-${process.pid}`);
   mkdirSync(folder, { recursive: true });
-  const outfile = path.join(folder, 'dist.mjs');
   await build({
-    entryPoints: [path.join(REPO, 'cli', 'main.ts')],
-    outfile,
+    entryPoints: { dist: path.join(REPO, 'cli', 'main.ts'), 'sqlite-worker': path.join(REPO, 'runtime', 'state', 'sqlite-worker.ts') },
+    outdir: folder,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -23,7 +23,7 @@ export async function bundleCli(): Promise<string> {
     packages: 'external',
     logLevel: 'error',
   });
-  return outfile;
+  return path.join(folder, 'dist.mjs');
 }
 
 /** A running `dist serve` child. */

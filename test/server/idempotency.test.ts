@@ -77,7 +77,7 @@ describe('the Idempotency-Key header', () => {
     const key = { 'idempotency-key': 'key-batch' };
     const body = { events: Array.from({ length: 1000 }, (_, i) => lead(`slow-${i}`)) };
     const first = call(server.url, 'POST', '/v1/events:batch', body, key);
-    await eventually(() => server.logs.some((l) => l.step === 'ingest' && l.event === 'slow-0'), 10_000, 'the first batch to start');
+    await eventually(() => server.logs.some((l) => l.step === 'decided' && l.event === 'slow-0'), 10_000, 'the first batch to start');
     const second = await call(server.url, 'POST', '/v1/events:batch', body, key);
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('request_in_flight');

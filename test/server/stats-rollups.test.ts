@@ -3,11 +3,11 @@
 // records decided several times, out of time order, by rules the program has,
 // has with another method or no longer has, with and without a method in the
 // trace, by rules scoped to a team or not — and random ranges (open, aligned to
-// hours or days, within one hour, over days), over every decision and over each team's (the view of
-// a team-limited token), on the memory, SQLite and PostgreSQL stores. A database
-// migrated from the schemas before rollups, and before decisions recorded their
-// team, gets the teams of the programs kept with the decisions' provenance, and
-// rollups equal to a scan.
+// hours or days, within one hour, over days), over every decision and over each
+// team's (the view of a team-limited token), on the memory, SQLite (in-thread
+// and worker-backed) and PostgreSQL stores. A database migrated from the schemas
+// before rollups, and before decisions recorded their team, gets the teams of
+// the programs kept with the decisions' provenance, and rollups equal to a scan.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,8 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../runtime/state/memory-store';
 import { createSqliteStore } from '../../runtime/state/sqlite-store';
+import { createSqliteWorkerStore } from '../../runtime/state/sqlite-worker-store';
+import { tempDbPath } from '../state/helpers';
 import { inTransaction, type StateStore } from '../../runtime/state/store';
 import { openStore } from '../../runtime/state/open-store';
 import { PG_MIGRATIONS, quoteIdent } from '../../runtime/state/postgres-schema';
@@ -149,6 +151,8 @@ function differential(name: string, open: () => Promise<StateStore>, runs: numbe
 describe('stats from rollups', () => {
   differential('memory', async () => new MemoryStore(), 150);
   differential('sqlite', () => createSqliteStore(':memory:'), 80);
+  // Fewer runs: each opens a file and starts a worker thread.
+  differential('sqlite worker', () => createSqliteWorkerStore(tempDbPath()), 15);
 
   it('counts a record decided in several hours once over the hours, and per hour where it was decided', async () => {
     const store = new MemoryStore();
@@ -184,8 +188,8 @@ const oldTeams = oldDecisions.map((d) => {
 });
 const ranges = [rangeOf(undefined, undefined), rangeOf(HOUR, 4 * HOUR), rangeOf(HOUR / 2, 5 * HOUR + 7)];
 
-for (const from of [2, 3]) {
-  it(`sqlite: migrating a log of schema ${from} gives decisions their teams and builds rollups once, equal to a scan`, async () => {
+for (const from of [2, 3, 4]) {
+  it(`sqlite: migrating a log of schema ${from} gives decisions their teams and builds the rollups once, equal to a scan`, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dist-rollups-'));
     try {
       const file = path.join(dir, 'state.db');
@@ -195,12 +199,15 @@ for (const from of [2, 3]) {
         db.exec(sql);
         db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(version + 1);
       }
-      const columns = from === 2 ? '' : ', cause, method';
-      const insert = db.prepare(`INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?${from === 2 ? '' : ', ?, ?'})`);
-      for (const d of oldDecisions) {
+      // Schema 3 added cause and method; schema 4 records the team (written then by the engine).
+      const columns = ['', ', cause, method', ', cause, method, team'][from - 2] as string;
+      const insert = db.prepare(`INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?${', ?'.repeat([0, 2, 3][from - 2] as number)})`);
+      oldDecisions.forEach((old, i) => {
+        const team = oldTeams[i];
+        const d = from === 4 && team !== undefined ? { ...old, team } : old;
         const row = [d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, JSON.stringify(d.assigned), JSON.stringify(d)];
-        insert.run(...row, ...(from === 2 ? [] : [d.cause, d.trace.method?.method ?? null]));
-      }
+        insert.run(...row, ...(from === 2 ? [] : [d.cause, d.trace.method?.method ?? null]), ...(from === 4 ? [team ?? null] : []));
+      });
       for (const [fp, kept] of keptPrograms) db.prepare('INSERT INTO kv (key, value) VALUES (?, ?)').run(`provenance/program/${fp}`, JSON.stringify(kept));
       db.close();
       await expectMigratedLog(await createSqliteStore(file));

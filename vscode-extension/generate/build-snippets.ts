@@ -42,6 +42,7 @@ const DECLARATION_SNIPPETS = {
   schema: ['schema ${1:lead} {', `\t\${2:field}: ${choice(3, [...SIMPLE_TYPES, 'list(text)', 'choice("A", "B")'])}`, '\t$0', '}'],
   settings: ['settings {', '\ttimezone "${1:UTC}"', '\t$0', '}'],
   map: ['map ${1:lead} from "${2:source}" {', '\t${3:field} = payload.${4:field}', '\t$0', '}'],
+  workflow: ['workflow "${1:Name}" {', '\trules "${2:First rule}", "${3:Second rule}"', '\ttake ${4:3} min ${5:1}', '\t$0', '}'],
 } as const satisfies Record<Names<typeof DECLARATIONS>, readonly string[]>;
 
 /** The rule clauses and the settings (`expect` is both, with one form). */
