@@ -37,31 +37,22 @@ interface RuleCheck {
   facts: number;
   rule: RuleInfo;
   diagnostics: Diagnostic[];
-  exprTypes: Map<Expr, Type>;
+  /** The types of its expressions (null when they went straight into the file's table). */
+  exprTypes: Map<Expr, Type> | null;
 }
 
 /** Rule checks by declaration, kept by the workspace across links. */
 export type RuleChecks = WeakMap<RuleDecl, RuleCheck>;
 
-/** Checks one rule in a context of its own that shares `project`'s facts. */
-function checkRule(project: CompileContext, rule: RuleInfo, facts: number): RuleCheck {
+/** Checks one rule in a context of its own that shares `file`'s facts and tables; its types go to `exprTypes`. */
+function checkRule(file: CompileContext, rule: RuleInfo, facts: number, exprTypes: Map<Expr, Type> | WeakMap<Expr, Type>): RuleCheck {
   const sites: ExprSite[] = [];
-  const exprTypes = new Map<Expr, Type>();
-  const ctx: CompileContext = {
-    ...project,
-    rules: [rule],
-    sites,
-    diagnostics: [],
-    pathTypes: new WeakMap(),
-    exprTypes,
-    failed: new WeakSet(),
-    program: null,
-  };
+  const ctx: CompileContext = { ...file, rules: [rule], sites, diagnostics: [], exprTypes };
   resolveRuleNames(ctx, rule);
   for (const site of sites) resolveSite(ctx, site);
   typecheckSites(ctx, sites);
   validateRule(ctx, rule);
-  return { facts, rule, diagnostics: ctx.diagnostics, exprTypes };
+  return { facts, rule, diagnostics: ctx.diagnostics, exprTypes: exprTypes instanceof Map ? exprTypes : null };
 }
 
 /**
@@ -73,15 +64,18 @@ export function checkFileRules(project: CompileContext, ast: SourceFile, facts: 
   const rules: RuleInfo[] = [];
   const diagnostics: Diagnostic[] = [];
   const exprTypes = new WeakMap<Expr, Type>();
+  const file: CompileContext = { ...project, pathTypes: new WeakMap(), failed: new WeakSet(), program: null };
   for (const fresh of ruleInfosOf(ast)) {
     let check = checks?.get(fresh.decl);
-    if (check?.facts !== facts || check.rule.file !== ast.file) {
-      check = checkRule(project, fresh, facts);
+    if (check?.facts === facts && check.rule.file === ast.file) {
+      for (const [expr, type] of check.exprTypes!) exprTypes.set(expr, type);
+    } else {
+      check = checkRule(file, fresh, facts, checks ? new Map() : exprTypes);
       checks?.set(fresh.decl, check);
+      if (check.exprTypes) for (const [expr, type] of check.exprTypes) exprTypes.set(expr, type);
     }
     rules.push(check.rule);
     for (const d of check.diagnostics) diagnostics.push(d);
-    for (const [expr, type] of check.exprTypes) exprTypes.set(expr, type);
   }
   return { ast, facts, rules, diagnostics, exprTypes };
 }

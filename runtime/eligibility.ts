@@ -103,14 +103,25 @@ async function runFilters(
   const filters: FilterTrace[] = [];
   let candidates: IndexedUser[] = [...input.pool];
   const stateFacts = () => load(candidates);
-  const run = (filter: string, test: Test) => {
-    const dropped: { user: string; reason: string }[] = [];
+  // Consecutive filters run in one pass: each user is dropped by the first that rejects them, as filtering in turn would.
+  const runAll = (tests: readonly (readonly [string, Test])[]) => {
+    const dropped = tests.map((): { user: string; reason: string }[] => []);
     candidates = candidates.filter(({ user }) => {
-      const reason = test(user);
-      if (reason !== null) dropped.push({ user: user.id, reason });
-      return reason === null;
+      for (let t = 0; t < tests.length; t++) {
+        const reason = (tests[t] as readonly [string, Test])[1](user);
+        if (reason !== null) {
+          (dropped[t] as { user: string; reason: string }[]).push({ user: user.id, reason });
+          return false;
+        }
+      }
+      return true;
     });
-    filters.push({ filter, dropped });
+    tests.forEach(([filter], t) => filters.push({ filter, dropped: dropped[t] as { user: string; reason: string }[] }));
+  };
+  const run = (filter: string, test: Test) => runAll([[filter, test]]);
+  const pending: [string, Test][] = [];
+  const flush = () => {
+    if (pending.length > 0) runAll(pending.splice(0));
   };
   let within: number | null = null;
   let written = '';
@@ -119,13 +130,15 @@ async function runFilters(
       within = item.withinMs;
       written = item.within ?? formatDuration(item.withinMs);
     } else if (item.flag === 'capacity') {
+      flush();
       const { capacity } = await stateFacts();
       run(item.flag, (user) => {
         const available = capacity.get(user.id);
         return available === undefined || available > 0 ? null : `no available capacity (${available})`;
       });
-    } else run(item.flag, flagTest(item.flag, input, calendar));
+    } else pending.push([item.flag, flagTest(item.flag, input, calendar)]);
   }
+  flush();
   if (program.quotas.length > 0) {
     const { quotaLimits, quotaCounts } = await stateFacts();
     program.quotas.forEach((quota, i) => {

@@ -71,11 +71,15 @@ export async function loadUserState(
       const last = values[at++];
       const seq = values[at++];
       const load = values[at++];
+      // Every field written out, in the base view's order, so that all views share one shape.
       views.set(base.id, {
-        ...base,
+        id: base.id,
+        name: base.name,
+        teams: base.teams,
         openLoad: base.openLoad + numberOr(load, 0),
         lastAssignedAt: typeof last === 'number' ? last : undefined,
         lastAssignedSeq: numberOr(seq, 0),
+        fields: base.fields,
       });
     }
     if (quotaCount > 0) {
