@@ -163,14 +163,10 @@ export async function migratePostgres(client: pg.ClientBase, schema: string, whe
 
 /** Gives the decisions of team-scoped rules logged before decisions recorded their team that team, in the column and the body. */
 async function recordTeams(client: pg.ClientBase): Promise<void> {
-  const found = await client.query<{ program: string }>(
-    `SELECT DISTINCT body::jsonb->'provenance'->>'program' AS program FROM decisions WHERE rule_id IS NOT NULL AND body::jsonb->'provenance'->>'program' IS NOT NULL`,
-  );
+  const prefix = provenanceKeys.program('');
+  const kept = await client.query<{ key: string; value: string }>('SELECT key, value FROM kv WHERE starts_with(key, $1)', [prefix]);
   const rows: [string, string, string][] = [];
-  for (const { program } of found.rows) {
-    const kept = await client.query<{ value: string }>('SELECT value FROM kv WHERE key = $1', [provenanceKeys.program(program)]);
-    for (const [ruleId, team] of ruleTeams(kept.rows[0]?.value)) rows.push([program, ruleId, team]);
-  }
+  for (const { key, value } of kept.rows) for (const [ruleId, team] of ruleTeams(value)) rows.push([key.slice(prefix.length), ruleId, team]);
   if (rows.length === 0) return;
   await client.query(
     `UPDATE decisions d SET team = t.team, body = jsonb_set(d.body::jsonb, '{team}', to_jsonb(t.team))::text

@@ -6,7 +6,11 @@
 // it aborts) and are written, merged, inside the group's outer transaction just
 // before its COMMIT — so the rollups and the log commit or roll back together,
 // and a group of decisions writes each shared row once. Sums add the changes not
-// yet written.
+// yet written. Every row is also added into its UTC day's row in
+// `decision_day_rollups` (the same row with `day` for `hour`: the sums' test of
+// a row reads only its prev and aux, so the hours of a whole day sum as one), so
+// a range reads the rows of its whole days there and only its first and last
+// partial days by the hour.
 import type Database from 'better-sqlite3';
 import type { Decision } from '../types';
 import { addSums, compareRows, EVERY_TEAM, FACTS_COLUMNS, factsFromRow, factsOf, mergeRows, NONE, sqlBound, sumRows, type FactsRow, recordRollup, rollupChange, groupByRecord, type DecisionFacts, type RollupReader, type RollupRow, type RollupSum } from './rollups';
@@ -16,14 +20,22 @@ const FACTS = FACTS_COLUMNS;
 const BUILD_PAGE = 10_000;
 /** Rows one upsert statement writes at most. */
 const UPSERT_ROWS = 32;
+const HOURS_A_DAY = 24;
+
+/** The tables of the rollups, by the unit of their rows. */
+const TABLES = [
+  { table: 'decision_rollups', unit: 'hour', perHour: 1 },
+  { table: 'decision_day_rollups', unit: 'day', perHour: HOURS_A_DAY },
+] as const;
+type Table = (typeof TABLES)[number];
 
 /** The rollup statements of one connection. */
 export class SqliteRollups {
-  private readonly upserts = new Map<number, Database.Statement>();
+  private readonly upserts = new Map<string, Database.Statement>();
   /** Decisions of the open transaction, and of the committed transactions of the open group, not yet counted. */
   private transaction: DecisionFacts[] = [];
   private group: DecisionFacts[] = [];
-  private readonly dropEmpty: Database.Statement;
+  private readonly dropEmpty: Map<Table, Database.Statement>;
   private readonly sumsOf: Database.Statement;
   private readonly inRange: Database.Statement;
   private readonly noMethod: Database.Statement;
@@ -32,11 +44,20 @@ export class SqliteRollups {
   readonly reader: RollupReader;
 
   constructor(private readonly db: Database.Database) {
-    this.dropEmpty = db.prepare('DELETE FROM decision_rollups WHERE team = ? AND hour = ? AND key = ? AND prev = ? AND aux = ? AND records = 0 AND decisions = 0');
+    this.dropEmpty = new Map(
+      TABLES.map((t) => [t, db.prepare(`DELETE FROM ${t.table} WHERE team = ? AND ${t.unit} = ? AND key = ? AND prev = ? AND aux = ? AND records = 0 AND decisions = 0`)]),
+    );
+    // The hours before the first whole day and after the last, and the whole days (`@firstDay` > `@lastDay`: none).
     this.sumsOf = db.prepare(
       `SELECT key, SUM(decisions) AS decisions,
               SUM(CASE WHEN prev < @first AND (aux = ${NONE} OR aux BETWEEN @first AND @last) THEN records ELSE 0 END) AS records
-       FROM decision_rollups WHERE team = @team AND hour BETWEEN @first AND @last GROUP BY key`,
+       FROM (
+         SELECT key, prev, aux, records, decisions FROM decision_rollups WHERE team = @team AND hour BETWEEN @first AND @headLast
+         UNION ALL
+         SELECT key, prev, aux, records, decisions FROM decision_rollups WHERE team = @team AND hour BETWEEN @tailFirst AND @last
+         UNION ALL
+         SELECT key, prev, aux, records, decisions FROM decision_day_rollups WHERE team = @team AND day BETWEEN @firstDay AND @lastDay
+       ) GROUP BY key`,
     );
     const ofTeam = `(@team = '${EVERY_TEAM}' OR team = @team)`;
     this.inRange = db.prepare(`SELECT ${FACTS} FROM decisions WHERE decided_at >= @from AND decided_at < @to AND ${ofTeam} ORDER BY seq`);
@@ -44,7 +65,7 @@ export class SqliteRollups {
     this.ofRecords = db.prepare(`SELECT ${FACTS} FROM decisions WHERE record_id IN (SELECT value FROM json_each(?)) ORDER BY seq`);
     this.reader = {
       sums: async (fromHour, toHour, team) => {
-        const written = this.sumsOf.all({ team, first: sqlBound(fromHour), last: sqlBound(toHour) }) as RollupSum[];
+        const written = this.sumsOf.all({ team, ...splitDays(sqlBound(fromHour), sqlBound(toHour)) }) as RollupSum[];
         return addSums(written, sumRows(this.changesOf([...this.group, ...this.transaction]), fromHour, toHour, team));
       },
       factsInRange: async (fromMs, toMs, noMethod, team) =>
@@ -125,25 +146,46 @@ export class SqliteRollups {
     return rows.map(factsFromRow).filter((f) => wanted.has(`${f.entity}/${f.recordId}`));
   }
 
-  /** Adds rows, up to UPSERT_ROWS in one statement, then drops the rows a decrease brought to zero. */
+  /** Adds hour rows into both tables. */
   private write(rows: readonly RollupRow[]): void {
-    for (let at = 0; at < rows.length; at += UPSERT_ROWS) {
-      const chunk = rows.slice(at, at + UPSERT_ROWS);
-      this.upsertOf(chunk.length).run(chunk.flatMap((r) => [r.team, r.hour, r.key, r.prev, r.aux, r.records, r.decisions]));
+    for (const table of TABLES) {
+      if (table.perHour === 1) this.writeTo(table, rows);
+      else {
+        const merged = new Map<string, RollupRow>();
+        mergeRows(merged, rows.map((r) => ({ ...r, hour: Math.floor(r.hour / table.perHour) })));
+        this.writeTo(table, [...merged.values()]);
+      }
     }
-    for (const row of rows) if (row.records < 0 || row.decisions < 0) this.dropEmpty.run(row.team, row.hour, row.key, row.prev, row.aux);
   }
 
-  private upsertOf(count: number): Database.Statement {
-    let statement = this.upserts.get(count);
+  /** Adds rows (their `hour` in the table's unit), up to UPSERT_ROWS in one statement, then drops the rows a decrease brought to zero. */
+  private writeTo(table: Table, rows: readonly RollupRow[]): void {
+    for (let at = 0; at < rows.length; at += UPSERT_ROWS) {
+      const chunk = rows.slice(at, at + UPSERT_ROWS);
+      this.upsertOf(table, chunk.length).run(chunk.flatMap((r) => [r.team, r.hour, r.key, r.prev, r.aux, r.records, r.decisions]));
+    }
+    const drop = this.dropEmpty.get(table) as Database.Statement;
+    for (const row of rows) if (row.records < 0 || row.decisions < 0) drop.run(row.team, row.hour, row.key, row.prev, row.aux);
+  }
+
+  private upsertOf(table: Table, count: number): Database.Statement {
+    const id = `${table.table}/${count}`;
+    let statement = this.upserts.get(id);
     if (!statement) {
       statement = this.db.prepare(
-        `INSERT INTO decision_rollups (team, hour, key, prev, aux, records, decisions) VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (team, hour, key, prev, aux) DO UPDATE SET records = records + excluded.records, decisions = decisions + excluded.decisions`,
+        `INSERT INTO ${table.table} (team, ${table.unit}, key, prev, aux, records, decisions) VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (team, ${table.unit}, key, prev, aux) DO UPDATE SET records = records + excluded.records, decisions = decisions + excluded.decisions`,
       );
-      this.upserts.set(count, statement);
+      this.upserts.set(id, statement);
     }
     return statement;
   }
 }
 
+/** The hours `first..last` as the hours before their first whole day, the whole days, and the hours after the last. */
+function splitDays(first: number, last: number): { first: number; last: number; headLast: number; tailFirst: number; firstDay: number; lastDay: number } {
+  const firstDay = Math.ceil(first / HOURS_A_DAY);
+  const lastDay = Math.floor((last + 1) / HOURS_A_DAY) - 1;
+  if (firstDay > lastDay) return { first, last, headLast: last, tailFirst: last + 1, firstDay, lastDay };
+  return { first, last, headLast: firstDay * HOURS_A_DAY - 1, tailFirst: (lastDay + 1) * HOURS_A_DAY, firstDay, lastDay };
+}

@@ -124,10 +124,29 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (team, hour, key, prev, aux)
   ) WITHOUT ROWID;
   `,
+  // 5: the rollups' rows summed per UTC day (day = floor(hour / 24)), and covering indexes of the facts the
+  // rollups and statistics read (rollups.ts), by time and by record, so they read no bodies (rollups rebuilt).
+  `
+  DROP INDEX decisions_decided_at;
+  CREATE INDEX decisions_time_facts ON decisions (decided_at, seq, entity, record_id, event_id, rule_id, outcome, cause, assigned, method, team);
+  DROP INDEX decisions_record;
+  CREATE INDEX decisions_record_facts ON decisions (record_id, seq, entity, event_id, rule_id, outcome, cause, decided_at, assigned, method, team);
+  DELETE FROM decision_rollups;
+  CREATE TABLE decision_day_rollups (
+    team TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    prev INTEGER NOT NULL,
+    aux INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    decisions INTEGER NOT NULL,
+    PRIMARY KEY (team, day, key, prev, aux)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The versions whose migrations (re)create the rollups; once the schema is current they are built from the decisions already logged. */
-const ROLLUP_BUILDS = [3, 4];
+const ROLLUP_BUILDS = [3, 4, 5];
 /** The version whose migration adds the decisions' team, then filled from the programs they ran under (decision-teams.ts). */
 const TEAM_BUILD = 4;
 
@@ -181,14 +200,11 @@ function migrate(db: Database.Database, path: string): void {
 
 /** Gives the decisions of team-scoped rules logged before decisions recorded their team that team, in the column and the body. */
 function recordTeams(db: Database.Database): void {
-  const programs = db.prepare(`SELECT DISTINCT json_extract(body, '$.provenance.program') FROM decisions WHERE rule_id IS NOT NULL`).pluck().all() as (string | null)[];
+  const prefix = provenanceKeys.program('');
+  const kept = db.prepare('SELECT key, value FROM kv WHERE key > ? AND key < ?').all(prefix, `${prefix}\uffff`) as { key: string; value: string }[];
   db.exec('CREATE TEMP TABLE rule_teams (program TEXT NOT NULL, rule_id TEXT NOT NULL, team TEXT NOT NULL, PRIMARY KEY (program, rule_id)) WITHOUT ROWID');
-  const kept = db.prepare('SELECT value FROM kv WHERE key = ?').pluck();
   const insert = db.prepare('INSERT INTO temp.rule_teams (program, rule_id, team) VALUES (?, ?, ?)');
-  for (const program of programs) {
-    if (program === null) continue;
-    for (const [ruleId, team] of ruleTeams(kept.get(provenanceKeys.program(program)) as string | undefined)) insert.run(program, ruleId, team);
-  }
+  for (const { key, value } of kept) for (const [ruleId, team] of ruleTeams(value)) insert.run(key.slice(prefix.length), ruleId, team);
   db.exec(`UPDATE decisions SET team = t.team, body = json_set(body, '$.team', t.team)
            FROM temp.rule_teams AS t
            WHERE decisions.rule_id = t.rule_id AND json_extract(decisions.body, '$.provenance.program') = t.program`);

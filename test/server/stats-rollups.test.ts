@@ -3,11 +3,11 @@
 // records decided several times, out of time order, by rules the program has,
 // has with another method or no longer has, with and without a method in the
 // trace, by rules scoped to a team or not — and random ranges (open, aligned to
-// hours, within one hour), over every decision and over each team's (the view of
-// a team-limited token), on the memory, SQLite (in-thread and worker-backed) and
-// PostgreSQL stores. A database migrated from the schemas before rollups, and
-// before decisions recorded their team, gets the teams of the programs kept with
-// the decisions' provenance, and rollups equal to a scan.
+// hours or days, within one hour, over days), over every decision and over each
+// team's (the view of a team-limited token), on the memory, SQLite (in-thread
+// and worker-backed) and PostgreSQL stores. A database migrated from the schemas
+// before rollups, and before decisions recorded their team, gets the teams of
+// the programs kept with the decisions' provenance, and rollups equal to a scan.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,7 @@ import { describePostgres, freshSchemaUrl } from '../helpers/postgres';
 import { decision } from '../state/fixtures';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const T0 = 1_767_225_600_000; // 2026-01-01T00:00Z, an hour boundary
 
 /** The rules the statistics read of a program: `gone` is not in it, `r2` now has another method than its decisions' traces. */
@@ -46,7 +47,8 @@ const program = {
 const entryArb = fc.record({
   entity: fc.constantFrom('lead', 'opportunity'),
   record: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-  at: fc.integer({ min: 0, max: 6 * HOUR }),
+  // Mostly within a few hours; some over three days (whole days sum per day in SQLite).
+  at: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 6 * HOUR }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 3 * DAY }), weight: 1 }),
   rule: fc.constantFrom('r1', 'r2', 'gone', null),
   name: fc.constantFrom('Old name', 'Older name'),
   method: fc.constantFrom('round_robin', 'least_loaded', null),
@@ -64,6 +66,8 @@ const boundArb = fc.option(
   fc.oneof(
     fc.integer({ min: -HOUR, max: 7 * HOUR }),
     fc.integer({ min: -1, max: 7 }).map((h) => h * HOUR),
+    fc.integer({ min: -1, max: 4 * 24 }).map((h) => h * HOUR),
+    fc.integer({ min: -DAY, max: 4 * DAY }),
   ),
   { nil: undefined },
 );
@@ -186,8 +190,8 @@ const oldTeams = oldDecisions.map((d) => {
 });
 const ranges = [rangeOf(undefined, undefined), rangeOf(HOUR, 4 * HOUR), rangeOf(HOUR / 2, 5 * HOUR + 7)];
 
-for (const from of [2, 3]) {
-  it(`sqlite: migrating a log of schema ${from} gives decisions their teams and builds rollups once, equal to a scan`, async () => {
+for (const from of [2, 3, 4]) {
+  it(`sqlite: migrating a log of schema ${from} gives decisions their teams and builds the rollups once, equal to a scan`, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dist-rollups-'));
     try {
       const file = path.join(dir, 'state.db');
@@ -197,12 +201,15 @@ for (const from of [2, 3]) {
         db.exec(sql);
         db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(version + 1);
       }
-      const columns = from === 2 ? '' : ', cause, method';
-      const insert = db.prepare(`INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?${from === 2 ? '' : ', ?, ?'})`);
-      for (const d of oldDecisions) {
+      // Schema 3 added cause and method; schema 4 records the team (written then by the engine).
+      const columns = ['', ', cause, method', ', cause, method, team'][from - 2] as string;
+      const insert = db.prepare(`INSERT INTO decisions (id, event_id, entity, record_id, rule_id, outcome, decided_at, assigned, body${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?${', ?'.repeat([0, 2, 3][from - 2] as number)})`);
+      oldDecisions.forEach((old, i) => {
+        const team = oldTeams[i];
+        const d = from === 4 && team !== undefined ? { ...old, team } : old;
         const row = [d.id, d.eventId, d.entity, d.recordId, d.ruleId, d.outcome, d.decidedAt, JSON.stringify(d.assigned), JSON.stringify(d)];
-        insert.run(...row, ...(from === 2 ? [] : [d.cause, d.trace.method?.method ?? null]));
-      }
+        insert.run(...row, ...(from === 2 ? [] : [d.cause, d.trace.method?.method ?? null]), ...(from === 4 ? [team ?? null] : []));
+      });
       for (const [fp, kept] of keptPrograms) db.prepare('INSERT INTO kv (key, value) VALUES (?, ?)').run(`provenance/program/${fp}`, JSON.stringify(kept));
       db.close();
       await expectMigratedLog(await createSqliteStore(file));
