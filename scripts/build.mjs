@@ -13,7 +13,9 @@ import { buildWeb } from './build-web.mjs';
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
 
-await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'build/dist.mjs', banner: { js: '#!/usr/bin/env node' } });
+// A 32 MB young-generation semi-space: a check of a large project allocates much short-lived
+// data, and the default (16 MB) promotes and scavenges far more (a 10,000-rule check runs 0.85×).
+await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'build/dist.mjs', banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=32' } });
 await build({ ...common, entryPoints: ['cli/lsp-main.ts'], outfile: 'build/lsp.mjs' });
 // The SQLite store's worker thread, found next to build/dist.mjs and one folder above build/api/.
 await build({ ...common, entryPoints: ['runtime/state/sqlite-worker.ts'], outfile: 'build/sqlite-worker.mjs' });

@@ -35,8 +35,9 @@ function serverOptions(context: vscode.ExtensionContext, settings: ClientSetting
     const external: Executable = { command: settings.serverPath, args: ['lsp'], transport: TransportKind.stdio };
     return { run: external, debug: external };
   }
-  const bundled: NodeModule = { module: context.asAbsolutePath(BUNDLED_SERVER), transport: TransportKind.stdio };
-  return { run: bundled, debug: { ...bundled, options: { execArgv: ['--nolazy', '--inspect=6009'] } } };
+  // The server runs with the young generation `dist` itself runs with (a 32 MB semi-space).
+  const bundled: NodeModule = { module: context.asAbsolutePath(BUNDLED_SERVER), transport: TransportKind.stdio, options: { execArgv: ['--max-semi-space-size=32'] } };
+  return { run: bundled, debug: { ...bundled, options: { execArgv: ['--max-semi-space-size=32', '--nolazy', '--inspect=6009'] } } };
 }
 
 /** A client for the current settings, not yet started. The server registers the file watchers it needs. */
