@@ -4,6 +4,7 @@
 // and that a workflow that assigns nobody moves no rotation. Every transaction
 // goes through the lock-checked store, so the workflow's locks keep the class order.
 import { describe, expect, it } from 'vitest';
+import { explainCandidate, explainCandidates } from '../../runtime/explain-candidates';
 import { indexProgram } from '../../runtime/program-index';
 import { compileSnippet, Harness, MINUTE, usersYaml } from './helpers';
 
@@ -68,6 +69,32 @@ describe('a workflow', () => {
     const [retried] = await h.advance(15 * MINUTE);
     expect(retried?.cause).toBe('retry');
     expect(retried?.assigned).toEqual(['a', 'b']);
+  });
+
+  it('explains every candidate of its rules: who chose them, or what each rule did', async () => {
+    const h = new Harness(RULES, DIRECTORY);
+    const { trace } = await h.send({ source: 'web', score: 80 });
+    expect(explainCandidates(trace).map((c) => [c.user, c.status])).toEqual([
+      ['a', 'assigned'],
+      ['b', 'assigned'],
+      ['c', 'assigned'],
+      ['d', 'passed over'],
+    ]);
+    expect(explainCandidate(trace, 'c').reason).toMatch(/^`Second`: chosen by round_robin/);
+    expect(explainCandidate(trace, 'd').reason).toBe('`Second`: eligible, but round_robin chose c');
+    expect(explainCandidate(trace, 'zed')).toMatchObject({ status: 'not a candidate', reason: 'not in the pool of any rule of workflow `Both`' });
+  });
+
+  it('explains a user its rule chose when the workflow fell below its minimum', async () => {
+    const h = new Harness(RULES, DIRECTORY);
+    h.setUser('b', { active: false });
+    h.setUser('c', { active: false });
+    const { trace } = await h.send({ source: 'web', score: 10 });
+    expect(explainCandidate(trace, 'a')).toMatchObject({
+      status: 'passed over',
+      reason: '`First` chose them, but nobody was assigned: the rules of workflow `Both` chose 1, fewer than its `min 2`',
+    });
+    expect(explainCandidate(trace, 'b')).toMatchObject({ status: 'dropped', stage: 'pool' });
   });
 
   it('moves no rotation when it assigns nobody', async () => {
