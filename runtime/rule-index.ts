@@ -31,15 +31,11 @@ export interface IndexedRule<R> {
 /** A node of the index: a list to try, or a field lookup over sub-nodes. */
 type Node<R> =
   | { kind: 'list'; rules: IndexedRule<R>[] }
-  | { kind: 'hash'; read: Compiled; byKey: KeyedNodes<R>; unpinned: IndexedRule<R>[] }
+  /** `byValue` is keyed by the field's value itself: a Map tells `"1"` from `1`, so a lookup builds no key. */
+  | { kind: 'hash'; read: Compiled; byValue: Map<Scalar, Node<R>>; unpinned: IndexedRule<R>[] }
   | { kind: 'range'; read: Compiled; bounds: number[]; segments: Node<R>[]; unpinned: IndexedRule<R>[] };
 
-/** A hash node's children by the field's value, one map per type, so a lookup builds no key. */
-interface KeyedNodes<R> {
-  strings: Map<string, Node<R>>;
-  numbers: Map<number, Node<R>>;
-  booleans: Map<boolean, Node<R>>;
-}
+type Scalar = string | number | boolean;
 
 /** Below this many rules a list is tried as it is. */
 const SMALL = 8;
@@ -95,16 +91,7 @@ export class RuleIndex<R> {
 
 function hashChild<R>(node: Extract<Node<R>, { kind: 'hash' }>, ctx: EvalContext): Node<R> | undefined {
   const v = node.read(ctx);
-  switch (typeof v) {
-    case 'string':
-      return node.byKey.strings.get(v);
-    case 'number':
-      return Number.isFinite(v) ? node.byKey.numbers.get(v) : undefined;
-    case 'boolean':
-      return node.byKey.booleans.get(v);
-    default:
-      return undefined;
-  }
+  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? node.byValue.get(v) : undefined;
 }
 
 function rangeChild<R>(node: Extract<Node<R>, { kind: 'range' }>, ctx: EvalContext): Node<R> | undefined {
@@ -160,18 +147,22 @@ function build<R>(rules: IndexedRule<R>[], used: ReadonlySet<string>, depth: num
   const deeper = new Set([...used, best.field]);
   const read = compileExpr(best.node);
   if (best.kind === 'hash') {
-    const byKey: KeyedNodes<R> = { strings: new Map(), numbers: new Map(), booleans: new Map() };
+    const byValue = new Map<Scalar, Node<R>>();
     const narrowed = new Map<IndexedRule<R>, IndexedRule<R>>();
     const narrow = (rule: IndexedRule<R>) => narrowed.get(rule) ?? narrowed.set(rule, withoutPinsOn(rule, best.field, plans)).get(rule)!;
     for (const [key, list] of best.buckets) {
-      const child = build(list.map(narrow), deeper, depth + 1, plans);
-      if (key.startsWith('s')) byKey.strings.set(key.slice(1), child);
-      else if (key.startsWith('n')) byKey.numbers.set(Number(key.slice(1)), child);
-      else byKey.booleans.set(key === 'bt', child);
+      byValue.set(valueOfKey(key), build(list.map(narrow), deeper, depth + 1, plans));
     }
-    return { kind: 'hash', read, byKey, unpinned: best.unpinned };
+    return { kind: 'hash', read, byValue, unpinned: best.unpinned };
   }
   return { kind: 'range', read, bounds: best.bounds, segments: best.segments.map((list) => build(list, deeper, depth + 1, plans)), unpinned: best.unpinned };
+}
+
+/** The value a key of `valueKey` (rule-pins.ts) stands for. */
+function valueOfKey(key: string): Scalar {
+  if (key.startsWith('s')) return key.slice(1);
+  if (key.startsWith('n')) return Number(key.slice(1));
+  return key === 'bt';
 }
 
 /**
