@@ -60,6 +60,8 @@ describeInBrowser('the dashboard', () => {
   it('asks for a token, then shows the figures of /v1/stats for the range in the URL', async () => {
     const { context, page, refused, errors } = await openPage(browser, server.url);
     await page.goto(`${server.url}/?from=${today}&to=${today}`);
+    // The form appears once the page's first request is refused: wait for it rather than look at once.
+    await page.getByLabel('Token').waitFor({ state: 'visible', timeout: 10_000 });
     await expect(page.getByLabel('Token').isVisible()).resolves.toBe(true);
     await signIn(page, 'admin-token');
     const stats = await api(`/v1/stats?from=${range.from}&to=${range.to}`, 'admin-token');
