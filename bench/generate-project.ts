@@ -107,7 +107,7 @@ function directoryYaml(userCount: number, teamCount: number): string {
       `  - id: u${u}@acme.test`,
       `    teams: [Team ${u % teamCount}]`,
       `    checked_in: true`,
-      `    fields: { department: Sales ${u % 7}, grade: ${'ABC'[u % 3]}, languages: [en], conversion_rate: 0.${u % 10}, quality_score: ${u % 10}, max_open: 20, daily_cap: 50 }`,
+      `    fields: { department: Sales ${u % 7}, grade: ${'ABC'[u % 3]}, languages: [en], conversion_rate: 0.${u % 10}, quality_score: ${u % 10}, max_open: 20, daily_cap: 1000 }`,
     );
   }
   lines.push('teams:');

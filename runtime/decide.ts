@@ -8,6 +8,7 @@
 import type { Rule } from '../compiler/ir';
 import type { DirectoryIndex } from './directory-index';
 import { alsoChanged, distribute, type Distribution } from './distribute';
+import type { EligibilityMemos } from './eligibility-memo';
 import { assignRecord, enqueueRecord, nextId, scheduleTimer } from './effects';
 import type { EvalContext } from './evaluator/context';
 import type { ProgramIndex } from './program-index';
@@ -24,6 +25,8 @@ export interface EngineEnv {
   now: number;
   /** Add an outbox item per decision (the server delivers them). */
   outbox: boolean;
+  /** Eligibility kept between decisions, when the store reports its commits (eligibility-memo.ts). */
+  memos: EligibilityMemos | null;
 }
 
 /** Why a decision is being made. */
@@ -57,7 +60,8 @@ export async function route(env: EngineEnv, tx: Transaction, record: RecordState
     const resolved = chain.assigned.length > 0 ? assignedTo(chain.assigned) : fallback(env.program, matched.rule, chain.reason ?? 'no eligible user');
     return finish(env, tx, record, cause, { rule: matched.rule, match, workflow: chain }, resolved);
   }
-  const distribution = await distribute(env, tx, matched, view, new Set(isRetry(cause) ? record.holders : []), alsoChanged(record, matched.rule));
+  // Nothing is written yet in this transaction, so what the memos kept from earlier commits holds.
+  const distribution = await distribute({ ...env, memo: env.memos }, tx, matched, view, new Set(isRetry(cause) ? record.holders : []), alsoChanged(record, matched.rule));
   return finish(env, tx, record, cause, { rule: matched.rule, match, distribution }, resolve(env.program, matched.rule, distribution));
 }
 

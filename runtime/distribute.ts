@@ -7,7 +7,8 @@
 // (RUNTIME.md: ineligible users leave the rotation queue at every decision).
 import type { Rule } from '../compiler/ir';
 import type { DirectoryIndex, IndexedUser } from './directory-index';
-import { applyFilters, type StateFacts } from './eligibility';
+import { applyFilters, type Eligibility, type StateFacts } from './eligibility';
+import { memoisable, type EligibilityMemos, type UsersState } from './eligibility-memo';
 import type { EvalContext, RecordView, UserView } from './evaluator/context';
 import { leastRecent, METHODS } from './methods';
 import type { DistributionMethod } from './methods/types';
@@ -26,6 +27,8 @@ export interface DistributeEnv {
   program: ProgramIndex;
   dir: DirectoryIndex;
   now: number;
+  /** Eligibility kept between decisions (eligibility-memo.ts); given only when the transaction has written nothing yet. */
+  memo?: EligibilityMemos | null;
 }
 
 /** The result of distributing one record under one rule. */
@@ -70,14 +73,25 @@ export async function distribute(
   await tx.lock(touched.length === 0 ? userLocks(pool.users) : [...userLocks(pool.users), ...touched.map(locks.user)]);
 
   // Read once locked (another process may have changed them since `early`), for the users the filters get to.
-  let views: ReadonlyMap<string, UserView> = new Map();
-  const loadState = async (users: readonly IndexedUser[]): Promise<StateFacts> => {
+  const read = async (users: readonly IndexedUser[]): Promise<UsersState> => {
     const state = await loadUserState(tx, dir, program, users, now, compiled.readsUserState);
-    views = state.views;
-    const { capacity, quotaLimits } = userLimits(program, ctx, users, views, program.capacity !== null && compiled.readsUserState);
-    return { capacity, quotaLimits, quotaCounts: state.quotaCounts };
+    const { capacity, quotaLimits } = userLimits(program, ctx, users, state.views, program.capacity !== null && compiled.readsUserState);
+    return { views: state.views, facts: { capacity, quotaLimits, quotaCounts: state.quotaCounts } };
   };
-  const eligibility = await applyFilters({ compiled, program, dir, pool: pool.entries, loadState, excluded, now });
+  let views: ReadonlyMap<string, UserView> = new Map();
+  let eligibility: Eligibility & { facts: StateFacts };
+  if (env.memo && pool.shared && excluded.size === 0 && memoisable(compiled)) {
+    const found = await env.memo.eligibility({ compiled, program, dir, pool: pool.entries, now, read });
+    views = found.views;
+    eligibility = found;
+  } else {
+    const loadState = async (users: readonly IndexedUser[]): Promise<StateFacts> => {
+      const state = await read(users);
+      views = state.views;
+      return state.facts;
+    };
+    eligibility = await applyFilters({ compiled, program, dir, pool: pool.entries, loadState, excluded, now });
+  }
   const capacity = program.capacity ? eligibility.facts.capacity : null;
   const { candidates, filters } = eligibility;
   const min = rule.take.min;

@@ -131,23 +131,14 @@ async function runFilters(
       written = item.within ?? formatDuration(item.withinMs);
     } else if (item.flag === 'capacity') {
       flush();
-      const { capacity } = await stateFacts();
-      run(item.flag, (user) => {
-        const available = capacity.get(user.id);
-        return available === undefined || available > 0 ? null : `no available capacity (${available})`;
-      });
+      const facts = await stateFacts();
+      run(item.flag, (user) => capacityDrop(facts, user.id));
     } else pending.push([item.flag, flagTest(item.flag, input, calendar)]);
   }
   flush();
   if (program.quotas.length > 0) {
-    const { quotaLimits, quotaCounts } = await stateFacts();
-    program.quotas.forEach((quota, i) => {
-      run(`quota ${quota.period}`, (user) => {
-        const limit = quotaLimits.get(user.id)?.[i];
-        const count = quotaCounts.get(user.id)?.[i] ?? 0;
-        return limit !== undefined && count >= limit ? `${quota.period} quota reached (${count} of ${limit})` : null;
-      });
-    });
+    const facts = await stateFacts();
+    program.quotas.forEach((quota, i) => run(`quota ${quota.period}`, (user) => quotaDrop(program, facts, user.id, i)));
   }
   if (input.excluded.size > 0) run('earlier owners', (user) => (input.excluded.has(user.id) ? 'already had the record' : null));
   if (within === null || candidates.length === 0) return { candidates, filters, bucket: null, reason: null };
@@ -170,6 +161,20 @@ async function runFilters(
     return b === first ? null : `starts work later (bucket ${b}D, bucket ${first}D is first)`;
   });
   return { candidates, filters, bucket: first, reason: first === null ? `no user works within ${written}` : null };
+}
+
+/** Why the capacity filter drops user `id` (null: it keeps them). */
+export function capacityDrop(facts: StateFacts, id: string): string | null {
+  const available = facts.capacity.get(id);
+  return available === undefined || available > 0 ? null : `no available capacity (${available})`;
+}
+
+/** Why the filter of quota `i` (in `settings.quotas` order) drops user `id` (null: it keeps them). */
+export function quotaDrop(program: ProgramIndex, facts: StateFacts, id: string, i: number): string | null {
+  const quota = program.quotas[i] as ProgramIndex['quotas'][number];
+  const limit = facts.quotaLimits.get(id)?.[i];
+  const count = facts.quotaCounts.get(id)?.[i] ?? 0;
+  return limit !== undefined && count >= limit ? `${quota.period} quota reached (${count} of ${limit})` : null;
 }
 
 function flagTest(flag: Exclude<Requirement, 'capacity'>, input: EligibilityInput, calendar: Calendar): Test {

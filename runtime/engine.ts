@@ -6,6 +6,7 @@ import type { Directory } from '../compiler/directory/model';
 import type { Program } from '../compiler/ir';
 import { route, type EngineEnv } from './decide';
 import { indexDirectory, type DirectoryIndex } from './directory-index';
+import { EligibilityMemos } from './eligibility-memo';
 import { assignRecord, closeRecordState } from './effects';
 import { indexProgram, type ProgramIndex } from './program-index';
 import { logManualAssignment } from './manual-log';
@@ -88,7 +89,9 @@ export function createEngine(options: EngineOptions): Engine {
   const recorder = options.provenance ? new ProvenanceRecorder(options.program, options.directory) : null;
   const store = recorder ? recorder.wrap(options.store) : options.store;
   const { clock } = options;
-  const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false });
+  const memos = store.onCommit ? new EligibilityMemos() : null;
+  if (memos) store.onCommit?.((keys) => memos.written(keys));
+  const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false, memos });
   const decided = async <T extends Decision | null>(tx: Transaction, decision: T): Promise<T> => {
     if (decision && options.onCommit) await options.onCommit(tx, decision);
     return decision;

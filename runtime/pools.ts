@@ -23,6 +23,8 @@ export interface ResolvedPool {
   /** The same users as directory entries, in the same order. */
   entries: IndexedUser[];
   trace: PoolTrace;
+  /** True when this result is kept and returned again for later records (nothing per record is evaluated to resolve it). */
+  shared: boolean;
 }
 
 type Drop = { user: string; reason: string };
@@ -157,7 +159,7 @@ export function resolvePool(
     let byRule = resolvedStatic.get(dir);
     if (!byRule) resolvedStatic.set(dir, (byRule = new WeakMap()));
     let known = byRule.get(compiled);
-    if (!known) byRule.set(compiled, (known = walk(compiled, dir, poolSource(compiled, dir), null, ctx, viewOf)));
+    if (!known) byRule.set(compiled, (known = { ...walk(compiled, dir, poolSource(compiled, dir), null, ctx, viewOf), shared: true }));
     return known;
   }
   const source = dynamicSource(compiled, dir, ctx);
@@ -169,7 +171,7 @@ export function resolvePool(
   let byShape = resolvedBySource.get(source.users);
   if (!byShape) resolvedBySource.set(source.users, (byShape = new Map()));
   let known = byShape.get(shape);
-  if (!known) byShape.set(shape, (known = walk(compiled, dir, { users: source.users, missing: [] }, null, ctx, viewOf)));
+  if (!known) byShape.set(shape, (known = { ...walk(compiled, dir, { users: source.users, missing: [] }, null, ctx, viewOf), shared: true }));
   return known;
 }
 
@@ -210,5 +212,5 @@ function walk(
   ctx.user = null;
   const trace: PoolTrace = { kind: rule.pool.kind, users, dropped };
   if (dynamic && compiled.poolWhere) trace.whereFalse = whereFalse;
-  return { users, entries, trace };
+  return { users, entries, trace, shared: false };
 }

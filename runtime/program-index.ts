@@ -94,6 +94,8 @@ export interface ProgramIndex {
   /** True when `capacity` reads only the user's directory fields (evaluated once per directory user). */
   capacityDirectoryOnly: boolean;
   quotas: readonly CompiledQuota[];
+  /** True when the capacity or a quota limit calls a function of the clock (`hours_since`, `days_since`). */
+  limitsReadClock: boolean;
 }
 
 /** Compiles and indexes a program; throws when its IR version is not this runtime's. */
@@ -122,6 +124,7 @@ export function indexProgram(program: Program): ProgramIndex {
     capacity: program.settings.capacity ? compileExpr(program.settings.capacity) : null,
     capacityDirectoryOnly: program.settings.capacity ? directoryOnly(program.settings.capacity) : false,
     quotas: program.settings.quotas.map((q) => ({ period: q.period, limit: compileExpr(q.limit), directoryOnly: directoryOnly(q.limit) })),
+    limitsReadClock: [program.settings.capacity, ...program.settings.quotas.map((q) => q.limit)].some((e) => e !== null && readsClock(e)),
   };
 }
 
@@ -210,6 +213,14 @@ function readsUserState(expr: Expr): boolean {
   let reads = false;
   visitExpr(expr, (node) => {
     if (node.op === 'field' && node.entity === 'user' && USER_STATE_FIELDS.has(node.path[0] as string)) reads = true;
+  });
+  return reads;
+}
+
+function readsClock(expr: Expr): boolean {
+  let reads = false;
+  visitExpr(expr, (node) => {
+    if (node.op === 'call' && (node.fn === 'hours_since' || node.fn === 'days_since')) reads = true;
   });
   return reads;
 }

@@ -18,6 +18,23 @@ export const keys = {
   record: (entity: string, recordId: string) => `record/${entity}/${recordId}`,
 } as const;
 
+/**
+ * The user whose own state (`user/<id>/…`) or quota counter (`quota/<id>/<period>/<window>`)
+ * `key` is; null for any other key. Periods and window keys hold no `/`; user ids may.
+ */
+export function userOfStateKey(key: string): string | null {
+  if (key.startsWith('user/')) {
+    const end = key.lastIndexOf('/');
+    return end > 5 ? key.slice(5, end) : null;
+  }
+  if (key.startsWith('quota/')) {
+    const window = key.lastIndexOf('/');
+    const period = window > 6 ? key.lastIndexOf('/', window - 1) : -1;
+    return period > 6 ? key.slice(6, period) : null;
+  }
+  return null;
+}
+
 /** Lock names (state/store.ts "Isolation"), in their class order. */
 export const locks = {
   event: (eventId: string) => `event/${eventId}`,

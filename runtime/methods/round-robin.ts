@@ -21,12 +21,38 @@ export function normaliseQueue(queue: readonly string[], eligible: readonly stri
 }
 
 /**
- * One turn of a rotation: normalises `queue` against `eligible` (pool order),
- * then assigns the first user not in `skip` (already chosen in this decision)
- * and moves them to the end. `chosen` is null when every eligible user is skipped.
+ * The queues last made normal for an eligible list, by state key. The engine
+ * keeps the eligible list of a rule between decisions while nobody's
+ * eligibility changes (eligibility-memo.ts): a stored queue equal to the one
+ * last made for that list is normal already, and is only copied.
  */
-export function rotate(queue: readonly string[], eligible: readonly string[], skip: ReadonlySet<string>): { chosen: string | null; queue: string[] } {
-  const next = normaliseQueue(queue, eligible);
+const normalQueues = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+/** `normaliseQueue` for the queue stored under `key`, answered from `normalQueues` when it can be. */
+function normalQueue(key: string, queue: readonly string[], eligible: readonly string[]): string[] {
+  let byKey = normalQueues.get(eligible);
+  const known = byKey?.get(key);
+  const next = known && sameUsers(queue, known) ? queue.slice() : normaliseQueue(queue, eligible);
+  if (!byKey) normalQueues.set(eligible, (byKey = new Map()));
+  // The turn taken next changes `next` in place and nothing changes it after: it is what the store keeps.
+  byKey.set(key, next);
+  return next;
+}
+
+function sameUsers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * One turn of the rotation stored under `key`: normalises `queue` against
+ * `eligible` (pool order), then assigns the first user not in `skip` (already
+ * chosen in this decision) and moves them to the end. `chosen` is null when
+ * every eligible user is skipped.
+ */
+export function rotate(key: string, queue: readonly string[], eligible: readonly string[], skip: ReadonlySet<string>): { chosen: string | null; queue: string[] } {
+  const next = normalQueue(key, queue, eligible);
   return { chosen: takeTurn(next, skip), queue: next };
 }
 
@@ -52,7 +78,7 @@ function rotateMany(
   chosen: string[],
   count: number,
 ): MethodResult['state'] {
-  const queue = normaliseQueue(storedQueue(stored), eligible);
+  const queue = normalQueue(key, storedQueue(stored), eligible);
   const skip = new Set(chosen);
   for (let i = 0; i < count; i++) {
     const turn = takeTurn(queue, skip);

@@ -43,8 +43,25 @@ function levelKey(rule: Rule, kind: KeyKind, key: string): string {
   return keys.rotation(rule.id, `${kind === 'value' ? 'value' : 'key'}:${key}`);
 }
 
+/**
+ * The eligible users behind each key, per candidate list: the engine keeps a
+ * rule's candidate list between decisions while nobody's eligibility changes
+ * (eligibility-memo.ts), and the same member list then lets round-robin.ts
+ * recognise a rotation that is normal already.
+ */
+const membersByCandidates = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
 /** The eligible users behind a key, in pool (or member) order. */
-function membersOf(input: MethodInput, kind: KeyKind, key: string, eligible: ReadonlySet<string>): string[] {
+function membersOf(input: MethodInput, kind: KeyKind, key: string, eligible: () => ReadonlySet<string>): readonly string[] {
+  let byKey = membersByCandidates.get(input.candidates);
+  if (!byKey) membersByCandidates.set(input.candidates, (byKey = new Map()));
+  const name = `${kind}:${key}`;
+  let members = byKey.get(name);
+  if (!members) byKey.set(name, (members = findMembers(input, kind, key, eligible())));
+  return members;
+}
+
+function findMembers(input: MethodInput, kind: KeyKind, key: string, eligible: ReadonlySet<string>): string[] {
   switch (kind) {
     case 'user':
       return eligible.has(key) ? [key] : [];
@@ -72,7 +89,8 @@ export const weighted: DistributionMethod = {
     const cursorKey = keys.cursor(rule.id);
     const stored = input.state.get(cursorKey);
     let position = typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 ? stored % cycle.length : 0;
-    const eligible = new Set(input.candidates);
+    let eligibleSet: ReadonlySet<string> | null = null;
+    const eligible = () => (eligibleSet ??= new Set(input.candidates));
     const chosen: string[] = [];
     const state = new Map<string, Json>();
     const read = (key: string) => (state.has(key) ? state.get(key) : input.state.get(key));
@@ -81,12 +99,13 @@ export const weighted: DistributionMethod = {
       for (let step = 0; step < cycle.length && !picked; step++) {
         const slot = (position + step) % cycle.length;
         const key = cycle[slot] as string;
-        const members = membersOf(input, kind, key, eligible).filter((u) => kind !== 'user' || !chosen.includes(u));
+        const found = membersOf(input, kind, key, eligible);
+        const members = kind === 'user' ? found.filter((u) => !chosen.includes(u)) : found;
         if (members.length === 0) continue;
         if (kind === 'user') chosen.push(members[0] as string);
         else {
           const level = levelKey(rule, kind, key);
-          const turn = rotate(storedQueue(read(level)), members, new Set(chosen));
+          const turn = rotate(level, storedQueue(read(level)), members, new Set(chosen));
           if (turn.chosen === null) continue;
           chosen.push(turn.chosen);
           state.set(level, turn.queue);

@@ -54,13 +54,18 @@ export class MemoryStore implements StateStore {
     rollups: new MemoryRollups(),
   };
   private tail: Promise<void> = Promise.resolve();
+  private readonly listeners: ((keys: Iterable<string>) => void)[] = [];
 
   async begin(): Promise<Transaction> {
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
     await previous;
-    return new MemoryTransaction(this.data, release);
+    return new MemoryTransaction(this.data, release, this.listeners);
+  }
+
+  onCommit(listener: (keys: Iterable<string>) => void): void {
+    this.listeners.push(listener);
   }
 
   async close(): Promise<void> {}
@@ -89,6 +94,7 @@ class MemoryTransaction implements Transaction {
   constructor(
     private readonly data: Data,
     private readonly release: () => void,
+    private readonly listeners: readonly ((keys: Iterable<string>) => void)[],
   ) {}
 
   get rollups(): RollupReader {
@@ -248,6 +254,7 @@ class MemoryTransaction implements Transaction {
     const d = this.data;
     for (const [key, value] of this.writes) if (value === DELETED) d.kv.delete(key);
     else d.kv.set(key, value);
+    for (const listener of this.listeners) listener(this.writes.keys());
     for (const decision of this.decisions) {
       const index = d.decisions.push(decision) - 1;
       d.decisionIndex.set(decision.id, index);

@@ -222,6 +222,13 @@ export interface StateStore {
    * (`Transaction.publish`); resolves to an unsubscribe function. Only shared stores have it.
    */
   subscribe?(topic: string, listener: () => void): Promise<() => Promise<void>>;
+  /**
+   * Offered by a store that this process alone writes (the memory store): calls
+   * `listener` synchronously at every commit with the keys it wrote or deleted,
+   * so that what the engine keeps between decisions (runtime/eligibility-memo.ts)
+   * learns of every change.
+   */
+  onCommit?(listener: (keys: Iterable<string>) => void): void;
 }
 
 /** Runs `work` in a transaction: commits when it returns, aborts when it throws. */

@@ -12,7 +12,7 @@ function rotation(eligibleSets: string[][]): string[] {
   let queue: string[] = [];
   const out: string[] = [];
   for (const eligible of eligibleSets) {
-    const turn = rotate(queue, eligible, new Set());
+    const turn = rotate('rr/test/pool', queue, eligible, new Set());
     queue = turn.queue;
     out.push(turn.chosen ?? '-');
   }
@@ -32,8 +32,8 @@ describe('round robin rotation', () => {
   });
 
   it('skips users already chosen in the same decision without reordering the rest', () => {
-    const first = rotate([], ['A', 'B', 'C', 'D'], new Set());
-    const second = rotate(first.queue, ['A', 'B', 'C', 'D'], new Set([first.chosen as string]));
+    const first = rotate('rr/test/pool', [], ['A', 'B', 'C', 'D'], new Set());
+    const second = rotate('rr/test/pool', first.queue, ['A', 'B', 'C', 'D'], new Set([first.chosen as string]));
     expect([first.chosen, second.chosen, second.queue]).toEqual(['A', 'B', ['C', 'D', 'A', 'B']]);
   });
 
@@ -54,7 +54,7 @@ describe('round robin rotation', () => {
         let queue: string[] = [];
         const history: { chosen: string; eligible: Set<string> }[] = [];
         for (const eligible of sets) {
-          const turn = rotate(queue, eligible, new Set());
+          const turn = rotate('rr/test/pool', queue, eligible, new Set());
           queue = turn.queue;
           const chosen = turn.chosen as string;
           expect(eligible).toContain(chosen);

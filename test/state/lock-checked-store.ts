@@ -43,7 +43,12 @@ export function lockFor(key: string): string | null {
 export class LockCheckedStore implements StateStore {
   readonly violations: string[] = [];
 
-  constructor(readonly inner: StateStore) {}
+  /** The inner store's commit feed, when it has one (so the engine keeps its memos over a checked store too). */
+  readonly onCommit?: (listener: (keys: Iterable<string>) => void) => void;
+
+  constructor(readonly inner: StateStore) {
+    if (inner.onCommit) this.onCommit = (listener) => inner.onCommit?.(listener);
+  }
 
   async begin(): Promise<Transaction> {
     return checked(await this.inner.begin(), this.violations);
