@@ -47,6 +47,26 @@ describe('round robin rotation', () => {
     );
   });
 
+  it('property: a rotation over eligible lists kept between turns turns as over fresh copies, also when the stored queue is changed in between', () => {
+    const users = ['a', 'b', 'c', 'd'];
+    const lists = [users, ['a', 'c'], ['b', 'c', 'd'], ['d']];
+    const step = fc.record({ list: fc.nat(lists.length - 1), replaced: fc.option(fc.array(fc.constantFrom(...users), { maxLength: 5 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        let kept: string[] = [];
+        let fresh: string[] = [];
+        for (const { list, replaced } of steps) {
+          if (replaced) [kept, fresh] = [[...replaced], [...replaced]];
+          const eligible = lists[list] as string[];
+          const a = rotate('rr/kept/pool', kept, eligible, new Set());
+          const b = rotate('rr/fresh/pool', fresh, [...eligible], new Set());
+          expect(a).toEqual(b);
+          [kept, fresh] = [[...a.queue], b.queue];
+        }
+      }),
+    );
+  });
+
   it('property: no user gets a second record before every continuously eligible user had one', () => {
     const users = ['a', 'b', 'c', 'd', 'e'];
     fc.assert(
