@@ -66,8 +66,10 @@ function takeTurn(queue: string[], skip: ReadonlySet<string>): string | null {
 }
 
 /** Reads a stored rotation queue (anything else counts as empty). */
-export function storedQueue(value: Json | undefined): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+export function storedQueue(value: Json | undefined): readonly string[] {
+  if (!Array.isArray(value)) return [];
+  // A queue the engine wrote holds only names: it is used as it is (the rotation copies before it turns).
+  return value.every((v) => typeof v === 'string') ? (value as string[]) : value.filter((v): v is string => typeof v === 'string');
 }
 
 /** Runs `count` turns (none: only normalises) of the rotation stored under `key`, skipping users already chosen. */
