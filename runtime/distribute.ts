@@ -11,10 +11,11 @@ import { applyFilters, type Eligibility, type StateFacts } from './eligibility';
 import { memoisable, type EligibilityMemos, type UsersState } from './eligibility-memo';
 import type { EvalContext, RecordView, UserView } from './evaluator/context';
 import { leastRecent, METHODS } from './methods';
-import type { DistributionMethod } from './methods/types';
+import type { DistributionMethod, MethodInput } from './methods/types';
 import { poolSource, resolvePool } from './pools';
 import type { CompiledRule, ProgramIndex } from './program-index';
 import type { RecordState } from './record-state';
+import type { StateChanges } from './state-changes';
 import { locks } from './state-keys';
 import type { Json, Transaction } from './state/store';
 import { marketplaceValues, turnoverOf, turnoverShortfall } from './turnover';
@@ -80,9 +81,11 @@ export async function distribute(
   };
   let views: ReadonlyMap<string, UserView> = new Map();
   let eligibility: Eligibility & { facts: StateFacts };
+  let changes: StateChanges | undefined;
   if (env.memo && pool.shared && excluded.size === 0 && memoisable(compiled)) {
     const found = await env.memo.eligibility({ compiled, program, dir, pool: pool.entries, now, read });
     views = found.views;
+    changes = found.changes;
     eligibility = found;
   } else {
     const loadState = async (users: readonly IndexedUser[]): Promise<StateFacts> => {
@@ -105,7 +108,26 @@ export async function distribute(
     before: snapshot(stateKeys, state),
     after: snapshot(stateKeys, new Map([...state, ...after])),
   });
-  const input = { rule, candidates, count: rule.take.count, views, capacity, values: new Map<string, unknown[]>(), dir, state };
+  // The ranking values of `score` and `ordered by`, evaluated when the method asks; the marketplace's, once computed below.
+  const ranked = !later && (compiled.score !== null || compiled.orderKeys.length > 0);
+  const evaluated = new Map<string, readonly unknown[]>();
+  let market: ReadonlyMap<string, unknown[]> | null = null;
+  const valuesOf = (id: string): readonly unknown[] | undefined => {
+    const given = market?.get(id);
+    if (given || !ranked) return given;
+    let values = evaluated.get(id);
+    if (!values) {
+      ctx.user = views.get(id) ?? null;
+      values = compiled.score ? [compiled.score(ctx)] : compiled.orderKeys.map((k) => k.value(ctx));
+      ctx.user = null;
+      evaluated.set(id, values);
+    }
+    return values;
+  };
+  // Kept candidates whose values read only the user let a ranking keep its order between decisions (methods/ranking.ts).
+  const marketplace = rule.method.kind === 'max_turnover' || rule.method.kind === 'max_lead_count';
+  const kept = changes && !later && !marketplace && (!ranked || compiled.valuesReadOnlyUser) ? { changes } : {};
+  const input: MethodInput = { rule, candidates, count: rule.take.count, views, capacity, valuesOf, dir, state, ...kept };
   // Nobody is assigned: the method still takes in who is eligible now (ineligible users leave a rotation), and nothing moves on.
   const none = async (reason: string): Promise<Distribution> => {
     const settled = [...method.run({ ...input, count: 0 }).state].filter(([key, value]) => state.get(key) !== undefined && JSON.stringify(value) !== JSON.stringify(state.get(key)));
@@ -116,15 +138,7 @@ export async function distribute(
   if (candidates.length === 0) return none(eligibility.reason ?? 'no eligible user');
   if (candidates.length < min) return none(`fewer than ${min} eligible users`);
 
-  if (!later && (compiled.score || compiled.orderKeys.length > 0)) {
-    for (const id of candidates) {
-      ctx.user = views.get(id) ?? null;
-      input.values.set(id, compiled.score ? [compiled.score(ctx)] : compiled.orderKeys.map((k) => k.value(ctx)));
-    }
-    ctx.user = null;
-  }
-  const market = later ? null : marketplaceValues(compiled, program, ctx, views, candidates, { limits: eligibility.facts.quotaLimits, counts: eligibility.facts.quotaCounts });
-  for (const [id, values] of market ?? []) input.values.set(id, values);
+  market = later ? null : marketplaceValues(compiled, program, ctx, views, candidates, { limits: eligibility.facts.quotaLimits, counts: eligibility.facts.quotaCounts });
   const result = method.run(input);
   if (result.chosen.length < min) return none(min > 1 ? `fewer than ${min} eligible users` : 'no eligible user');
   const turnover = turnoverOf(compiled, ctx, views, result.chosen);

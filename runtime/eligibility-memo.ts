@@ -18,6 +18,7 @@ import type { DirectoryIndex, IndexedUser } from './directory-index';
 import { applyFilters, capacityDrop, quotaDrop, type Eligibility, type StateFacts } from './eligibility';
 import type { UserView } from './evaluator/context';
 import type { CompiledRule, ProgramIndex } from './program-index';
+import { StateChanges } from './state-changes';
 import { userOfStateKey } from './state-keys';
 import type { FilterTrace } from './types';
 
@@ -39,8 +40,8 @@ export interface MemoInput {
   read(users: readonly IndexedUser[]): Promise<UsersState>;
 }
 
-/** The eligible users, as eligibility.ts finds them, with the state read. */
-export type MemoEligibility = Eligibility & UsersState;
+/** The eligible users, as eligibility.ts finds them, with the state read and the users whose state changed since the memo was built. */
+export type MemoEligibility = Eligibility & UsersState & { changes: StateChanges };
 
 /** A state filter's drop of one user: which filter (index among the state filters) and why. */
 type Drop = { filter: number; reason: string } | null;
@@ -62,6 +63,8 @@ interface Memo {
   result: Eligibility;
   /** Users whose state was written since the memo last read it. */
   dirty: Set<string>;
+  /** Users read again since the memo was built. */
+  changes: StateChanges;
 }
 
 /** The memos of one directory version. */
@@ -125,7 +128,7 @@ export class EligibilityMemos {
         set.add(memo);
       }
     } else if (memo.dirty.size > 0) await refresh(memo, input);
-    return { ...memo.result, views: memo.views ?? memo.baseViews, facts: memo.facts };
+    return { ...memo.result, views: memo.views ?? memo.baseViews, facts: memo.facts, changes: memo.changes };
   }
 
   private memosOf(dir: DirectoryIndex, program: ProgramIndex): DirectoryMemos {
@@ -206,6 +209,7 @@ async function build(input: MemoInput, memos: DirectoryMemos): Promise<Memo> {
     stateNames,
     result: found,
     dirty: new Set(),
+    changes: new StateChanges(),
   };
   memo.result = rebuild(memo);
   return memo;
@@ -239,6 +243,7 @@ async function refresh(memo: Memo, input: MemoInput): Promise<void> {
   let changed = false;
   for (const { user } of users) {
     const id = user.id;
+    memo.changes.add(id);
     if (memo.views) memo.views.set(id, read.views.get(id) as UserView);
     if (read.facts.capacity.has(id)) memo.facts.capacity.set(id, read.facts.capacity.get(id));
     const limits = read.facts.quotaLimits.get(id);

@@ -26,6 +26,8 @@ export interface CompiledRule {
   readsUserState: boolean;
   /** `score EXPR`, or the keys of `ordered by`. */
   score: Compiled | null;
+  /** True when `score` and the `ordered by` keys read nothing but the user (no record, payload or clock). */
+  valuesReadOnlyUser: boolean;
   orderKeys: { value: Compiled; direction: 'asc' | 'desc' }[];
   reassignWhen: CompiledCondition | null;
   /** `turnover EXPR`: what one assignment earns. */
@@ -141,6 +143,7 @@ function compileRule(rule: Rule, interned: Interned, quotaReadsState: boolean): 
       RANKING_METHODS.has(method.kind) ||
       rule.require.some((r) => r.flag === 'capacity' || (r.flag === 'workday' && r.withinMs !== null)),
     score: method.kind === 'score' ? compileExpr(method.expr) : null,
+    valuesReadOnlyUser: (method.kind === 'score' ? [method.expr] : method.kind === 'ordered' ? method.keys.map((k) => k.expr) : []).every(readsOnlyUser),
     orderKeys: method.kind === 'ordered' ? method.keys.map((k) => ({ value: compileExpr(k.expr), direction: k.direction })) : [],
     reassignWhen: rule.reassign?.when ? compileCondition(rule.reassign.when) : null,
     turnover: rule.turnover ? compileExpr(rule.turnover.expr) : null,
@@ -215,6 +218,15 @@ function readsUserState(expr: Expr): boolean {
     if (node.op === 'field' && node.entity === 'user' && USER_STATE_FIELDS.has(node.path[0] as string)) reads = true;
   });
   return reads;
+}
+
+/** True when an expression reads no field but the user's and calls no function of the clock. */
+function readsOnlyUser(expr: Expr): boolean {
+  let only = true;
+  visitExpr(expr, (node) => {
+    if (node.op === 'field' && node.entity !== 'user') only = false;
+  });
+  return only && !readsClock(expr);
 }
 
 function readsClock(expr: Expr): boolean {

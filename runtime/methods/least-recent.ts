@@ -6,9 +6,5 @@ import { rankAndTake } from './ranking';
 
 export const leastRecent: DistributionMethod = {
   stateKeys: () => [],
-  run: (input) =>
-    rankAndTake(input, null, (user) => {
-      const at = input.views.get(user)?.lastAssignedAt;
-      return at === undefined ? 'never' : new Date(at).toISOString();
-    }),
+  run: (input) => rankAndTake(input, { keysOf: () => [], directions: [], shown: (row) => (row.at === Number.NEGATIVE_INFINITY ? 'never' : new Date(row.at).toISOString()) }),
 };

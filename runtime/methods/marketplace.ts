@@ -1,20 +1,17 @@
 // The marketplace methods, each ranking by one value per user that distribute
-// puts in `values` (see runtime/turnover.ts): max_turnover by what the user earns
+// gives in `valuesOf` (see runtime/turnover.ts): max_turnover by what the user earns
 // under the rule's `turnover` (highest first, so `take N` earns the most any N
 // users can), max_lead_count by the shares left under `quota total` (most first,
 // no cap before any cap, so the record leaves the most users able to take later
 // ones). Ties by least_recent, then pool order.
 import type { DistributionMethod } from './types';
-import { compareValues, rankAndTake } from './ranking';
+import { rankAndTake } from './ranking';
 
 /** A ranking method over the first value of each user, highest first; `shown` is the value in the trace. */
 function highestFirst(shown: (value: unknown) => unknown): DistributionMethod {
   return {
     stateKeys: () => [],
-    run(input) {
-      const value = (u: string) => input.values.get(u)?.[0];
-      return rankAndTake(input, (a, b) => compareValues(value(a), value(b), 'desc'), (u) => shown(value(u)));
-    },
+    run: (input) => rankAndTake(input, { keysOf: (u) => [input.valuesOf(u)?.[0]], directions: ['desc'], shown: (row) => shown(row.keys[0]) }),
   };
 }
 

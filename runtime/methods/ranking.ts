@@ -1,10 +1,16 @@
-// Ranking methods share one shape: order the eligible users by a primary
-// comparison, break ties by least_recent (oldest `last_assigned_at` first,
-// never-assigned first), then by pool order; take the first N. The trace shows
-// the ranking (the first RANKING_LIMIT users) with the value that ranked them.
-// Only the users that can be shown or taken are ordered: a bounded heap keeps
-// the best max(N, RANKING_LIMIT) of the pool in one pass (O(n log k), not a
-// sort of the whole pool), and only those are sorted.
+// Ranking methods share one shape: order the eligible users by their keys (each
+// compared in its direction), break ties by least_recent (oldest
+// `last_assigned_at` first, never-assigned first), then by pool order; take the
+// first N. The trace shows the ranking (the first RANKING_LIMIT users) with the
+// value that ranked them.
+// - Afresh: only the users that can be shown or taken are ordered: a bounded
+//   heap keeps the best max(N, RANKING_LIMIT) of the pool in one pass (O(n log
+//   k), not a sort of the whole pool), and only those are sorted.
+// - Kept (the input has `changes`: the candidates and their values are kept
+//   between decisions): the whole order is kept per rule and candidate list, and
+//   each decision moves only the users whose state changed since, each by two
+//   binary searches (O(log n) comparisons).
+import type { StateChanges } from '../state-changes';
 import type { MethodInput, MethodResult } from './types';
 
 /** How many ranked users a trace lists. */
@@ -23,27 +29,37 @@ export function compareValues(a: unknown, b: unknown, direction: 'asc' | 'desc')
   return direction === 'asc' ? sign : -sign;
 }
 
-/**
- * The order of candidate positions: `primary`, then least_recent (never assigned
- * first, then oldest `last_assigned_at`, then earliest assignment), then pool
- * order. A total order, so the heap's pick equals the sorted prefix.
- */
-function positionOrder(input: MethodInput, primary: Comparison | null): (i: number, j: number) => number {
-  const { candidates, views } = input;
-  const at = new Float64Array(candidates.length);
-  const seq = new Float64Array(candidates.length);
-  candidates.forEach((user, i) => {
-    const view = views.get(user);
-    at[i] = view?.lastAssignedAt ?? Number.NEGATIVE_INFINITY;
-    seq[i] = view?.lastAssignedSeq ?? 0;
-  });
+/** What a candidate ranks by: its keys, then least_recent. */
+export interface Row {
+  keys: readonly unknown[];
+  /** `last_assigned_at` (never assigned: -Infinity) and the assignment order. */
+  at: number;
+  seq: number;
+}
+
+/** How a method ranks: each candidate's keys, their directions, and what the trace shows for a candidate. */
+export interface RankingSpec {
+  keysOf(user: string): readonly unknown[];
+  directions: readonly ('asc' | 'desc')[];
+  shown(row: Row): unknown;
+}
+
+function rowOf(input: MethodInput, spec: RankingSpec, user: string): Row {
+  const view = input.views.get(user);
+  return { keys: spec.keysOf(user), at: view?.lastAssignedAt ?? Number.NEGATIVE_INFINITY, seq: view?.lastAssignedSeq ?? 0 };
+}
+
+/** The total order of candidate positions over `rows`: the keys, then least_recent, then pool order. */
+function positionOrder(rows: readonly Row[], directions: readonly ('asc' | 'desc')[]): (i: number, j: number) => number {
   return (i, j) => {
-    const first = primary ? primary(candidates[i] as string, candidates[j] as string) : 0;
-    if (first !== 0) return first;
-    const ai = at[i] as number;
-    const aj = at[j] as number;
-    if (ai !== aj) return ai < aj ? -1 : 1;
-    return (seq[i] as number) - (seq[j] as number) || i - j;
+    const a = rows[i] as Row;
+    const b = rows[j] as Row;
+    for (let k = 0; k < directions.length; k++) {
+      const c = compareValues(a.keys[k], b.keys[k], directions[k] as 'asc' | 'desc');
+      if (c !== 0) return c;
+    }
+    if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+    return a.seq - b.seq || i - j;
   };
 }
 
@@ -81,14 +97,73 @@ export function firstPositions(n: number, k: number, order: (i: number, j: numbe
   return heap.sort(order);
 }
 
-/** Ranks the candidates by `primary`, then least_recent, then pool order, and takes `input.count`. */
-export function rankAndTake(input: MethodInput, primary: Comparison | null, valueOf: (user: string) => unknown): MethodResult {
-  const order = positionOrder(input, primary);
-  const kept = firstPositions(input.candidates.length, Math.max(input.count, RANKING_LIMIT), order);
-  const ranked = kept.map((i) => input.candidates[i] as string);
+/** A rule's whole order of a kept candidate list, with the rows it was made from. */
+interface KeptOrder {
+  changes: StateChanges;
+  /** The position in `changes` taken in. */
+  seen: number;
+  rows: Row[];
+  order: number[];
+  position: ReadonlyMap<string, number>;
+}
+
+/** Kept orders per candidate list (kept by eligibility-memo.ts while nobody's eligibility changes), by rule id. */
+const keptOrders = new WeakMap<readonly string[], Map<string, KeptOrder>>();
+
+/** The first position in `order` not ranked before `i` under `compare`. */
+function lowerBound(order: readonly number[], i: number, compare: (i: number, j: number) => number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(order[mid] as number, i) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The rule's kept order of the candidates, brought up to date with the users changed since it was last used. */
+function keptOrder(input: MethodInput, spec: RankingSpec, changes: StateChanges): KeptOrder {
+  let byRule = keptOrders.get(input.candidates);
+  if (!byRule) keptOrders.set(input.candidates, (byRule = new Map()));
+  let kept = byRule.get(input.rule.id);
+  const changed = kept?.changes === changes ? changes.since(kept.seen) : null;
+  if (!kept || !changed) {
+    const rows = input.candidates.map((user) => rowOf(input, spec, user));
+    const order = Array.from({ length: rows.length }, (_, i) => i).sort(positionOrder(rows, spec.directions));
+    kept = { changes, seen: changes.end, rows, order, position: new Map(input.candidates.map((user, i) => [user, i])) };
+    byRule.set(input.rule.id, kept);
+    return kept;
+  }
+  const compare = positionOrder(kept.rows, spec.directions);
+  for (const user of new Set(changed)) {
+    const i = kept.position.get(user);
+    if (i === undefined) continue;
+    kept.order.splice(lowerBound(kept.order, i, compare), 1);
+    kept.rows[i] = rowOf(input, spec, user);
+    kept.order.splice(lowerBound(kept.order, i, compare), 0, i);
+  }
+  kept.seen = changes.end;
+  return kept;
+}
+
+/** Ranks the candidates under `spec`, then least_recent, then pool order, and takes `input.count`. */
+export function rankAndTake(input: MethodInput, spec: RankingSpec): MethodResult {
+  const limit = Math.max(input.count, RANKING_LIMIT);
+  let rows: readonly Row[];
+  let first: number[];
+  if (input.changes) {
+    const kept = keptOrder(input, spec, input.changes);
+    rows = kept.rows;
+    first = kept.order.slice(0, limit);
+  } else {
+    rows = input.candidates.map((user) => rowOf(input, spec, user));
+    first = firstPositions(rows.length, limit, positionOrder(rows, spec.directions));
+  }
+  const ranked = first.map((i) => input.candidates[i] as string);
   return {
     chosen: ranked.slice(0, input.count),
     state: new Map(),
-    ranking: ranked.slice(0, RANKING_LIMIT).map((user) => ({ user, value: valueOf(user) ?? null })),
+    ranking: first.slice(0, RANKING_LIMIT).map((i) => ({ user: input.candidates[i] as string, value: spec.shown(rows[i] as Row) ?? null })),
   };
 }

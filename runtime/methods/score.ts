@@ -1,12 +1,9 @@
 // score EXPR: the eligible user with the highest value (an unset score ranks
 // last); ties by least_recent.
 import type { DistributionMethod } from './types';
-import { compareValues, rankAndTake } from './ranking';
+import { rankAndTake } from './ranking';
 
 export const score: DistributionMethod = {
   stateKeys: () => [],
-  run(input) {
-    const value = (u: string) => input.values.get(u)?.[0];
-    return rankAndTake(input, (a, b) => compareValues(value(a), value(b), 'desc'), value);
-  },
+  run: (input) => rankAndTake(input, { keysOf: (u) => [input.valuesOf(u)?.[0]], directions: ['desc'], shown: (row) => row.keys[0] }),
 };

@@ -5,6 +5,7 @@
 import type { Rule } from '../../compiler/ir';
 import type { DirectoryIndex } from '../directory-index';
 import type { UserView } from '../evaluator/context';
+import type { StateChanges } from '../state-changes';
 import type { Json } from '../state/store';
 
 /** What a method sees. */
@@ -17,8 +18,15 @@ export interface MethodInput {
   views: ReadonlyMap<string, UserView>;
   /** Available capacity per user (undefined: no limit); null when no capacity is configured. */
   capacity: ReadonlyMap<string, number | undefined> | null;
-  /** Values of `score EXPR` / `ordered by` keys per user (keys in clause order). */
-  values: ReadonlyMap<string, readonly unknown[]>;
+  /** Values of `score EXPR` / `ordered by` keys (in clause order), or the marketplace values, of a candidate; evaluated when asked. */
+  valuesOf(user: string): readonly unknown[] | undefined;
+  /**
+   * Set when the candidate list, the views and the values stay what they were
+   * between decisions but for the users listed here since a reader's position
+   * (eligibility-memo.ts kept them, and the values read nothing but the user):
+   * ranking.ts then keeps its order and moves those users alone.
+   */
+  changes?: StateChanges;
   dir: DirectoryIndex;
   /** The method's state, by key (see `stateKeys`). */
   state: ReadonlyMap<string, Json | undefined>;

@@ -3,8 +3,8 @@
 // over the memory store, whose commit feed lets it keep its memos, one over the
 // same kind of store without the feed, so that every decision runs the filters
 // from scratch — and every decision, with its whole trace, must be the same.
-// The history mixes events for rules of every pool kind and several filter
-// shapes, clock moves within and across minutes, hours and days (working hours,
+// The history mixes events for rules of every pool kind, several filter shapes
+// and every ranking method (kept orders, and a score reading the record), clock moves within and across minutes, hours and days (working hours,
 // leave, holidays and quota windows change), closed records, state set by hand
 // and directory changes.
 import fc from 'fast-check';
@@ -16,7 +16,7 @@ import type { StateStore } from '../../runtime/state/store';
 import { at, compileSnippet, HOUR, MINUTE } from './helpers';
 
 const USERS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
-const SOURCES = ['static', 'teams', 'sales', 'language', 'late-capacity'];
+const SOURCES = ['static', 'teams', 'sales', 'language', 'late-capacity', 'ordered', 'recent', 'by-source'];
 
 const RULES = `settings {
   timezone "Europe/Berlin"
@@ -61,6 +61,33 @@ rule "Language" {
   distribute score user.conversion_rate * 10 - user.open_load
   fallback queue "overflow"
 }
+rule "Ordered" {
+  priority 6
+  on lead.created
+  when lead.source == "ordered"
+  assign users where user.role == "sales"
+  require checked_in, capacity
+  distribute ordered by user.open_load asc, user.conversion_rate desc
+  fallback queue "overflow"
+}
+rule "Recent" {
+  priority 7
+  on lead.created
+  when lead.source == "recent"
+  assign teams "T1", "T2"
+  require available
+  distribute least_recent
+  fallback queue "overflow"
+}
+rule "By source" {
+  priority 8
+  on lead.created
+  when lead.source == "by-source"
+  assign users "u1", "u2", "u3", "u4"
+  require checked_in
+  distribute score lead.score * user.conversion_rate - user.open_load
+  fallback queue "overflow"
+}
 rule "Late capacity" {
   priority 5
   on lead.created
@@ -90,14 +117,14 @@ holidays:
 `;
 
 type Op =
-  | { kind: 'send'; source: number; language: 'en' | 'de' }
+  | { kind: 'send'; source: number; language: 'en' | 'de'; score: number }
   | { kind: 'advance'; ms: number }
   | { kind: 'close'; nth: number }
   | { kind: 'load'; user: string; load: number }
   | { kind: 'flip'; user: string; field: 'status' | 'checkedIn' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('send' as const), source: fc.nat(SOURCES.length - 1), language: fc.constantFrom('en' as const, 'de' as const) }) },
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('send' as const), source: fc.nat(SOURCES.length - 1), language: fc.constantFrom('en' as const, 'de' as const), score: fc.nat(9) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.constantFrom(0, 1, 999, 20_000, MINUTE, 7 * MINUTE, HOUR, 5 * HOUR, 24 * HOUR) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('close' as const), nth: fc.nat(30) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('load' as const), user: fc.constantFrom(...USERS), load: fc.nat(3) }) },
@@ -142,7 +169,7 @@ describe('eligibility kept between decisions', () => {
               expect(closed[1]).toBe(closed[0]);
             }
           } else {
-            const event = { id: `e${i}`, type: 'lead.created', record: { id: `L${i}`, source: SOURCES[step.source], language: step.language } };
+            const event = { id: `e${i}`, type: 'lead.created', record: { id: `L${i}`, source: SOURCES[step.source], language: step.language, score: step.score } };
             const [withMemo, afresh] = await Promise.all(engines.map((engine) => engine.decide(event)));
             expect(withMemo).toEqual(afresh);
             records.push(`L${i}`);
@@ -156,9 +183,9 @@ describe('eligibility kept between decisions', () => {
           [
             [
               { kind: 'advance', ms: 20_000 },
-              { kind: 'send', source: 1, language: 'en' },
+              { kind: 'send', source: 1, language: 'en', score: 0 },
               { kind: 'advance', ms: 20_000 },
-              { kind: 'send', source: 1, language: 'en' },
+              { kind: 'send', source: 1, language: 'en', score: 0 },
             ],
             '2026-11-23T11:29:50+01:00',
             1,

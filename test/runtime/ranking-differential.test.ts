@@ -11,6 +11,7 @@ import type { Rule } from '../../compiler/ir';
 import type { UserView } from '../../runtime/evaluator/context';
 import { METHODS } from '../../runtime/methods';
 import type { MethodInput } from '../../runtime/methods/types';
+import { StateChanges } from '../../runtime/state-changes';
 
 interface Person {
   at?: number;
@@ -48,8 +49,7 @@ const CASES: Case[] = [
   { method: 'ordered', capacity: false },
 ];
 
-function inputOf(c: Case, s: Scenario): MethodInput {
-  const candidates = s.people.map((_, i) => `u${String(i).padStart(3, '0')}`);
+function inputOf(c: Case, s: Scenario, candidates = s.people.map((_, i) => `u${String(i).padStart(3, '0')}`)): MethodInput {
   const views = new Map<string, UserView>(
     s.people.map((p, i) => [
       candidates[i] as string,
@@ -63,7 +63,10 @@ function inputOf(c: Case, s: Scenario): MethodInput {
     count: s.count,
     views,
     capacity: c.capacity ? new Map(s.people.map((p, i) => [candidates[i] as string, p.capacity])) : null,
-    values: new Map(s.people.map((p, i) => [candidates[i] as string, c.method === 'score' ? [p.values[0]] : p.values])),
+    valuesOf: (user) => {
+      const p = s.people[candidates.indexOf(user)];
+      return p && (c.method === 'score' ? [p.values[0]] : p.values);
+    },
     dir: null as unknown as MethodInput['dir'],
     state: new Map(),
   };
@@ -110,6 +113,38 @@ describe('ranking methods against a full sort', () => {
           expect(result.ranking).toEqual(expected.ranking);
         }),
         { numRuns: 300 },
+      );
+    });
+  }
+});
+
+describe('ranking methods keeping their order between decisions', () => {
+  const round = fc.record({ changed: fc.array(fc.nat(139), { maxLength: 8 }), people: fc.array(person, { minLength: 8, maxLength: 8 }) });
+  for (const c of CASES) {
+    it(`${c.method}${c.capacity ? ' with capacity' : ''} moves the changed users and ranks like the reference`, () => {
+      fc.assert(
+        fc.property(scenario, fc.array(round, { maxLength: 6 }), (first, rounds) => {
+          // One candidate list and one log of changes for every round, as eligibility-memo.ts keeps them.
+          const candidates = first.people.map((_, i) => `u${String(i).padStart(3, '0')}`);
+          const changes = new StateChanges();
+          let s = first;
+          for (const r of [null, ...rounds]) {
+            if (r) {
+              const people = [...s.people];
+              r.changed.forEach((at, k) => {
+                if (at >= people.length) return;
+                people[at] = r.people[k] as Person;
+                changes.add(candidates[at] as string);
+              });
+              s = { ...s, people };
+            }
+            const result = METHODS[c.method].run({ ...inputOf(c, s, candidates), changes });
+            const expected = reference(c, s);
+            expect(result.chosen).toEqual(expected.chosen);
+            expect(result.ranking).toEqual(expected.ranking);
+          }
+        }),
+        { numRuns: 150 },
       );
     });
   }
