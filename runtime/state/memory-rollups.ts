@@ -1,6 +1,6 @@
 // The memory store's rollups (rollups.ts): every committed decision's facts by
 // record, and the rollup rows they add up to, updated as each transaction commits.
-import { EVERY_TEAM, mergeRows, rollupChange, sumRows, type DecisionFacts, type RollupReader, type RollupRow } from './rollups';
+import { EVERY_TEAM, mergeRollup, recordRollup, sumRows, type DecisionFacts, type RollupReader, type RollupRow } from './rollups';
 
 /** Rollup rows and decision facts of the committed log. */
 export class MemoryRollups {
@@ -8,12 +8,15 @@ export class MemoryRollups {
   private readonly byRecord = new Map<string, DecisionFacts[]>();
   private readonly rows = new Map<string, RollupRow>();
 
-  /** Counts a committed decision. */
+  /** Counts a committed decision: its record's rows leave, and come back with it added. */
   add(facts: DecisionFacts): void {
     const key = recordKey(facts.entity, facts.recordId);
-    const before = this.byRecord.get(key) ?? [];
-    mergeRows(this.rows, rollupChange(before, [...before, facts]));
-    this.byRecord.set(key, [...before, facts]);
+    let record = this.byRecord.get(key);
+    if (record) {
+      mergeRollup(this.rows, recordRollup(record), -1);
+      record.push(facts);
+    } else this.byRecord.set(key, (record = [facts]));
+    mergeRollup(this.rows, recordRollup(record), 1);
     this.log.push(facts);
   }
 

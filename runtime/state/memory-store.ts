@@ -2,21 +2,20 @@
 // time (begin waits for the previous one to end), so concurrent decisions never
 // interleave; each buffers its writes and applies them on commit, so abort
 // discards everything. Values are copied in and out, so nobody can change the
-// store behind a transaction's back. One process only: claims (timers, the
+// store behind a transaction's back; decisions are copied as a JSON round trip
+// would (json-copy.ts), so the log reads back what the SQL stores' would. One process only: claims (timers, the
 // outbox) are plain reads, since nobody else could hold them.
 import type { Decision } from '../types';
 import { MemoryRollups } from './memory-rollups';
+import { jsonCopy } from './json-copy';
 import { factsOf, type DecisionFacts, type RollupReader } from './rollups';
 import { sequenceKey } from './sequence-key';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './store';
 
-/** A logged decision: the fields the log filters on, and the decision as JSON text. */
+/** A logged decision: the store's own copy, which nothing outside it ever sees, and its facts. */
 interface StoredDecision {
-  id: string;
-  eventId: string;
-  meta: Pick<Decision, 'entity' | 'recordId' | 'ruleId' | 'team' | 'assigned' | 'outcome' | 'decidedAt'>;
+  decision: Decision;
   facts: DecisionFacts;
-  json: string;
 }
 
 interface Data {
@@ -70,7 +69,7 @@ export class MemoryStore implements StateStore {
     const d = this.data;
     return copy({
       kv: Object.fromEntries([...d.kv].sort(([a], [b]) => (a < b ? -1 : 1))),
-      decisions: d.decisions.map((s) => JSON.parse(s.json) as Decision),
+      decisions: d.decisions.map((s) => s.decision),
       timers: [...d.timers.values()],
       queues: Object.fromEntries([...d.queues].map(([q, items]) => [q, [...items.values()]])),
       outbox: [...d.outbox.values()],
@@ -141,36 +140,34 @@ class MemoryTransaction implements Transaction {
 
   async appendDecision(decision: Decision): Promise<void> {
     this.check();
-    const json = JSON.stringify(decision);
-    const { entity, recordId, ruleId, outcome, decidedAt } = decision;
-    const meta = { entity, recordId, ruleId, team: decision.team, outcome, decidedAt, assigned: [...decision.assigned] };
-    this.decisions.push({ id: decision.id, eventId: decision.eventId, meta, facts: factsOf(decision), json });
+    const own = jsonCopy(decision);
+    this.decisions.push({ decision: own, facts: factsOf(own) });
   }
 
   async decisionForEvent(eventId: string): Promise<Decision | null> {
     const index = this.data.eventIndex.get(eventId);
-    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.eventId === eventId);
-    return stored ? (JSON.parse(stored.json) as Decision) : null;
+    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.decision.eventId === eventId);
+    return stored ? jsonCopy(stored.decision) : null;
   }
 
   async getDecision(id: string): Promise<Decision | null> {
     const index = this.data.decisionIndex.get(id);
-    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.id === id);
-    return stored ? (JSON.parse(stored.json) as Decision) : null;
+    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.decision.id === id);
+    return stored ? jsonCopy(stored.decision) : null;
   }
 
   async listDecisions(filter: DecisionFilter): Promise<Decision[]> {
     const all = [...this.data.decisions, ...this.decisions];
     let end = all.length;
     if (filter.before !== undefined) {
-      const at = all.findIndex((d) => d.id === filter.before);
+      const at = all.findIndex((d) => d.decision.id === filter.before);
       if (at >= 0) end = at;
     }
     const limit = filter.limit ?? 100;
     const out: Decision[] = [];
     for (let i = end - 1; i >= 0 && out.length < limit; i--) {
       const stored = all[i] as StoredDecision;
-      if (matches(stored.meta, filter)) out.push(JSON.parse(stored.json) as Decision);
+      if (matches(stored.decision, filter)) out.push(jsonCopy(stored.decision));
     }
     return out;
   }
@@ -248,11 +245,11 @@ class MemoryTransaction implements Transaction {
     const d = this.data;
     for (const [key, value] of this.writes) if (value === DELETED) d.kv.delete(key);
     else d.kv.set(key, value);
-    for (const decision of this.decisions) {
-      const index = d.decisions.push(decision) - 1;
-      d.decisionIndex.set(decision.id, index);
-      if (!d.eventIndex.has(decision.eventId)) d.eventIndex.set(decision.eventId, index);
-      d.rollups.add(decision.facts);
+    for (const stored of this.decisions) {
+      const index = d.decisions.push(stored) - 1;
+      d.decisionIndex.set(stored.decision.id, index);
+      if (!d.eventIndex.has(stored.decision.eventId)) d.eventIndex.set(stored.decision.eventId, index);
+      d.rollups.add(stored.facts);
     }
     for (const [id, timer] of this.timers) if (timer === DELETED) d.timers.delete(id);
     else d.timers.set(id, timer);
@@ -305,7 +302,7 @@ function queueKey(entity: string, recordId: string): string {
   return `${entity}/${recordId}`;
 }
 
-function matches(d: StoredDecision['meta'], f: DecisionFilter): boolean {
+function matches(d: Decision, f: DecisionFilter): boolean {
   return (
     (f.entity === undefined || d.entity === f.entity) &&
     (f.recordId === undefined || d.recordId === f.recordId) &&

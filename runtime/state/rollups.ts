@@ -243,17 +243,23 @@ export function recordFigures(
 
 /** Adds rows into a map of rows by id, merging rows with one id and dropping rows that reach zero. */
 export function mergeRows(into: Map<string, RollupRow>, rows: readonly RollupRow[]): void {
-  for (const row of rows) {
-    const id = rowId(row.team, row.hour, row.key, row.prev, row.aux);
-    const was = into.get(id);
-    if (!was) {
-      into.set(id, { ...row });
-      continue;
-    }
-    was.records += row.records;
-    was.decisions += row.decisions;
-    if (was.records === 0 && was.decisions === 0) into.delete(id);
+  for (const row of rows) addRow(into, rowId(row.team, row.hour, row.key, row.prev, row.aux), row, 1);
+}
+
+/** Adds (`sign` 1) or takes away (-1) rows by id, as `recordRollup` gives them, like `mergeRows`. */
+export function mergeRollup(into: Map<string, RollupRow>, rows: ReadonlyMap<string, RollupRow>, sign: 1 | -1): void {
+  for (const [id, row] of rows) addRow(into, id, row, sign);
+}
+
+function addRow(into: Map<string, RollupRow>, id: string, row: RollupRow, sign: 1 | -1): void {
+  const was = into.get(id);
+  if (!was) {
+    into.set(id, { ...row, records: sign * row.records, decisions: sign * row.decisions });
+    return;
   }
+  was.records += sign * row.records;
+  was.decisions += sign * row.decisions;
+  if (was.records === 0 && was.decisions === 0) into.delete(id);
 }
 
 /** A total order of rows, so concurrent writers touch shared rows in one order. */
