@@ -2,9 +2,9 @@
 // time (begin waits for the previous one to end), so concurrent decisions never
 // interleave; each buffers its writes and applies them on commit, so abort
 // discards everything. Values are copied in and out, so nobody can change the
-// store behind a transaction's back; decisions are copied as a JSON round trip
-// would (json-copy.ts), so the log reads back what the SQL stores' would. One process only: claims (timers, the
-// outbox) are plain reads, since nobody else could hold them.
+// store behind a transaction's back, and copied as a JSON round trip would
+// (json-copy.ts), so they read back as the SQL stores' do. One process only:
+// claims (timers, the outbox) are plain reads, since nobody else could hold them.
 import type { Decision } from '../types';
 import { MemoryRollups } from './memory-rollups';
 import { jsonCopy } from './json-copy';
@@ -67,7 +67,7 @@ export class MemoryStore implements StateStore {
   /** A deep copy of everything committed (for before/after comparisons in tests). */
   snapshot(): unknown {
     const d = this.data;
-    return copy({
+    return jsonCopy({
       kv: Object.fromEntries([...d.kv].sort(([a], [b]) => (a < b ? -1 : 1))),
       decisions: d.decisions.map((s) => s.decision),
       timers: [...d.timers.values()],
@@ -125,12 +125,12 @@ class MemoryTransaction implements Transaction {
     const pending = this.writes.get(key);
     if (pending === DELETED) return undefined;
     const value = pending !== undefined ? pending : this.data.kv.get(key);
-    return value === undefined ? undefined : copyJson(value);
+    return value === undefined ? undefined : jsonCopy(value);
   }
 
   async put(key: string, value: Json): Promise<void> {
     this.check();
-    this.writes.set(key, copyJson(value));
+    this.writes.set(key, jsonCopy(value));
   }
 
   async delete(key: string): Promise<void> {
@@ -174,14 +174,14 @@ class MemoryTransaction implements Transaction {
 
   async scheduleTimer(timer: Timer): Promise<void> {
     this.check();
-    this.timers.set(timer.id, copy(timer));
+    this.timers.set(timer.id, jsonCopy(timer));
   }
 
   async dueTimers(nowMs: number): Promise<Timer[]> {
     return this.allTimers()
       .filter((t) => t.dueAt <= nowMs)
       .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(copy);
+      .map(jsonCopy);
   }
 
   async claimDue(nowMs: number): Promise<Timer | null> {
@@ -204,7 +204,7 @@ class MemoryTransaction implements Transaction {
     this.check();
     const record = queueKey(item.entity, item.recordId);
     this.queueOps.push({ op: 'delete', queue: item.queue, record });
-    this.queueOps.push({ op: 'put', queue: item.queue, record, item: copy(item) });
+    this.queueOps.push({ op: 'put', queue: item.queue, record, item: jsonCopy(item) });
   }
 
   async dequeue(queue: string, entity: string, recordId: string): Promise<boolean> {
@@ -216,19 +216,19 @@ class MemoryTransaction implements Transaction {
   }
 
   async listQueue(queue: string): Promise<QueueItem[]> {
-    return [...this.queueView(queue).values()].map(copy);
+    return [...this.queueView(queue).values()].map(jsonCopy);
   }
 
   async addOutbox(item: OutboxItem): Promise<void> {
     this.check();
-    this.outbox.set(item.id, copy(item));
+    this.outbox.set(item.id, jsonCopy(item));
   }
 
   async listOutbox(limit: number): Promise<OutboxItem[]> {
     const view = new Map(this.data.outbox);
     for (const [id, item] of this.outbox) if (item === DELETED) view.delete(id);
     else view.set(id, item);
-    return [...view.values()].slice(0, limit).map(copy);
+    return [...view.values()].slice(0, limit).map(jsonCopy);
   }
 
   async claimOutbox(limit: number): Promise<OutboxItem[]> {
@@ -313,15 +313,4 @@ function matches(d: Decision, f: DecisionFilter): boolean {
     (f.fromMs === undefined || d.decidedAt >= f.fromMs) &&
     (f.toMs === undefined || d.decidedAt < f.toMs)
   );
-}
-
-function copy<T>(value: T): T {
-  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
-}
-
-/** A deep copy of a JSON value; arrays of scalars (the rotation queues) by slice. */
-function copyJson(value: Json): Json {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) return value.slice();
-  return structuredClone(value);
 }
