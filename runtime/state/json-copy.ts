@@ -2,8 +2,8 @@
 // gives it, without the text in between: properties that are undefined,
 // functions or symbols are left out (null in a list), numbers that are not
 // finite become null and -0 becomes 0. Anything that is not a plain object, a
-// list or a scalar (a Date, a Map, an object with `toJSON`) takes the real
-// round trip, so the result is always the one JSON would give.
+// list or a scalar (a Date, a Map, an object with `toJSON`, which is asked with
+// an empty key) takes the real round trip, so the result is the one JSON gives.
 
 /** The value as a JSON round trip gives it; undefined for a value JSON leaves out (undefined, a function, a symbol). */
 export function jsonCopy<T>(value: T): T {
@@ -20,7 +20,7 @@ function copyValue(value: unknown): unknown {
     case 'object':
       if (value === null) return null;
       if (Array.isArray(value)) return copyList(value);
-      return plain(value) ? copyObject(value as Record<string, unknown>) : roundTrip(value);
+      return ownObject(value) ? copyObject(value as Record<string, unknown>) : roundTrip(value);
     case 'undefined':
     case 'function':
     case 'symbol':
@@ -39,22 +39,32 @@ function copyList(list: readonly unknown[]): unknown[] {
   return out;
 }
 
-function copyObject(object: Record<string, unknown>): Record<string, unknown> {
+/** A plain object's copy; with a `toJSON` method, the round trip's. */
+function copyObject(object: Record<string, unknown>): unknown {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) {
-    const item = copyValue(object[key]);
-    if (item === undefined) continue;
-    // An own `__proto__` (JSON.parse makes them) stays a property instead of setting the prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else out[key] = item;
+  // `for…in` lists the own enumerable keys only: the prototype is Object.prototype, which has none, or null.
+  for (const key in object) {
+    const item = object[key];
+    if (typeof item === 'string') setKey(out, key, item);
+    else if (typeof item === 'function' && key === 'toJSON') return roundTrip(object);
+    else {
+      const copied = copyValue(item);
+      if (copied !== undefined) setKey(out, key, copied);
+    }
   }
   return out;
 }
 
-/** An object whose copy is its own enumerable properties, as JSON reads them. */
-function plain(value: object): boolean {
+/** Sets a key; an own `__proto__` (JSON.parse makes them) stays a property instead of setting the prototype. */
+function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
+/** An object JSON reads as its own enumerable properties (unless it has `toJSON`): a plain one or one without a prototype. */
+function ownObject(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return proto === Object.prototype || proto === null;
 }
 
 function roundTrip(value: unknown): unknown {

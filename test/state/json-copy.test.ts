@@ -78,6 +78,11 @@ describe('jsonCopy', () => {
     expect(Object.is(jsonCopy([-0])[0], 0)).toBe(true);
   });
 
+  it('asks objects with `toJSON` (a method of their own, or a Date) for their value', () => {
+    const value = { at: new Date(0), own: { toJSON: () => ({ n: 1, skip: undefined }) }, list: [{ toJSON: () => 'x' }] };
+    expect(jsonCopy(value)).toEqual({ at: '1970-01-01T00:00:00.000Z', own: { n: 1 }, list: ['x'] });
+  });
+
   it('refuses what JSON refuses', () => {
     expect(() => jsonCopy({ n: 1n })).toThrow(TypeError);
   });
