@@ -30,11 +30,12 @@ function copyValue(value: unknown): unknown {
   }
 }
 
+/** The list copied whole (a plain list, also of a subclass's), then every item that is not text copied in place. */
 function copyList(list: readonly unknown[]): unknown[] {
-  const out = new Array<unknown>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    out[i] = typeof item === 'string' ? item : (copyValue(item) ?? null);
+  const out = Object.getPrototypeOf(list) === Array.prototype ? list.slice() : Array.from(list);
+  for (let i = 0; i < out.length; i++) {
+    const item = out[i];
+    if (typeof item !== 'string') out[i] = copyValue(item) ?? null;
   }
   return out;
 }

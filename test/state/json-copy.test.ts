@@ -83,6 +83,13 @@ describe('jsonCopy', () => {
     expect(jsonCopy(value)).toEqual({ at: '1970-01-01T00:00:00.000Z', own: { n: 1 }, list: ['x'] });
   });
 
+  it('copies a list of an Array subclass as a plain list', () => {
+    class Tagged extends Array<unknown> {}
+    const copy = jsonCopy({ list: Tagged.from(['a', undefined, 2]) });
+    expect(Object.getPrototypeOf(copy.list)).toBe(Array.prototype);
+    expect(copy.list).toEqual(['a', null, 2]);
+  });
+
   it('refuses what JSON refuses', () => {
     expect(() => jsonCopy({ n: 1n })).toThrow(TypeError);
   });
