@@ -149,19 +149,32 @@ function checkChanged(raw: unknown, issues: InputIssue[]): string[] {
 
 /** Rejects prototype-reaching keys and nesting deeper than MAX_DEPTH, anywhere in the value (an event, a raw payload). */
 export function scanKeys(value: unknown, path: string, depth: number, issues: InputIssue[]): void {
+  if (!keysAllowed(value, depth)) keyIssues(value, path, depth, issues);
+}
+
+/** Whether `scanKeys` finds nothing: the same walk, without the paths it would name. */
+function keysAllowed(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((item) => keysAllowed(item, depth + 1));
+  for (const key of Object.keys(value)) if (isForbiddenKey(key) || !keysAllowed((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
+}
+
+function keyIssues(value: unknown, path: string, depth: number, issues: InputIssue[]): void {
   if (typeof value !== 'object' || value === null) return;
   if (depth > MAX_DEPTH) {
     issues.push({ path, message: `nesting deeper than ${MAX_DEPTH} levels` });
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => scanKeys(item, `${path}[${i}]`, depth + 1, issues));
+    value.forEach((item, i) => keyIssues(item, `${path}[${i}]`, depth + 1, issues));
     return;
   }
   for (const key of Object.keys(value)) {
     const at = path ? `${path}.${key}` : key;
     if (isForbiddenKey(key)) issues.push({ path: at, message: `the field name \`${key}\` is not allowed` });
-    else scanKeys((value as Record<string, unknown>)[key], at, depth + 1, issues);
+    else keyIssues((value as Record<string, unknown>)[key], at, depth + 1, issues);
   }
 }
 

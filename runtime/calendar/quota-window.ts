@@ -13,8 +13,21 @@ export interface QuotaWindow {
   endMs: number;
 }
 
-/** The window of `period` containing `atMs`, in `zone`; `total` is one window over all time. */
-export function quotaWindow(period: QuotaPeriod, zone: string, atMs: number): QuotaWindow {
+/** The window last given per period and zone (`<period> <zone>`): it answers every instant it contains. */
+const latest = new Map<string, Readonly<QuotaWindow>>();
+
+/** The window of `period` containing `atMs`, in `zone`; `total` is one window over all time. The same window runs for hours to months, so it is kept. */
+export function quotaWindow(period: QuotaPeriod, zone: string, atMs: number): Readonly<QuotaWindow> {
+  const id = `${period} ${zone}`;
+  const last = latest.get(id);
+  if (last && atMs >= last.startMs && atMs < last.endMs) return last;
+  const window = Object.freeze(windowAt(period, zone, atMs));
+  latest.set(id, window);
+  return window;
+}
+
+/** `quotaWindow` worked out afresh. */
+export function windowAt(period: QuotaPeriod, zone: string, atMs: number): QuotaWindow {
   if (period === 'total') return { key: 'total', startMs: 0, endMs: Number.POSITIVE_INFINITY };
   const wall = wallTime(zone, atMs);
   const [startWall, endWall, format] = wallBounds(period, wall);

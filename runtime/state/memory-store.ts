@@ -2,21 +2,20 @@
 // time (begin waits for the previous one to end), so concurrent decisions never
 // interleave; each buffers its writes and applies them on commit, so abort
 // discards everything. Values are copied in and out, so nobody can change the
-// store behind a transaction's back. One process only: claims (timers, the
-// outbox) are plain reads, since nobody else could hold them.
+// store behind a transaction's back, and copied as a JSON round trip would
+// (json-copy.ts), so they read back as the SQL stores' do. One process only:
+// claims (timers, the outbox) are plain reads, since nobody else could hold them.
 import type { Decision } from '../types';
 import { MemoryRollups } from './memory-rollups';
+import { jsonCopy } from './json-copy';
 import { factsOf, type DecisionFacts, type RollupReader } from './rollups';
 import { sequenceKey } from './sequence-key';
 import type { DecisionFilter, Json, OutboxItem, QueueItem, StateStore, Timer, Transaction } from './store';
 
-/** A logged decision: the fields the log filters on, and the decision as JSON text. */
+/** A logged decision: the store's own copy, which nothing outside it ever sees, and its facts. */
 interface StoredDecision {
-  id: string;
-  eventId: string;
-  meta: Pick<Decision, 'entity' | 'recordId' | 'ruleId' | 'team' | 'assigned' | 'outcome' | 'decidedAt'>;
+  decision: Decision;
   facts: DecisionFacts;
-  json: string;
 }
 
 interface Data {
@@ -73,9 +72,9 @@ export class MemoryStore implements StateStore {
   /** A deep copy of everything committed (for before/after comparisons in tests). */
   snapshot(): unknown {
     const d = this.data;
-    return copy({
+    return jsonCopy({
       kv: Object.fromEntries([...d.kv].sort(([a], [b]) => (a < b ? -1 : 1))),
-      decisions: d.decisions.map((s) => JSON.parse(s.json) as Decision),
+      decisions: d.decisions.map((s) => s.decision),
       timers: [...d.timers.values()],
       queues: Object.fromEntries([...d.queues].map(([q, items]) => [q, [...items.values()]])),
       outbox: [...d.outbox.values()],
@@ -132,12 +131,12 @@ class MemoryTransaction implements Transaction {
     const pending = this.writes.get(key);
     if (pending === DELETED) return undefined;
     const value = pending !== undefined ? pending : this.data.kv.get(key);
-    return value === undefined ? undefined : copyJson(value);
+    return value === undefined ? undefined : jsonCopy(value);
   }
 
   async put(key: string, value: Json): Promise<void> {
     this.check();
-    this.writes.set(key, copyJson(value));
+    this.writes.set(key, jsonCopy(value));
   }
 
   async delete(key: string): Promise<void> {
@@ -147,50 +146,48 @@ class MemoryTransaction implements Transaction {
 
   async appendDecision(decision: Decision): Promise<void> {
     this.check();
-    const json = JSON.stringify(decision);
-    const { entity, recordId, ruleId, outcome, decidedAt } = decision;
-    const meta = { entity, recordId, ruleId, team: decision.team, outcome, decidedAt, assigned: [...decision.assigned] };
-    this.decisions.push({ id: decision.id, eventId: decision.eventId, meta, facts: factsOf(decision), json });
+    const own = jsonCopy(decision);
+    this.decisions.push({ decision: own, facts: factsOf(own) });
   }
 
   async decisionForEvent(eventId: string): Promise<Decision | null> {
     const index = this.data.eventIndex.get(eventId);
-    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.eventId === eventId);
-    return stored ? (JSON.parse(stored.json) as Decision) : null;
+    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.decision.eventId === eventId);
+    return stored ? jsonCopy(stored.decision) : null;
   }
 
   async getDecision(id: string): Promise<Decision | null> {
     const index = this.data.decisionIndex.get(id);
-    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.id === id);
-    return stored ? (JSON.parse(stored.json) as Decision) : null;
+    const stored = index !== undefined ? this.data.decisions[index] : this.decisions.find((d) => d.decision.id === id);
+    return stored ? jsonCopy(stored.decision) : null;
   }
 
   async listDecisions(filter: DecisionFilter): Promise<Decision[]> {
     const all = [...this.data.decisions, ...this.decisions];
     let end = all.length;
     if (filter.before !== undefined) {
-      const at = all.findIndex((d) => d.id === filter.before);
+      const at = all.findIndex((d) => d.decision.id === filter.before);
       if (at >= 0) end = at;
     }
     const limit = filter.limit ?? 100;
     const out: Decision[] = [];
     for (let i = end - 1; i >= 0 && out.length < limit; i--) {
       const stored = all[i] as StoredDecision;
-      if (matches(stored.meta, filter)) out.push(JSON.parse(stored.json) as Decision);
+      if (matches(stored.decision, filter)) out.push(jsonCopy(stored.decision));
     }
     return out;
   }
 
   async scheduleTimer(timer: Timer): Promise<void> {
     this.check();
-    this.timers.set(timer.id, copy(timer));
+    this.timers.set(timer.id, jsonCopy(timer));
   }
 
   async dueTimers(nowMs: number): Promise<Timer[]> {
     return this.allTimers()
       .filter((t) => t.dueAt <= nowMs)
       .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(copy);
+      .map(jsonCopy);
   }
 
   async claimDue(nowMs: number): Promise<Timer | null> {
@@ -213,7 +210,7 @@ class MemoryTransaction implements Transaction {
     this.check();
     const record = queueKey(item.entity, item.recordId);
     this.queueOps.push({ op: 'delete', queue: item.queue, record });
-    this.queueOps.push({ op: 'put', queue: item.queue, record, item: copy(item) });
+    this.queueOps.push({ op: 'put', queue: item.queue, record, item: jsonCopy(item) });
   }
 
   async dequeue(queue: string, entity: string, recordId: string): Promise<boolean> {
@@ -225,19 +222,19 @@ class MemoryTransaction implements Transaction {
   }
 
   async listQueue(queue: string): Promise<QueueItem[]> {
-    return [...this.queueView(queue).values()].map(copy);
+    return [...this.queueView(queue).values()].map(jsonCopy);
   }
 
   async addOutbox(item: OutboxItem): Promise<void> {
     this.check();
-    this.outbox.set(item.id, copy(item));
+    this.outbox.set(item.id, jsonCopy(item));
   }
 
   async listOutbox(limit: number): Promise<OutboxItem[]> {
     const view = new Map(this.data.outbox);
     for (const [id, item] of this.outbox) if (item === DELETED) view.delete(id);
     else view.set(id, item);
-    return [...view.values()].slice(0, limit).map(copy);
+    return [...view.values()].slice(0, limit).map(jsonCopy);
   }
 
   async claimOutbox(limit: number): Promise<OutboxItem[]> {
@@ -255,11 +252,11 @@ class MemoryTransaction implements Transaction {
     for (const [key, value] of this.writes) if (value === DELETED) d.kv.delete(key);
     else d.kv.set(key, value);
     for (const listener of this.listeners) listener(this.writes.keys());
-    for (const decision of this.decisions) {
-      const index = d.decisions.push(decision) - 1;
-      d.decisionIndex.set(decision.id, index);
-      if (!d.eventIndex.has(decision.eventId)) d.eventIndex.set(decision.eventId, index);
-      d.rollups.add(decision.facts);
+    for (const stored of this.decisions) {
+      const index = d.decisions.push(stored) - 1;
+      d.decisionIndex.set(stored.decision.id, index);
+      if (!d.eventIndex.has(stored.decision.eventId)) d.eventIndex.set(stored.decision.eventId, index);
+      d.rollups.add(stored.facts);
     }
     for (const [id, timer] of this.timers) if (timer === DELETED) d.timers.delete(id);
     else d.timers.set(id, timer);
@@ -312,7 +309,7 @@ function queueKey(entity: string, recordId: string): string {
   return `${entity}/${recordId}`;
 }
 
-function matches(d: StoredDecision['meta'], f: DecisionFilter): boolean {
+function matches(d: Decision, f: DecisionFilter): boolean {
   return (
     (f.entity === undefined || d.entity === f.entity) &&
     (f.recordId === undefined || d.recordId === f.recordId) &&
@@ -323,15 +320,4 @@ function matches(d: StoredDecision['meta'], f: DecisionFilter): boolean {
     (f.fromMs === undefined || d.decidedAt >= f.fromMs) &&
     (f.toMs === undefined || d.decidedAt < f.toMs)
   );
-}
-
-function copy<T>(value: T): T {
-  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
-}
-
-/** A deep copy of a JSON value; arrays of scalars (the rotation queues) by slice. */
-function copyJson(value: Json): Json {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) return value.slice();
-  return structuredClone(value);
 }

@@ -162,38 +162,43 @@ export function recordRollup(facts: readonly DecisionFacts[]): Map<string, Rollu
 
 /** Adds to `rows` the rows of `team` for a record's decisions that team counts (`created`: its creation, when the team counts it). */
 function teamRollup(rows: Map<string, RollupRow>, team: string, facts: readonly DecisionFacts[], created: DecisionFacts | null): void {
-  const add = (hour: number, key: string, prev: number, aux: number, records: number, decisions: number) => {
-    const id = rowId(team, hour, key, prev, aux);
-    const row = rows.get(id);
-    if (row) {
-      row.records += records;
-      row.decisions += decisions;
-    } else rows.set(id, { team, hour, key, prev, aux, records, decisions });
-  };
-  const hours = new Map<string, Set<number>>();
+  /** Per records key, the distinct hours it was counted in. */
+  const hours = new Map<string, number[]>();
   for (const f of facts) {
     const hour = hourOf(f.decidedAt);
     const keys = decisionKeys(f, f.method);
-    for (const key of keys.decisions) add(hour, key, NONE, NONE, 0, 1);
+    for (const key of keys.decisions) addCounts(rows, team, hour, key, NONE, NONE, 0, 1);
     for (const key of keys.records) {
-      let set = hours.get(key);
-      if (!set) hours.set(key, (set = new Set()));
-      set.add(hour);
+      const seen = hours.get(key);
+      if (!seen) hours.set(key, [hour]);
+      else if (!seen.includes(hour)) seen.push(hour);
     }
   }
-  const appearances = (key: string, seen: Iterable<number>, aux: number) => {
-    let prev = NONE;
-    for (const hour of [...seen].sort((a, b) => a - b)) {
-      add(hour, key, prev, aux, 1, 0);
-      prev = hour;
-    }
-  };
-  for (const [key, seen] of hours) appearances(key, seen, NONE);
+  for (const [key, seen] of hours) addAppearances(rows, team, key, seen, NONE);
   if (created) {
     const createdHour = hourOf(created.decidedAt);
-    add(createdHour, 'C', NONE, NONE, 1, 0);
-    appearances('CA', assignedHours(facts), createdHour);
+    addCounts(rows, team, createdHour, 'C', NONE, NONE, 1, 0);
+    addAppearances(rows, team, 'CA', assignedHours(facts), createdHour);
   }
+}
+
+/** One record appearance per hour of `seen`, each row's `prev` the hour before it. */
+function addAppearances(rows: Map<string, RollupRow>, team: string, key: string, seen: number[], aux: number): void {
+  if (seen.length > 1) seen.sort((a, b) => a - b);
+  let prev = NONE;
+  for (const hour of seen) {
+    addCounts(rows, team, hour, key, prev, aux, 1, 0);
+    prev = hour;
+  }
+}
+
+function addCounts(rows: Map<string, RollupRow>, team: string, hour: number, key: string, prev: number, aux: number, records: number, decisions: number): void {
+  const id = rowId(team, hour, key, prev, aux);
+  const row = rows.get(id);
+  if (row) {
+    row.records += records;
+    row.decisions += decisions;
+  } else rows.set(id, { team, hour, key, prev, aux, records, decisions });
 }
 
 /** What a record's decisions going from `before` to `after` (more of them) changes in the rollups (rows with a non-zero change). */
@@ -209,7 +214,7 @@ export function rollupChange(before: readonly DecisionFacts[], after: readonly D
     if (records !== 0 || decisions !== 0) out.push({ ...row, records, decisions });
   }
   for (const [id, row] of old) if (!next.has(id)) out.push({ ...row, records: -row.records, decisions: -row.decisions });
-  return out.sort((a, b) => compareRows(a, b));
+  return out.sort(compareRows);
 }
 
 /** Per key, what one record's decisions (all of them, in log order) count in the window `[fromMs, toMs)` for `team`: the figures the rollups sum for whole hours, with `methodOf` naming each decision's method. */
@@ -243,23 +248,32 @@ export function recordFigures(
 
 /** Adds rows into a map of rows by id, merging rows with one id and dropping rows that reach zero. */
 export function mergeRows(into: Map<string, RollupRow>, rows: readonly RollupRow[]): void {
-  for (const row of rows) {
-    const id = rowId(row.team, row.hour, row.key, row.prev, row.aux);
-    const was = into.get(id);
-    if (!was) {
-      into.set(id, { ...row });
-      continue;
-    }
-    was.records += row.records;
-    was.decisions += row.decisions;
-    if (was.records === 0 && was.decisions === 0) into.delete(id);
+  for (const row of rows) addRow(into, rowId(row.team, row.hour, row.key, row.prev, row.aux), row, 1);
+}
+
+/** Adds (`sign` 1) or takes away (-1) rows by id, as `recordRollup` gives them, like `mergeRows`. */
+export function mergeRollup(into: Map<string, RollupRow>, rows: ReadonlyMap<string, RollupRow>, sign: 1 | -1): void {
+  for (const [id, row] of rows) addRow(into, id, row, sign);
+}
+
+function addRow(into: Map<string, RollupRow>, id: string, row: RollupRow, sign: 1 | -1): void {
+  const was = into.get(id);
+  if (!was) {
+    into.set(id, { ...row, records: sign * row.records, decisions: sign * row.decisions });
+    return;
   }
+  was.records += sign * row.records;
+  was.decisions += sign * row.decisions;
+  if (was.records === 0 && was.decisions === 0) into.delete(id);
 }
 
 /** A total order of rows, so concurrent writers touch shared rows in one order. */
 export function compareRows(a: RollupRow, b: RollupRow): number {
-  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return text(a.team, b.team) || a.hour - b.hour || text(a.key, b.key) || a.prev - b.prev || a.aux - b.aux;
+  return compareText(a.team, b.team) || a.hour - b.hour || compareText(a.key, b.key) || a.prev - b.prev || a.aux - b.aux;
+}
+
+function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Sums the rows of `team` of hours `fromHour..toHour` per key, as every store's `sums` does. */
@@ -309,7 +323,7 @@ function assignedHours(facts: readonly DecisionFacts[]): number[] {
   return [...new Set(facts.filter(distributed).map((f) => hourOf(f.decidedAt)))];
 }
 
-/** Unambiguous: the numbers come first, then the team's length, and the team and key (any text) last. */
+/** Unambiguous: the numbers come first (NONE, never an hour, as nothing), then the team's length, and the team and key (any text) last. */
 function rowId(team: string, hour: number, key: string, prev: number, aux: number): string {
-  return `${hour}|${prev}|${aux}|${team.length}|${team}${key}`;
+  return `${hour}|${prev === NONE ? '' : prev}|${aux === NONE ? '' : aux}|${team.length}|${team}${key}`;
 }

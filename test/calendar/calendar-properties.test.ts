@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Weekday, WorkInterval, Workday } from '../../compiler/directory/model';
 import { isWorking, nextWorkStart, quotaWindow } from '../../runtime/calendar';
+import { windowAt } from '../../runtime/calendar/quota-window';
 
 const H = 3_600_000;
 const ZONES = [
@@ -88,6 +89,20 @@ describe('quotaWindow', () => {
         expect(a.key.startsWith(`${p}:`)).toBe(true);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('answers every instant of a run of calls as working it out afresh does, windows kept from earlier calls included', () => {
+    const call = fc.tuple(period, fc.constantFrom(...ZONES), fc.integer({ min: -3 * H, max: 3 * H }));
+    fc.assert(
+      fc.property(instant, fc.array(call, { minLength: 1, maxLength: 30 }), (t, calls) => {
+        let at = t;
+        for (const [p, zone, step] of calls) {
+          at += step;
+          expect(quotaWindow(p, zone, at)).toEqual(windowAt(p, zone, at));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 
