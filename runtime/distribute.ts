@@ -108,10 +108,10 @@ export async function distribute(
     before: snapshot(stateKeys, state),
     after: snapshot(stateKeys, new Map([...state, ...after])),
   });
-  // The ranking values of `score` and `ordered by`, evaluated when the method asks; the marketplace's, once computed below.
+  // The marketplace's values (null for other methods), and those of `score` and `ordered by`, evaluated when the method asks.
+  const market = later ? null : marketplaceValues(compiled, program, ctx, views, candidates, { limits: eligibility.facts.quotaLimits, counts: eligibility.facts.quotaCounts });
   const ranked = !later && (compiled.score !== null || compiled.orderKeys.length > 0);
   const evaluated = new Map<string, readonly unknown[]>();
-  let market: ReadonlyMap<string, unknown[]> | null = null;
   const valuesOf = (id: string): readonly unknown[] | undefined => {
     const given = market?.get(id);
     if (given || !ranked) return given;
@@ -125,8 +125,7 @@ export async function distribute(
     return values;
   };
   // Kept candidates whose values read only the user let a ranking keep its order between decisions (methods/ranking.ts).
-  const marketplace = rule.method.kind === 'max_turnover' || rule.method.kind === 'max_lead_count';
-  const kept = changes && !later && !marketplace && (!ranked || compiled.valuesReadOnlyUser) ? { changes } : {};
+  const kept = changes && !later && market === null && (!ranked || compiled.valuesReadOnlyUser) ? { changes } : {};
   const input: MethodInput = { rule, candidates, count: rule.take.count, views, capacity, valuesOf, dir, state, ...kept };
   // Nobody is assigned: the method still takes in who is eligible now (ineligible users leave a rotation), and nothing moves on.
   const none = async (reason: string): Promise<Distribution> => {
@@ -138,7 +137,6 @@ export async function distribute(
   if (candidates.length === 0) return none(eligibility.reason ?? 'no eligible user');
   if (candidates.length < min) return none(`fewer than ${min} eligible users`);
 
-  market = later ? null : marketplaceValues(compiled, program, ctx, views, candidates, { limits: eligibility.facts.quotaLimits, counts: eligibility.facts.quotaCounts });
   const result = method.run(input);
   if (result.chosen.length < min) return none(min > 1 ? `fewer than ${min} eligible users` : 'no eligible user');
   const turnover = turnoverOf(compiled, ctx, views, result.chosen);

@@ -196,7 +196,7 @@ async function build(input: MemoInput, memos: DirectoryMemos): Promise<Memo> {
     quotaLimits: new Map(read.facts.quotaLimits),
     quotaCounts: new Map(read.facts.quotaCounts),
   };
-  const memo: Memo = {
+  const kept: Omit<Memo, 'result'> = {
     minute: wholeMinute(memos, program, now),
     instant: now,
     flagged,
@@ -207,12 +207,10 @@ async function build(input: MemoInput, memos: DirectoryMemos): Promise<Memo> {
     facts,
     drops: flagged.map((u) => dropOf(input, stateNames, facts, u.user.id)),
     stateNames,
-    result: found,
     dirty: new Set(),
     changes: new StateChanges(),
   };
-  memo.result = rebuild(memo);
-  return memo;
+  return { ...kept, result: rebuild(kept) };
 }
 
 /** The first state filter that drops user `id` (capacity if required, then each quota), as eligibility.ts applies them. */
@@ -262,7 +260,7 @@ async function refresh(memo: Memo, input: MemoInput): Promise<void> {
 }
 
 /** The candidates and filter traces from the flags' part and each flagged user's drop, in pool order. */
-function rebuild(memo: Memo): Eligibility {
+function rebuild(memo: Omit<Memo, 'result'>): Eligibility {
   const candidates: string[] = [];
   const dropped = memo.stateNames.map((): { user: string; reason: string }[] => []);
   memo.flagged.forEach(({ user }, i) => {

@@ -6,6 +6,7 @@
 // order. A violation throws (so the engine aborts and the test fails) and is kept
 // in `violations`. Engine tests run over it, so a change that writes a key it did
 // not lock — harmless on one process, a lost update across replicas — fails them.
+import { locks, userOfStateKey } from '../../runtime/state-keys';
 import type { Decision } from '../../runtime/types';
 import type { Json, QueueItem, StateStore, Timer, Transaction } from '../../runtime/state/store';
 
@@ -27,10 +28,9 @@ export function lockFor(key: string): string | null {
     case 'seed':
       return `rule/${rest.split('/', 1)[0]}`;
     case 'user':
-      return rest.includes('/') ? `user/${rest.slice(0, rest.lastIndexOf('/'))}` : null;
     case 'quota': {
-      const parts = rest.split('/');
-      return parts.length >= 3 ? `user/${parts.slice(0, -2).join('/')}` : null;
+      const user = userOfStateKey(key);
+      return user === null ? null : locks.user(user);
     }
     case 'record':
       return key;
