@@ -1,5 +1,6 @@
 // Eligibility kept between decisions, for a store that this process alone
-// writes (the memory store, whose commit feed reports every key written). For a
+// writes and whose commit feed reports every key written (the memory store, the
+// worker-backed SQLite store). For a
 // rule whose resolved pool is kept (pools.ts `shared`) and whose filters are the
 // directory flags followed by the state filters (capacity last among `require`,
 // then the quotas), the filters' result changes only:

@@ -16,6 +16,7 @@ import type { DirectoryIndex, IndexedUser } from './directory-index';
 import type { EvalContext, UserView, Value } from './evaluator/context';
 import type { CompiledRule, PoolIndexSpec } from './program-index';
 import type { PoolTrace } from './types';
+import { shareJson } from './state/json-copy';
 
 /** The resolved pool. */
 export interface ResolvedPool {
@@ -143,8 +144,8 @@ export function poolSource(compiled: CompiledRule, dir: DirectoryIndex): { users
 /**
  * Resolves the pool of `compiled` for one record. `viewOf` gives the view the
  * `where` sees for a user; `ctx` is reused with `user` set per candidate. The
- * result is shared between decisions when nothing per record is evaluated: its
- * callers never change it.
+ * result is shared between decisions when nothing per record is evaluated: it
+ * is frozen then.
  */
 export function resolvePool(
   compiled: CompiledRule,
@@ -159,7 +160,7 @@ export function resolvePool(
     let byRule = resolvedStatic.get(dir);
     if (!byRule) resolvedStatic.set(dir, (byRule = new WeakMap()));
     let known = byRule.get(compiled);
-    if (!known) byRule.set(compiled, (known = { ...walk(compiled, dir, poolSource(compiled, dir), null, ctx, viewOf), shared: true }));
+    if (!known) byRule.set(compiled, (known = sharedPool(walk(compiled, dir, poolSource(compiled, dir), null, ctx, viewOf))));
     return known;
   }
   const source = dynamicSource(compiled, dir, ctx);
@@ -171,8 +172,14 @@ export function resolvePool(
   let byShape = resolvedBySource.get(source.users);
   if (!byShape) resolvedBySource.set(source.users, (byShape = new Map()));
   let known = byShape.get(shape);
-  if (!known) byShape.set(shape, (known = { ...walk(compiled, dir, { users: source.users, missing: [] }, null, ctx, viewOf), shared: true }));
+  if (!known) byShape.set(shape, (known = sharedPool(walk(compiled, dir, { users: source.users, missing: [] }, null, ctx, viewOf))));
   return known;
+}
+
+/** A pool kept between decisions: its trace (and its user list, which the trace holds) frozen and kept by reference by the state's copies (state/json-copy.ts). */
+function sharedPool(pool: ResolvedPool): ResolvedPool {
+  shareJson(pool.trace);
+  return { ...pool, shared: true };
 }
 
 /** The pool from `source`: `where` (if any) on each user, then inactive users and, for a team rule, non-members dropped. */

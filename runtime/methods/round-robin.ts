@@ -4,6 +4,7 @@
 // the end. `rotate` is the one implementation of that rule: the weighted methods
 // use it inside teams, groups and choice values.
 import { keys } from '../state-keys';
+import { isSharedJson, shareJson } from '../state/json-copy';
 import type { Json } from '../state/store';
 import type { DistributionMethod, MethodResult } from './types';
 
@@ -24,7 +25,8 @@ export function normaliseQueue(queue: readonly string[], eligible: readonly stri
  * The queues last made normal for an eligible list, by state key. The engine
  * keeps the eligible list of a rule between decisions while nobody's
  * eligibility changes (eligibility-memo.ts): a stored queue equal to the one
- * last made for that list is normal already, and is only copied.
+ * last made for that list (the very list, on a store that keeps shared values
+ * by reference) is normal already, and is only copied.
  */
 const normalQueues = new WeakMap<readonly string[], Map<string, readonly string[]>>();
 
@@ -32,9 +34,9 @@ const normalQueues = new WeakMap<readonly string[], Map<string, readonly string[
 function normalQueue(key: string, queue: readonly string[], eligible: readonly string[]): string[] {
   let byKey = normalQueues.get(eligible);
   const known = byKey?.get(key);
-  const next = known && sameUsers(queue, known) ? queue.slice() : normaliseQueue(queue, eligible);
+  const next = known && (queue === known || sameUsers(queue, known)) ? queue.slice() : normaliseQueue(queue, eligible);
   if (!byKey) normalQueues.set(eligible, (byKey = new Map()));
-  // The turn taken next changes `next` in place and nothing changes it after: it is what the store keeps.
+  // The turns taken next change `next` in place; then it is shared (`turned`), and is what the store keeps.
   byKey.set(key, next);
   return next;
 }
@@ -53,7 +55,17 @@ function sameUsers(a: readonly string[], b: readonly string[]): boolean {
  */
 export function rotate(key: string, queue: readonly string[], eligible: readonly string[], skip: ReadonlySet<string>): { chosen: string | null; queue: string[] } {
   const next = normalQueue(key, queue, eligible);
-  return { chosen: takeTurn(next, skip), queue: next };
+  const chosen = takeTurn(next, skip);
+  return { chosen, queue: turned(next) };
+}
+
+/**
+ * A queue whose turns are taken: frozen and shared (state/json-copy.ts), so the
+ * store, the decision's trace and the log keep this one list, and the next
+ * decision knows it for normal by identity.
+ */
+function turned(queue: string[]): string[] {
+  return shareJson(queue);
 }
 
 /** The turn of an already normalised queue, in place: its first user not in `skip` moves to the end and is returned (null: none). */
@@ -69,6 +81,7 @@ function takeTurn(queue: string[], skip: ReadonlySet<string>): string | null {
 export function storedQueue(value: Json | undefined): readonly string[] {
   if (!Array.isArray(value)) return [];
   // A queue the engine wrote holds only names: it is used as it is (the rotation copies before it turns).
+  if (isSharedJson(value)) return value as readonly string[];
   return value.every((v) => typeof v === 'string') ? (value as string[]) : value.filter((v): v is string => typeof v === 'string');
 }
 
@@ -88,7 +101,7 @@ function rotateMany(
     chosen.push(turn);
     skip.add(turn);
   }
-  return new Map([[key, queue]]);
+  return new Map([[key, turned(queue)]]);
 }
 
 export const roundRobin: DistributionMethod = {

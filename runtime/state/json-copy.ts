@@ -4,10 +4,64 @@
 // finite become null and -0 becomes 0. Anything that is not a plain object, a
 // list or a scalar (a Date, a Map, an object with `toJSON`, which is asked with
 // an empty key) takes the real round trip, so the result is the one JSON gives.
+// A value made shared (`shareJson`: frozen, and exactly what JSON gives back) is
+// kept by reference instead: nothing can change it, so a copy would be the same.
 
 /** The value as a JSON round trip gives it; undefined for a value JSON leaves out (undefined, a function, a symbol). */
 export function jsonCopy<T>(value: T): T {
   return copyValue(value) as T;
+}
+
+/** Values frozen by `shareJson`, and every object and list inside them. */
+const sharedValues = new WeakSet<object>();
+
+/**
+ * Freezes `value` and everything in it, so that every `jsonCopy` keeps it by
+ * reference (the engine shares a pool's trace and a rotation queue between the
+ * state, the decisions and the log this way). Only a value that a JSON round
+ * trip gives back unchanged is shared (plain objects and lists of text, finite
+ * numbers other than -0, booleans and null); anything else is left as it is, and
+ * copied as before. Returns `value`.
+ */
+export function shareJson<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !sharedValues.has(value) && unchangedByJson(value)) share(value);
+  return value;
+}
+
+/** True when `value` was shared by `shareJson`. */
+export function isSharedJson(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && sharedValues.has(value);
+}
+
+function unchangedByJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null || sharedValues.has(value)) return true;
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+        // An index loop: a hole reads as undefined, which JSON turns into null.
+        for (let i = 0; i < value.length; i++) if (!unchangedByJson(value[i])) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      for (const key in value) if (!unchangedByJson((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function share(value: object): void {
+  if (sharedValues.has(value)) return;
+  for (const item of Object.values(value)) if (typeof item === 'object' && item !== null) share(item);
+  Object.freeze(value);
+  sharedValues.add(value);
 }
 
 function copyValue(value: unknown): unknown {
@@ -19,6 +73,7 @@ function copyValue(value: unknown): unknown {
       return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
     case 'object':
       if (value === null) return null;
+      if (sharedValues.has(value)) return value;
       if (Array.isArray(value)) return copyList(value);
       return ownObject(value) ? copyObject(value as Record<string, unknown>) : roundTrip(value);
     case 'undefined':

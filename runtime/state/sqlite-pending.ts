@@ -50,16 +50,22 @@ export class PendingWrites {
     }
   }
 
-  /** Transaction `no` is durable: drops what it was the last to write. */
-  durable(no: number): void {
+  /** Transaction `no` is durable: drops what it was the last to write, and returns its writes. */
+  durable(no: number): TransactionWrites | undefined {
     const writes = this.written.get(no);
-    if (!writes) return;
+    if (!writes) return undefined;
     this.written.delete(no);
     for (const key of writes.kv.keys()) if (this.kv.get(key)?.no === no) this.kv.delete(key);
     for (const d of writes.decisions) {
       if (this.byEvent.get(d.eventId)?.no === no) this.byEvent.delete(d.eventId);
       if (this.byId.get(d.id)?.no === no) this.byId.delete(d.id);
     }
+    return writes;
+  }
+
+  /** The keys with a pending write. */
+  keys(): IterableIterator<string> {
+    return this.kv.keys();
   }
 
   /** A group failed: nothing pending will be written. */

@@ -10,7 +10,12 @@
 //   PendingWrites (sqlite-pending.ts), so the next transactions read them.
 // - Key reads, `decisionForEvent`, `getDecision` and sequences (counted here once
 //   read) are answered on the event loop: the transaction's own writes, then the
-//   pending ones, then a read-only connection, which shows what is committed.
+//   pending ones, then the committed values this process has read or made durable
+//   (sqlite-committed.ts: the file serves this process alone), then a read-only
+//   connection, which shows what is committed.
+// - Each commit reports the keys it wrote to the `onCommit` listeners, and a failed
+//   group the keys whose pending writes it dropped, so what the engine keeps
+//   between decisions (runtime/eligibility-memo.ts) learns of every change.
 // - The other reads (queues, timers, outbox, the log's queries, the rollups) go
 //   to the worker with the writes made so far; it answers them inside the
 //   transaction, which sees everything written before.
@@ -27,6 +32,7 @@ import Database from 'better-sqlite3';
 import type { Decision } from '../types';
 import type { DecisionFacts, RollupReader, RollupSum } from './rollups';
 import { sequenceKey } from './sequence-key';
+import { CommittedValues } from './sqlite-committed';
 import type { GroupCommitOptions } from './sqlite-group-commit';
 import { PendingWrites, type TransactionWrites } from './sqlite-pending';
 import type { FromWorker, RemoteRead, ToWorker, ToWorkerOne, WorkerStart, WriteOp } from './sqlite-worker-protocol';
@@ -63,6 +69,9 @@ export async function createSqliteWorkerStore(path: string, options: SqliteWorke
 export class SqliteWorkerStore implements StateStore {
   /** Writes ended but not durable yet. */
   readonly pending = new PendingWrites();
+  /** Committed key texts read or made durable by this process. */
+  readonly committed = new CommittedValues();
+  private readonly listeners: ((keys: Iterable<string>) => void)[] = [];
   /** The last number handed out per sequence, once read (includes pending transactions). */
   readonly counters = new Map<string, number>();
   readonly read: { kv: Database.Statement; kvMany: Database.Statement; forEvent: Database.Statement; decision: Database.Statement };
@@ -122,6 +131,19 @@ export class SqliteWorkerStore implements StateStore {
     return this.closing;
   }
 
+  onCommit(listener: (keys: Iterable<string>) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The committed text of `key` (null: absent), read once from the read connection. */
+  committedText(key: string): string | null {
+    const known = this.committed.get(key);
+    if (known !== undefined) return known;
+    const text = (this.read.kv.get(key) as string | undefined) ?? null;
+    this.committed.set(key, text);
+    return text;
+  }
+
   /** Ends a transaction's turn. */
   endTurn(): void {
     const next = this.waiters.shift();
@@ -136,6 +158,7 @@ export class SqliteWorkerStore implements StateStore {
     if (epoch !== this.epoch) return Promise.reject(new Error('an earlier commit of the state store failed'));
     this.pending.add(no, writes);
     for (const [name, n] of counters) this.counters.set(name, n);
+    if (writes.kv.size > 0) for (const listener of this.listeners) listener(writes.kv.keys());
     this.post({ kind: 'tx', no, epoch, ops, end: 'commit' }, remote);
     return this.wait(this.commits, no);
   }
@@ -200,14 +223,17 @@ export class SqliteWorkerStore implements StateStore {
     }
     if (message.kind === 'durable') {
       for (const no of message.nos) {
-        this.pending.durable(no);
+        const writes = this.pending.durable(no);
+        if (writes) for (const [key, text] of writes.kv) this.committed.set(key, text);
         this.settle(this.commits, no, null);
       }
     } else if (message.kind === 'failed') {
       // Later transactions may have read what failed: drop it all and refuse them until the worker is reset
       // (once per epoch: the refusals that follow need no second reset).
       if (message.epoch === this.epoch) {
+        const dropped = [...this.pending.keys()];
         this.pending.clear();
+        for (const listener of this.listeners) listener(dropped);
         this.counters.clear();
         this.epoch++;
         this.post({ kind: 'reset', epoch: this.epoch }, true);
@@ -263,12 +289,15 @@ class WorkerTransaction implements Transaction {
     const texts = new Map<string, string | null | undefined>();
     const unknown: string[] = [];
     for (const key of keys) {
-      const known = this.writes.kv.has(key) ? this.writes.kv.get(key) : this.store.pending.kvText(key);
+      const own = this.writes.kv.has(key) ? this.writes.kv.get(key) : this.store.pending.kvText(key);
+      const known = own !== undefined ? own : this.store.committed.get(key);
       texts.set(key, known);
       if (known === undefined) unknown.push(key);
     }
     if (unknown.length > 0) {
+      for (const key of unknown) texts.set(key, null);
       for (const row of this.store.read.kvMany.all(JSON.stringify(unknown)) as { key: string; value: string }[]) texts.set(row.key, row.value);
+      for (const key of unknown) this.store.committed.set(key, texts.get(key) ?? null);
     }
     return keys.map((key) => parse<Json>(texts.get(key)));
   }
@@ -394,8 +423,7 @@ class WorkerTransaction implements Transaction {
   /** The text of `key` as this transaction sees it (undefined: absent). */
   private text(key: string): string | undefined {
     const own = this.writes.kv.has(key) ? this.writes.kv.get(key) : this.store.pending.kvText(key);
-    if (own !== undefined) return own ?? undefined;
-    return this.store.read.kv.get(key) as string | undefined;
+    return (own !== undefined ? own : this.store.committedText(key)) ?? undefined;
   }
 
   private async call<T>(read: RemoteRead, args: unknown[]): Promise<T> {

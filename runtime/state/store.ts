@@ -223,10 +223,11 @@ export interface StateStore {
    */
   subscribe?(topic: string, listener: () => void): Promise<() => Promise<void>>;
   /**
-   * Offered by a store that this process alone writes (the memory store): calls
-   * `listener` synchronously at every commit with the keys it wrote or deleted,
-   * so that what the engine keeps between decisions (runtime/eligibility-memo.ts)
-   * learns of every change.
+   * Offered by a store that this process alone writes (the memory store, the
+   * worker-backed SQLite store): calls `listener` synchronously at every commit
+   * with the keys it wrote or deleted, and whenever writes already reported are
+   * dropped (a failed group commit) with their keys, so that what the engine
+   * keeps between decisions (runtime/eligibility-memo.ts) learns of every change.
    */
   onCommit?(listener: (keys: Iterable<string>) => void): void;
 }

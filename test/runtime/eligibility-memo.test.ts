@@ -1,6 +1,7 @@
 // Differential test of the eligibility the engine keeps between decisions
 // (runtime/eligibility-memo.ts): two engines run the same random history — one
-// over the memory store, whose commit feed lets it keep its memos, one over the
+// over a store whose commit feed lets it keep its memos (the memory store, and
+// the worker-backed SQLite store on fewer histories), one over the
 // same kind of store without the feed, so that every decision runs the filters
 // from scratch — and every decision, with its whole trace, must be the same.
 // The history mixes events for rules of every pool kind, several filter shapes
@@ -12,7 +13,9 @@ import { describe, expect, it } from 'vitest';
 import type { Directory, DirectoryUser } from '../../compiler/directory/model';
 import { createEngine, type Engine } from '../../runtime/engine';
 import { MemoryStore } from '../../runtime/state/memory-store';
+import { createSqliteWorkerStore } from '../../runtime/state/sqlite-worker-store';
 import type { StateStore } from '../../runtime/state/store';
+import { tempDbPath } from '../state/helpers';
 import { at, compileSnippet, HOUR, MINUTE } from './helpers';
 
 const USERS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
@@ -142,57 +145,70 @@ function flipped(directory: Directory, id: string, field: 'status' | 'checkedIn'
   return { ...directory, users: directory.users.map((u) => (u.id === id ? flip(u) : u)) };
 }
 
+/**
+ * Runs random histories on an engine over `keeping()`, a store with a commit
+ * feed, and one over the memory store without it; every result must be equal.
+ */
+async function sameAsAfresh(keeping: () => Promise<StateStore>, runs: fc.Parameters<[Op[], string, number]>): Promise<void> {
+  // A leave bound inside a minute: the memos then hold for one instant only.
+  const variants = [compileSnippet(RULES, DIRECTORY), compileSnippet(RULES, DIRECTORY.replace('T11:30:00+01:00', 'T11:30:20+01:00'))];
+  const starts = ['2026-11-23T09:59:30+01:00', '2026-11-23T11:29:50+01:00', '2026-11-23T13:29:00+01:00', '2026-11-23T23:58:00+01:00'];
+  await fc.assert(
+    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 60 }), fc.constantFrom(...starts), fc.constantFrom(0, 1), async (ops, start, variant) => {
+      const compiled = variants[variant] as (typeof variants)[number];
+      let now = at(start);
+      const kept = await keeping();
+      const engines: Engine[] = [kept, withoutFeed(new MemoryStore())].map((store) => createEngine({ ...compiled, store, clock: () => now }));
+      let directory = compiled.directory;
+      const records: string[] = [];
+      for (const [i, step] of ops.entries()) {
+        if (step.kind === 'advance') now += step.ms;
+        else if (step.kind === 'flip') {
+          directory = flipped(directory, step.user, step.field);
+          for (const engine of engines) engine.setDirectory(directory);
+        } else if (step.kind === 'load') {
+          for (const engine of engines) await engine.setUserState({ openLoad: { [step.user]: step.load } });
+        } else if (step.kind === 'close') {
+          const record = records[step.nth % Math.max(1, records.length)];
+          if (record) {
+            const closed = await Promise.all(engines.map((engine) => engine.closeRecord('lead', record)));
+            expect(closed[1]).toBe(closed[0]);
+          }
+        } else {
+          const event = { id: `e${i}`, type: 'lead.created', record: { id: `L${i}`, source: SOURCES[step.source], language: step.language, score: step.score } };
+          const [withMemo, afresh] = await Promise.all(engines.map((engine) => engine.decide(event)));
+          expect(withMemo).toEqual(afresh);
+          records.push(`L${i}`);
+        }
+      }
+      await kept.close();
+    }),
+    runs,
+  );
+}
+
 describe('eligibility kept between decisions', () => {
   it('property: decides exactly as the filters run afresh at every decision', async () => {
-    // A leave bound inside a minute: the memos then hold for one instant only.
-    const variants = [compileSnippet(RULES, DIRECTORY), compileSnippet(RULES, DIRECTORY.replace('T11:30:00+01:00', 'T11:30:20+01:00'))];
-    const starts = ['2026-11-23T09:59:30+01:00', '2026-11-23T11:29:50+01:00', '2026-11-23T13:29:00+01:00', '2026-11-23T23:58:00+01:00'];
-    await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 60 }), fc.constantFrom(...starts), fc.constantFrom(0, 1), async (ops, start, variant) => {
-        const compiled = variants[variant] as (typeof variants)[number];
-        let now = at(start);
-        const kept = new MemoryStore();
-        const engines: Engine[] = [kept, withoutFeed(new MemoryStore())].map((store) => createEngine({ ...compiled, store, clock: () => now }));
-        let directory = compiled.directory;
-        const records: string[] = [];
-        for (const [i, step] of ops.entries()) {
-          if (step.kind === 'advance') now += step.ms;
-          else if (step.kind === 'flip') {
-            directory = flipped(directory, step.user, step.field);
-            for (const engine of engines) engine.setDirectory(directory);
-          } else if (step.kind === 'load') {
-            for (const engine of engines) await engine.setUserState({ openLoad: { [step.user]: step.load } });
-          } else if (step.kind === 'close') {
-            const record = records[step.nth % Math.max(1, records.length)];
-            if (record) {
-              const closed = await Promise.all(engines.map((engine) => engine.closeRecord('lead', record)));
-              expect(closed[1]).toBe(closed[0]);
-            }
-          } else {
-            const event = { id: `e${i}`, type: 'lead.created', record: { id: `L${i}`, source: SOURCES[step.source], language: step.language, score: step.score } };
-            const [withMemo, afresh] = await Promise.all(engines.map((engine) => engine.decide(event)));
-            expect(withMemo).toEqual(afresh);
-            records.push(`L${i}`);
-          }
-        }
-      }),
-      {
-        numRuns: 60,
-        // Into u4's leave, which starts 20 s into a minute, between two decisions of that minute.
-        examples: [
+    await sameAsAfresh(async () => new MemoryStore(), {
+      numRuns: 60,
+      // Into u4's leave, which starts 20 s into a minute, between two decisions of that minute.
+      examples: [
+        [
           [
-            [
-              { kind: 'advance', ms: 20_000 },
-              { kind: 'send', source: 1, language: 'en', score: 0 },
-              { kind: 'advance', ms: 20_000 },
-              { kind: 'send', source: 1, language: 'en', score: 0 },
-            ],
-            '2026-11-23T11:29:50+01:00',
-            1,
+            { kind: 'advance', ms: 20_000 },
+            { kind: 'send', source: 1, language: 'en', score: 0 },
+            { kind: 'advance', ms: 20_000 },
+            { kind: 'send', source: 1, language: 'en', score: 0 },
           ],
+          '2026-11-23T11:29:50+01:00',
+          1,
         ],
-      },
-    );
+      ],
+    });
+  });
+
+  it('property: decides so too on the worker-backed SQLite store, whose commits feed the memos', async () => {
+    await sameAsAfresh(() => createSqliteWorkerStore(tempDbPath()), { numRuns: 10 });
   });
 });
 

@@ -1,10 +1,12 @@
 // jsonCopy equals a JSON round trip (JSON.parse of JSON.stringify), for any
 // value fast-check makes (undefined, -0, NaN, sparse lists, Dates, Maps, Sets,
 // boxed values, objects without a prototype), keeps the keys in their order,
-// shares nothing with its input, and keeps an own `__proto__` a property.
+// shares nothing with its input, and keeps an own `__proto__` a property. A value
+// made shared (shareJson) is kept by reference exactly when the round trip would
+// give it back unchanged, and is then frozen all through.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonCopy } from '../../runtime/state/json-copy';
+import { isSharedJson, jsonCopy, shareJson } from '../../runtime/state/json-copy';
 
 const values = fc.anything({
   withBoxedValues: true,
@@ -92,5 +94,31 @@ describe('jsonCopy', () => {
 
   it('refuses what JSON refuses', () => {
     expect(() => jsonCopy({ n: 1n })).toThrow(TypeError);
+  });
+
+  it('keeps a shared value by reference exactly when the round trip gives it back unchanged', () => {
+    fc.assert(
+      fc.property(values, fc.boolean(), (value, nested) => {
+        const text = JSON.stringify(value);
+        const held = nested ? [shareJson(value)] : shareJson(value);
+        const copy = jsonCopy(held);
+        const inner = nested ? (copy as unknown[])[0] : copy;
+        if (text === undefined) return;
+        expect(JSON.stringify(copy)).toBe(nested ? `[${text}]` : text);
+        if (typeof value !== 'object' || value === null) return;
+        const unchanged = sameTree(value, JSON.parse(text));
+        expect(isSharedJson(value)).toBe(unchanged);
+        expect(inner === value).toBe(unchanged);
+        if (unchanged) expect(Object.isFrozen(value)).toBe(true);
+        else expect(sameTree(inner, JSON.parse(text))).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('freezes a shared value all through', () => {
+    const queue = shareJson({ users: ['a', 'b'], dropped: [{ user: 'c', reason: 'inactive' }] });
+    expect(() => (queue.users as string[]).push('d')).toThrow(TypeError);
+    expect(Object.isFrozen(queue.dropped[0])).toBe(true);
   });
 });

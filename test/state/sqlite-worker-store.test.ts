@@ -1,6 +1,7 @@
 // The worker-backed SQLite store: the conformance suite, what it shares with the
-// in-thread store on the same file (either reads what the other wrote), and a
-// commit that fails in the worker taking along the one that read its writes.
+// in-thread store on the same file (either reads what the other wrote), a
+// commit that fails in the worker taking along the one that read its writes, and
+// the commit feed: the keys of every commit, and those a failed group drops.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../runtime/state/sqlite-store';
@@ -51,6 +52,8 @@ describe('worker-backed sqlite store', () => {
     db.exec("CREATE TRIGGER refuse BEFORE INSERT ON kv WHEN NEW.key = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
     db.close();
     const store = await createSqliteWorkerStore(path);
+    const fed: string[][] = [];
+    store.onCommit((keys) => fed.push([...keys].sort()));
     const first = await store.begin();
     await first.put('a', 'from the failing one');
     await first.put('boom', 1);
@@ -61,11 +64,14 @@ describe('worker-backed sqlite store', () => {
     const built = second.commit();
     await expect(failing).rejects.toThrow('refused by the test');
     await expect(built).rejects.toThrow('an earlier commit of the state store failed');
+    // Each commit's keys as it ends, then the keys whose pending writes the failed group dropped.
+    expect(fed).toEqual([['a', 'boom'], ['b'], ['a', 'b', 'boom']]);
     await inTransaction(store, async (tx) => {
       expect(await tx.getMany(['a', 'b', 'boom'])).toEqual([undefined, undefined, undefined]);
       await tx.put('c', 3);
     });
     expect(await inTransaction(store, (tx) => tx.get('c'))).toBe(3);
+    expect(fed.at(-1)).toEqual(['c']);
     await store.close();
   });
 
