@@ -45,7 +45,10 @@ function unchangedByJson(value: unknown): boolean {
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false;
         // An index loop: a hole reads as undefined, which JSON turns into null.
-        for (let i = 0; i < value.length; i++) if (!unchangedByJson(value[i])) return false;
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (typeof item !== 'string' && !unchangedByJson(item)) return false;
+        }
         return true;
       }
       if (Object.getPrototypeOf(value) !== Object.prototype) return false;
