@@ -8,8 +8,9 @@
 //   k), not a sort of the whole pool), and only those are sorted.
 // - Kept (the input has `changes`: the candidates and their values are kept
 //   between decisions): the whole order is kept per rule and candidate list, and
-//   each decision moves only the users whose state changed since, each by two
-//   binary searches (O(log n) comparisons).
+//   each decision moves only the users whose state changed since: they leave the
+//   order, are sorted among themselves, and go back in by one merge, each found
+//   by a binary search (O(m log n) comparisons and one pass over the order).
 import type { StateChanges } from '../state-changes';
 import type { MethodInput, MethodResult } from './types';
 
@@ -110,9 +111,8 @@ interface KeptOrder {
 /** Kept orders per candidate list (kept by eligibility-memo.ts while nobody's eligibility changes), by rule id. */
 const keptOrders = new WeakMap<readonly string[], Map<string, KeptOrder>>();
 
-/** The first position in `order` not ranked before `i` under `compare`. */
-function lowerBound(order: readonly number[], i: number, compare: (i: number, j: number) => number): number {
-  let lo = 0;
+/** The first position in `order` from `lo` on that is not ranked before `i` under `compare`. */
+function lowerBound(order: readonly number[], i: number, compare: (i: number, j: number) => number, lo: number): number {
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -135,15 +135,26 @@ function keptOrder(input: MethodInput, spec: RankingSpec, changes: StateChanges)
     byRule.set(input.rule.id, kept);
     return kept;
   }
-  const compare = positionOrder(kept.rows, spec.directions);
-  for (const user of new Set(changed)) {
-    const i = kept.position.get(user);
-    if (i === undefined) continue;
-    kept.order.splice(lowerBound(kept.order, i, compare), 1);
-    kept.rows[i] = rowOf(input, spec, user);
-    kept.order.splice(lowerBound(kept.order, i, compare), 0, i);
-  }
   kept.seen = changes.end;
+  const moved = new Set<number>();
+  for (const user of changed) {
+    const i = kept.position.get(user);
+    if (i !== undefined) moved.add(i);
+  }
+  if (moved.size === 0) return kept;
+  for (const i of moved) kept.rows[i] = rowOf(input, spec, input.candidates[i] as string);
+  const compare = positionOrder(kept.rows, spec.directions);
+  // The others keep their rows, so they stay in order; the moved ones go back in by one merge.
+  const rest = kept.order.filter((i) => !moved.has(i));
+  const order: number[] = [];
+  let from = 0;
+  for (const i of [...moved].sort(compare)) {
+    const at = lowerBound(rest, i, compare, from);
+    while (from < at) order.push(rest[from++] as number);
+    order.push(i);
+  }
+  while (from < rest.length) order.push(rest[from++] as number);
+  kept.order = order;
   return kept;
 }
 
