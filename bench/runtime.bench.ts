@@ -4,7 +4,8 @@
 // events aimed at random rules after one event per rule; on the memory store (targets: ≥ 200,000/s for
 // round_robin and weighted, ≥ 50,000/s for score and load_balance), and durable
 // on SQLite (synchronous=FULL): one commit per decision, and 64 decisions in
-// flight with the worker thread's group commit (target: ≥ 50,000/s).
+// flight with the worker thread's group commit (target: ≥ 50,000/s), without
+// and with provenance logged (as `dist serve` runs it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +57,10 @@ export async function benchRuntime(): Promise<void> {
     await grouped.close();
     figure('decide.sqlite-group-commit.ratio-to-target', inFlight / 50_000, '×');
     rows.push(['round_robin, SQLite group commit', `${count(inFlight)} decisions/s, ${IN_FLIGHT} in flight, commits grouped in the worker thread (${(inFlight / 50_000).toFixed(2)}× of the target 50,000/s)`]);
+    const served = await openStore(`sqlite:${path.join(folder, 'served.db')}`, { sqliteWorker: true });
+    const withProvenance = figure('decide.sqlite-group-commit-provenance.round_robin', await decisionsPerSecond(program, directory, served, wallClock, IN_FLIGHT, true), 'decisions/s');
+    await served.close();
+    rows.push(['  the same, with provenance', `${count(withProvenance)} decisions/s, as \`dist serve\` runs it: each decision logs every state key it read`]);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -69,11 +74,11 @@ function compiled(method: string): { program: Program; directory: Directory } {
   return { program: result.program, directory: result.directory };
 }
 
-/** Decisions per second of `clock` (CPU time for the memory store, which other processes disturb less; wall time for a durable store, which waits on the disk). */
-async function decisionsPerSecond(program: Program, directory: Directory, store: StateStore, clock: Clock, inFlight = 1): Promise<number> {
+/** Decisions per second of `clock` (CPU time for the memory store, which other processes disturb less; wall time for a durable store, which waits on the disk); `provenance` logs what each decision read. */
+async function decisionsPerSecond(program: Program, directory: Directory, store: StateStore, clock: Clock, inFlight = 1, provenance = false): Promise<number> {
   // Events 1 ms apart on the engine clock, so that minutes pass as they would in service.
   let sent = 0;
-  const engine = createEngine({ program, directory, store, clock: () => Date.UTC(2026, 10, 23, 10) + sent });
+  const engine = createEngine({ program, directory, store, clock: () => Date.UTC(2026, 10, 23, 10) + sent, provenance });
   const decide = async (rule: number) => {
     const record = { id: `r${sent}`, ...recordFor(rule) };
     const result = await engine.decide({ id: `e${sent++}`, type: 'lead.created', record });
