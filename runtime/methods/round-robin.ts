@@ -4,7 +4,7 @@
 // the end. `rotate` is the one implementation of that rule: the weighted methods
 // use it inside teams, groups and choice values.
 import { keys } from '../state-keys';
-import { isSharedJson, shareJson } from '../state/json-copy';
+import { isSharedJson, shareNames } from '../state/json-copy';
 import type { Json } from '../state/store';
 import type { DistributionMethod, MethodResult } from './types';
 
@@ -66,7 +66,7 @@ export function rotate(key: string, queue: readonly string[], eligible: readonly
  * decision knows it for normal by identity.
  */
 function turned(queue: string[]): string[] {
-  return shareJson(queue);
+  return shareNames(queue);
 }
 
 /** The turn of an already normalised queue, in place: its first user not in `skip` moves to the end and is returned (null: none). */

@@ -28,6 +28,15 @@ export function shareJson<T>(value: T): T {
   return value;
 }
 
+/** `shareJson` for a list of names built by pushing (no holes), which JSON gives back unchanged: frozen and shared without looking at each name. */
+export function shareNames(list: string[]): string[] {
+  if (Object.getPrototypeOf(list) === Array.prototype) {
+    Object.freeze(list);
+    sharedValues.add(list);
+  }
+  return list;
+}
+
 /** True when `value` was shared by `shareJson`. */
 export function isSharedJson(value: unknown): boolean {
   return typeof value === 'object' && value !== null && sharedValues.has(value);
