@@ -90,7 +90,7 @@ export function createEngine(options: EngineOptions): Engine {
   const store = recorder ? recorder.wrap(options.store) : options.store;
   const { clock } = options;
   const memos = store.onCommit ? new EligibilityMemos() : null;
-  if (memos) store.onCommit?.((keys) => memos.written(keys));
+  if (memos) feedWhileKept(store, memos);
   const env = (): EngineEnv => ({ program, dir, now: clock(), outbox: options.outbox ?? false, memos });
   const decided = async <T extends Decision | null>(tx: Transaction, decision: T): Promise<T> => {
     if (decision && options.onCommit) await options.onCommit(tx, decision);
@@ -248,4 +248,18 @@ export function createEngine(options: EngineOptions): Engine {
 
     explain: (decision, coverage) => explainDecision(program, decision, coverage),
   };
+}
+
+/**
+ * Feeds `memos` with the store's commits while the engine keeps them: the feed
+ * holds them weakly and stops once they are gone, so a store outliving engines
+ * (one per reload of the rules) does not keep them all.
+ */
+function feedWhileKept(store: StateStore, memos: EligibilityMemos): void {
+  const kept = new WeakRef(memos);
+  const stop = store.onCommit?.((keys) => {
+    const live = kept.deref();
+    if (live) live.written(keys);
+    else stop?.();
+  });
 }

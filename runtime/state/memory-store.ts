@@ -7,6 +7,7 @@
 // claims (timers, the outbox) are plain reads, since nobody else could hold them.
 import type { Decision } from '../types';
 import { MemoryRollups } from './memory-rollups';
+import { CommitFeed, type CommitListener } from './commit-feed';
 import { jsonCopy } from './json-copy';
 import { factsOf, type DecisionFacts, type RollupReader } from './rollups';
 import { sequenceKey } from './sequence-key';
@@ -53,18 +54,18 @@ export class MemoryStore implements StateStore {
     rollups: new MemoryRollups(),
   };
   private tail: Promise<void> = Promise.resolve();
-  private readonly listeners: ((keys: Iterable<string>) => void)[] = [];
+  private readonly feed = new CommitFeed();
 
   async begin(): Promise<Transaction> {
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
     await previous;
-    return new MemoryTransaction(this.data, release, this.listeners);
+    return new MemoryTransaction(this.data, release, this.feed);
   }
 
-  onCommit(listener: (keys: Iterable<string>) => void): void {
-    this.listeners.push(listener);
+  onCommit(listener: CommitListener): () => void {
+    return this.feed.listen(listener);
   }
 
   async close(): Promise<void> {}
@@ -93,7 +94,7 @@ class MemoryTransaction implements Transaction {
   constructor(
     private readonly data: Data,
     private readonly release: () => void,
-    private readonly listeners: readonly ((keys: Iterable<string>) => void)[],
+    private readonly feed: CommitFeed,
   ) {}
 
   get rollups(): RollupReader {
@@ -251,7 +252,7 @@ class MemoryTransaction implements Transaction {
     const d = this.data;
     for (const [key, value] of this.writes) if (value === DELETED) d.kv.delete(key);
     else d.kv.set(key, value);
-    for (const listener of this.listeners) listener(this.writes.keys());
+    this.feed.report(this.writes.keys());
     for (const stored of this.decisions) {
       const index = d.decisions.push(stored) - 1;
       d.decisionIndex.set(stored.decision.id, index);

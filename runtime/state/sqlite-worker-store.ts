@@ -31,6 +31,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Decision } from '../types';
 import type { DecisionFacts, RollupReader, RollupSum } from './rollups';
+import { CommitFeed, type CommitListener } from './commit-feed';
 import { sequenceKey } from './sequence-key';
 import { CommittedValues } from './sqlite-committed';
 import type { GroupCommitOptions } from './sqlite-group-commit';
@@ -71,7 +72,7 @@ export class SqliteWorkerStore implements StateStore {
   readonly pending = new PendingWrites();
   /** Committed key texts read or made durable by this process. */
   readonly committed = new CommittedValues();
-  private readonly listeners: ((keys: Iterable<string>) => void)[] = [];
+  private readonly feed = new CommitFeed();
   /** The last number handed out per sequence, once read (includes pending transactions). */
   readonly counters = new Map<string, number>();
   readonly read: { kv: Database.Statement; kvMany: Database.Statement; forEvent: Database.Statement; decision: Database.Statement };
@@ -131,8 +132,8 @@ export class SqliteWorkerStore implements StateStore {
     return this.closing;
   }
 
-  onCommit(listener: (keys: Iterable<string>) => void): void {
-    this.listeners.push(listener);
+  onCommit(listener: CommitListener): () => void {
+    return this.feed.listen(listener);
   }
 
   /** The committed text of `key` (null: absent), read once from the read connection. */
@@ -158,7 +159,7 @@ export class SqliteWorkerStore implements StateStore {
     if (epoch !== this.epoch) return Promise.reject(new Error('an earlier commit of the state store failed'));
     this.pending.add(no, writes);
     for (const [name, n] of counters) this.counters.set(name, n);
-    if (writes.kv.size > 0) for (const listener of this.listeners) listener(writes.kv.keys());
+    if (writes.kv.size > 0) this.feed.report(writes.kv.keys());
     this.post({ kind: 'tx', no, epoch, ops, end: 'commit' }, remote);
     return this.wait(this.commits, no);
   }
@@ -233,7 +234,7 @@ export class SqliteWorkerStore implements StateStore {
       if (message.epoch === this.epoch) {
         const dropped = [...this.pending.keys()];
         this.pending.clear();
-        for (const listener of this.listeners) listener(dropped);
+        this.feed.report(dropped);
         this.counters.clear();
         this.epoch++;
         this.post({ kind: 'reset', epoch: this.epoch }, true);

@@ -228,8 +228,9 @@ export interface StateStore {
    * with the keys it wrote or deleted, and whenever writes already reported are
    * dropped (a failed group commit) with their keys, so that what the engine
    * keeps between decisions (runtime/eligibility-memo.ts) learns of every change.
+   * Returns the function that stops the calls.
    */
-  onCommit?(listener: (keys: Iterable<string>) => void): void;
+  onCommit?(listener: (keys: Iterable<string>) => void): () => void;
 }
 
 /** Runs `work` in a transaction: commits when it returns, aborts when it throws. */

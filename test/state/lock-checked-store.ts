@@ -44,10 +44,11 @@ export class LockCheckedStore implements StateStore {
   readonly violations: string[] = [];
 
   /** The inner store's commit feed, when it has one (so the engine keeps its memos over a checked store too). */
-  readonly onCommit?: (listener: (keys: Iterable<string>) => void) => void;
+  readonly onCommit?: (listener: (keys: Iterable<string>) => void) => () => void;
 
   constructor(readonly inner: StateStore) {
-    if (inner.onCommit) this.onCommit = (listener) => inner.onCommit?.(listener);
+    const feed = inner.onCommit?.bind(inner);
+    if (feed) this.onCommit = feed;
   }
 
   async begin(): Promise<Transaction> {
