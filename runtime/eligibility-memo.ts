@@ -8,9 +8,9 @@
 //   holidays, leave, quota windows) changes on whole minutes when the zones'
 //   offsets and the leave bounds are whole minutes, checked for each minute
 //   (otherwise, and when a limit reads the clock, the memo holds for one instant);
-// - for users whose state was written since: those alone are read again and
-//   tested again, and the candidate list is rebuilt only when one of them is
-//   dropped or kept differently than before.
+// - for users whose state was written since: those alone are read again (once
+//   for all the memos, memo-reads.ts) and tested again, and the candidate list
+//   is rebuilt only when one of them is dropped or kept differently than before.
 // Each memo is built by the filters of eligibility.ts, and the state filters'
 // drops use the same tests, so the two agree by construction; tests compare them
 // on random histories (eligibility-memo.test.ts).
@@ -18,6 +18,7 @@ import { offsetAt } from './calendar/zone-time';
 import type { DirectoryIndex, IndexedUser } from './directory-index';
 import { applyFilters, capacityDrop, quotaDrop, type Eligibility, type StateFacts } from './eligibility';
 import type { UserView } from './evaluator/context';
+import { MemoReads } from './memo-reads';
 import type { CompiledRule, ProgramIndex } from './program-index';
 import { StateChanges } from './state-changes';
 import { userOfStateKey } from './state-keys';
@@ -75,6 +76,8 @@ interface DirectoryMemos {
   byPool: WeakMap<readonly IndexedUser[], Map<string, Memo>>;
   /** Memos holding each user among `flagged` (a user may stay listed after leaving; marks then do nothing). */
   byUser: Map<string, Set<Memo>>;
+  /** The users' state as read, shared by the memos. */
+  reads: MemoReads;
   /** Zones whose offsets decide the calendar facts, and whether every leave bound is a whole minute. */
   zones: readonly string[];
   leaveOnMinutes: boolean;
@@ -96,24 +99,27 @@ export function memoisable(compiled: CompiledRule): boolean {
 export class EligibilityMemos {
   private current: DirectoryMemos | null = null;
 
-  /** Marks the users whose state `keys` hold (called at every commit of the store). */
+  /** Marks the users whose state `keys` hold, and forgets what was read of them (called at every commit of the store). */
   written(keys: Iterable<string>): void {
-    const byUser = this.current?.byUser;
-    if (!byUser || byUser.size === 0) return;
+    const current = this.current;
+    if (!current) return;
     // A decision writes several keys of each user it changes: each user's memos are marked once.
     let last: string | null = null;
     for (const key of keys) {
       const user = userOfStateKey(key);
       if (user === null || user === last) continue;
       last = user;
-      const memos = byUser.get(user);
+      current.reads.forget(user);
+      const memos = current.byUser.get(user);
       if (memos) for (const memo of memos) memo.dirty.add(user);
     }
   }
 
   /** The eligible users of a memoisable rule with no excluded users (see `memoisable`). */
-  async eligibility(input: MemoInput): Promise<MemoEligibility> {
-    const memos = this.memosOf(input.dir, input.program);
+  async eligibility(given: MemoInput): Promise<MemoEligibility> {
+    const memos = this.memosOf(given.dir, given.program);
+    // Reads go through what the memos of this directory have read (memo-reads.ts).
+    const input: MemoInput = { ...given, read: (users) => memos.reads.read(given.program, given.compiled.readsUserState, users, given.now, given.read) };
     let byShape = memos.byPool.get(input.pool);
     if (!byShape) memos.byPool.set(input.pool, (byShape = new Map()));
     const shape = shapeOf(input.compiled);
@@ -140,6 +146,7 @@ export class EligibilityMemos {
       dir,
       byPool: new WeakMap(),
       byUser: new Map(),
+      reads: new MemoReads(dir),
       zones: [...new Set([program.program.settings.timezone, ...workdayZones])],
       leaveOnMinutes,
     };
