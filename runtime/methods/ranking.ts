@@ -145,15 +145,19 @@ function keptOrder(input: MethodInput, spec: RankingSpec, changes: StateChanges)
   for (const i of moved) kept.rows[i] = rowOf(input, spec, input.candidates[i] as string);
   const compare = positionOrder(kept.rows, spec.directions);
   // The others keep their rows, so they stay in order; the moved ones go back in by one merge.
-  const rest = kept.order.filter((i) => !moved.has(i));
-  const order: number[] = [];
+  const isMoved = new Uint8Array(kept.rows.length);
+  for (const i of moved) isMoved[i] = 1;
+  const rest: number[] = [];
+  for (const i of kept.order) if (isMoved[i] === 0) rest.push(i);
+  const order: number[] = new Array(kept.order.length);
   let from = 0;
+  let to = 0;
   for (const i of [...moved].sort(compare)) {
     const at = lowerBound(rest, i, compare, from);
-    while (from < at) order.push(rest[from++] as number);
-    order.push(i);
+    while (from < at) order[to++] = rest[from++] as number;
+    order[to++] = i;
   }
-  while (from < rest.length) order.push(rest[from++] as number);
+  while (from < rest.length) order[to++] = rest[from++] as number;
   kept.order = order;
   return kept;
 }
