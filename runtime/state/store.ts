@@ -14,7 +14,9 @@
 //   none of it is visible.
 // - Reads see the transaction's own writes. Values are JSON; `put` stores a copy
 //   (callers may mutate what they passed afterwards), `get` returns a value the
-//   caller may mutate without affecting the store.
+//   caller may mutate without affecting the store. A value made shared
+//   (json-copy.ts `shareJson`) is frozen, so nothing can change it: the memory
+//   store keeps it and gives it back by reference.
 // - Isolation: a store must make concurrent transactions serialisable for the keys
 //   they lock. Stores used by one process (memory, SQLite) run one transaction at
 //   a time, with `lock` a no-op. A store shared by several processes (PostgreSQL)
