@@ -121,7 +121,8 @@ const HAS_ANCHOR = new Error('anchor');
  * library's positioned document instead.
  */
 export function fastPlain(text: string): { value: unknown } | undefined {
-  if (!plainShapes(text)) return undefined;
+  // A tab, even on a line otherwise blank, is read differently by the two libraries (the `yaml` library refuses it as indentation).
+  if (text.includes('\t') || !plainShapes(text)) return undefined;
   try {
     const value = load(text, {
       schema: CORE,

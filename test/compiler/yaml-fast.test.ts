@@ -96,7 +96,7 @@ describe('the fast YAML path', () => {
   });
 
   it('reads nothing the positioned path rejects, and the rest alike, after random edits', () => {
-    fc.assert(fc.property(mangled, agrees), { numRuns: 5000 });
+    fc.assert(fc.property(mangled, agrees), { numRuns: 5000, examples: [['an:\n\t']] });
   });
 
   it('reads the YAML files of the examples as the positioned path does, every directory.yaml among them', () => {
