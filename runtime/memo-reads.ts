@@ -50,16 +50,21 @@ export class MemoReads {
     const known = this.known[readsUserState ? 1 : 0];
     const quotas = quotaKeys(program, now);
     const missing: IndexedUser[] = [];
+    const missingWindows: (readonly string[] | null)[] = [];
     for (const user of users) {
+      const windows = quotas ? quotas.keysOf(user) : null;
       const held = known.get(user.user.id);
-      if (!held || held.windows !== (quotas ? quotas.keysOf(user) : null)) missing.push(user);
+      if (!held || held.windows !== windows) {
+        missing.push(user);
+        missingWindows.push(windows);
+      }
     }
     const fresh = missing.length > 0 ? await read(missing) : null;
     if (fresh) {
-      for (const user of missing) {
+      for (const [i, user] of missing.entries()) {
         const id = user.user.id;
         known.set(id, {
-          windows: quotas ? quotas.keysOf(user) : null,
+          windows: missingWindows[i] as readonly string[] | null,
           view: fresh.views.get(id),
           capacity: fresh.facts.capacity.has(id) ? { value: fresh.facts.capacity.get(id) } : null,
           quotaLimits: fresh.facts.quotaLimits.get(id),
